@@ -1,0 +1,64 @@
+import type { Sql } from './client.ts';
+
+export interface District {
+  code: string; name: string; nameEn: string;
+  boundary: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  seat: { lng: number; lat: number } | null; seatSource: string;
+}
+export interface Township {
+  code: string; name: string; nameEn: string;
+  seat: { lng: number; lat: number } | null;
+  seatPrecision: 'seat-2016' | 'approximate' | null; seatMethod: string;
+  hasBoundary: boolean; boundarySource: string | null;
+}
+export interface Village {
+  code: string; name: string; shortName: string; townshipCode: string; type: 'village' | 'community';
+  lng: number | null; lat: number | null; population: number | null; source: string | null;
+}
+export interface DataSource {
+  id: string; name: string; licence: string; attribution: string; datum: string; vintage: string;
+  modelled: boolean; origin: string; notes: string; loadedAt: string;
+}
+
+export async function getDistrict(sql: Sql): Promise<District | null> {
+  const [r] = await sql`SELECT * FROM district LIMIT 1`;
+  if (!r) return null;
+  return {
+    code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary,
+    seat: r.seat_lng === null ? null : { lng: r.seat_lng, lat: r.seat_lat }, seatSource: r.seat_source,
+  };
+}
+
+export async function listTownships(sql: Sql): Promise<Township[]> {
+  const rows = await sql`SELECT code, name, name_en, seat_lng, seat_lat, seat_precision, seat_method,
+    boundary IS NOT NULL AS has_boundary, boundary_source FROM townships ORDER BY code`;
+  return rows.map((r) => ({
+    code: r.code, name: r.name, nameEn: r.name_en,
+    seat: r.seat_lng === null ? null : { lng: r.seat_lng, lat: r.seat_lat },
+    seatPrecision: r.seat_precision, seatMethod: r.seat_method, hasBoundary: r.has_boundary,
+    boundarySource: r.boundary_source,
+  }));
+}
+
+/** Imported township polygons (WGS-84 GeoJSON geometry), keyed by code. */
+export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; boundary: unknown }[]> {
+  return (await sql`SELECT code, boundary FROM townships WHERE boundary IS NOT NULL ORDER BY code`).map((r) => ({
+    code: r.code, boundary: r.boundary,
+  }));
+}
+
+export async function listVillages(sql: Sql, township?: string): Promise<Village[]> {
+  const rows = await sql`SELECT * FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`;
+  return rows.map((r) => ({
+    code: r.code, name: r.name, shortName: r.short_name, townshipCode: r.township_code, type: r.type,
+    lng: r.lng, lat: r.lat, population: r.population, source: r.source,
+  }));
+}
+
+export async function listSources(sql: Sql): Promise<DataSource[]> {
+  const rows = await sql`SELECT * FROM data_sources ORDER BY loaded_at, id`;
+  return rows.map((r) => ({
+    id: r.id, name: r.name, licence: r.licence, attribution: r.attribution, datum: r.datum, vintage: r.vintage,
+    modelled: r.modelled, origin: r.origin, notes: r.notes, loadedAt: new Date(r.loaded_at).toISOString(),
+  }));
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from './client.ts';
+import type { SiteCreate, SiteFeature, SiteProperties, SiteQuery, SiteUpdate } from '../schemas/sites.ts';
+import { bumpDataVersion } from './version-repo.ts';
+
+type Tx = Sql;
+
+/** Column ↔ API field names for the writable site fields. */
+const COLUMNS: Record<string, string> = {
+  code: 'code', kind: 'kind', name: 'name', townshipCode: 'township_code', villageCode: 'village_code',
+  lng: 'lng', lat: 'lat', locationPrecision: 'location_precision', status: 'status',
+  demonstration: 'demonstration', hasSign: 'has_sign', hasStaff: 'has_staff', hasActivities: 'has_activities',
+  hasProjects: 'has_projects', hasRules: 'has_rules', venueType: 'venue_type', address: 'address',
+  contact: 'contact', phone: 'phone', notes: 'notes',
+};
+
+interface SiteRow {
+  id: string; code: string | null; kind: SiteProperties['kind']; name: string; township_code: string | null;
+  village_code: string | null; lng: number | null; lat: number | null;
+  location_precision: SiteProperties['locationPrecision']; status: SiteProperties['status'];
+  demonstration: boolean; has_sign: boolean; has_staff: boolean; has_activities: boolean; has_projects: boolean;
+  has_rules: boolean; venue_type: SiteProperties['venueType']; address: string; contact: string; phone: string;
+  notes: string; created_at: Date; updated_at: Date;
+}
+
+export function siteFeature(r: SiteRow): SiteFeature {
+  const placed = r.lng !== null && r.lat !== null;
+  return {
+    type: 'Feature',
+    id: r.id,
+    geometry: placed ? { type: 'Point', coordinates: [r.lng as number, r.lat as number] } : null,
+    properties: {
+      id: r.id, code: r.code, kind: r.kind, name: r.name, townshipCode: r.township_code, villageCode: r.village_code,
+      lng: r.lng, lat: r.lat, placed, locationPrecision: r.location_precision, status: r.status,
+      demonstration: r.demonstration, hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities,
+      hasProjects: r.has_projects, hasRules: r.has_rules, venueType: r.venue_type, address: r.address,
+      contact: r.contact, phone: r.phone, notes: r.notes,
+      createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    },
+  };
+}
+
+export async function listSites(sql: Sql, q: SiteQuery = {}): Promise<SiteFeature[]> {
+  const rows = await sql<SiteRow[]>`
+    SELECT * FROM sites WHERE true
+    ${q.kind?.length ? sql`AND kind IN ${sql(q.kind)}` : sql``}
+    ${q.status?.length ? sql`AND status IN ${sql(q.status)}` : sql``}
+    ${q.township ? sql`AND township_code = ${q.township}` : sql``}
+    ${q.placed === true ? sql`AND lng IS NOT NULL` : q.placed === false ? sql`AND lng IS NULL` : sql``}
+    ORDER BY kind, township_code NULLS FIRST, name, id`;
+  return rows.map(siteFeature);
+}
+
+export async function getSite(sql: Sql, id: string): Promise<SiteFeature | null> {
+  const [row] = await sql<SiteRow[]>`SELECT * FROM sites WHERE id = ${id}`;
+  return row ? siteFeature(row) : null;
+}
+
+function toColumns(input: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && COLUMNS[k]) out[COLUMNS[k]] = v;
+  return out;
+}
+
+export const newSiteId = () => 's_' + randomUUID().replace(/-/g, '').slice(0, 16);
+
+export async function insertSite(tx: Tx, input: SiteCreate & { id?: string }): Promise<SiteFeature> {
+  const row = { id: input.id ?? newSiteId(), ...toColumns(input) };
+  const [r] = await tx<SiteRow[]>`INSERT INTO sites ${tx(row)} RETURNING *`;
+  await bumpDataVersion(tx);
+  return siteFeature(r);
+}
+
+export async function updateSite(tx: Tx, id: string, patch: SiteUpdate): Promise<SiteFeature | null> {
+  const cols = toColumns(patch);
+  const [r] = await tx<SiteRow[]>`
+    UPDATE sites SET ${tx(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`;
+  if (r) await bumpDataVersion(tx);
+  return r ? siteFeature(r) : null;
+}
+
+export async function deleteSite(tx: Tx, id: string): Promise<boolean> {
+  const r = await tx`DELETE FROM sites WHERE id = ${id}`;
+  if (r.count) await bumpDataVersion(tx);
+  return r.count > 0;
+}

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../http/deps.ts';
+import { validate } from '../http/validate.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema } from '../schemas/sites.ts';
+import { deleteSite, getSite, insertSite, listSites, updateSite } from '../db/sites-repo.ts';
+import { checkPlacement } from './site-checks.ts';
+import { inTransaction } from '../db/client.ts';
+
+const smallBody = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: () => {
+    throw new ApiError(413, 'payload_too_large', 'Request body is larger than 64 KB');
+  },
+});
+
+/** CRUD for practice sites; lists are GeoJSON with unplaced sites as `geometry: null`. */
+export const siteRoutes = new Hono<AppEnv>()
+  .get('/', validate('query', SiteQuerySchema), async (c) => {
+    const features = await listSites(c.var.deps.db.sql, c.req.valid('query'));
+    return c.json({ type: 'FeatureCollection' as const, features }, 200);
+  })
+  .get('/:id', validate('param', SiteIdParamSchema), async (c) => {
+    const site = await getSite(c.var.deps.db.sql, c.req.valid('param').id);
+    if (!site) throw notFound('Site');
+    return c.json(site, 200);
+  })
+  .post('/', smallBody, validate('json', SiteCreateSchema), async (c) => {
+    const body = c.req.valid('json');
+    const { sql } = c.var.deps.db;
+    const site = await inTransaction(sql, async (tx) => {
+      const inferred = await checkPlacement(tx, body);
+      return insertSite(tx, { ...body, ...inferred });
+    });
+    return c.json(site, 201);
+  })
+  .patch('/:id', smallBody, validate('param', SiteIdParamSchema), validate('json', SiteUpdateSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const patch = c.req.valid('json');
+    const site = await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const current = await getSite(tx, id);
+      if (!current) throw notFound('Site');
+      const p = current.properties;
+      const merged = {
+        townshipCode: patch.townshipCode !== undefined ? patch.townshipCode : p.townshipCode,
+        villageCode: patch.villageCode !== undefined ? patch.villageCode : p.villageCode,
+        lng: patch.lng !== undefined ? patch.lng : p.lng,
+        lat: patch.lat !== undefined ? patch.lat : p.lat,
+      };
+      const inferred = await checkPlacement(tx, patch.townshipCode === undefined && patch.villageCode ? { ...merged, townshipCode: null } : merged);
+      return updateSite(tx, id, { ...patch, ...inferred });
+    });
+    return c.json(site!, 200);
+  })
+  .delete('/:id', validate('param', SiteIdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const ok = await inTransaction(c.var.deps.db.sql, (tx) => deleteSite(tx, id));
+    if (!ok) throw notFound('Site');
+    return c.json({ deleted: id }, 200);
+  });

@@ -1,0 +1,19 @@
+import { serve } from '@hono/node-server';
+import { startApp } from './start.ts';
+
+const port = Number(process.env.PORT ?? 8787);
+const started = await startApp({
+  databaseUrl: process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR ?? './data',
+  staticDir: './dist/web',
+});
+const server = serve({ fetch: started.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  console.log(`朝天 15-minute service-circle planner: http://${info.address}:${info.port}/  (database: ${started.db.kind}, ${started.startupMs} ms to start)`);
+});
+const stop = async () => {
+  server.close();
+  await started.db.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
