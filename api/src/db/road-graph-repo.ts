@@ -1,0 +1,68 @@
+import type { RoadClass, RoadGraph } from '../engine/types.ts';
+import { deserializeRoadGraph, serializeRoadGraph } from '../import/road-graph-codec.ts';
+import { inTransaction, type Sql } from './client.ts';
+import { insertDataSource, type NewDataSource } from './import-repo.ts';
+import { bumpDataVersion } from './version-repo.ts';
+
+/** What `road_graphs.speeds` holds: the full car speed table used for this graph (km/h per class). */
+export interface RoadGraphSpeeds {
+  carSpeedsKmh: Record<RoadClass, number>;
+  /** 'default' or the file the overrides came from. */
+  origin: string;
+}
+
+export interface RoadGraphInfo {
+  id: number;
+  sourceName: string;
+  nodeCount: number;
+  edgeCount: number;
+  speeds: RoadGraphSpeeds;
+  createdAt: string;
+  bytes: number;
+}
+
+/**
+ * Stores a road graph and makes it the active one, in one transaction together with its data source
+ * row and a data-version bump: a failure leaves the previous active graph untouched.
+ */
+export async function saveRoadGraph(
+  sql: Sql,
+  input: { graph: RoadGraph; sourceName: string; speeds: RoadGraphSpeeds; source: NewDataSource },
+): Promise<RoadGraphInfo> {
+  const blob = serializeRoadGraph(input.graph);
+  return inTransaction(sql, async (tx) => {
+    await insertDataSource(tx, input.source);
+    await tx`UPDATE road_graphs SET active = false WHERE active`;
+    const [r] = await tx`
+      INSERT INTO road_graphs (source_name, node_count, edge_count, data, speeds, active)
+      VALUES (${input.sourceName}, ${input.graph.nodeCount}, ${input.graph.targets.length},
+              ${Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength)}, ${tx.json(input.speeds as never)}, true)
+      RETURNING id, created_at`;
+    await bumpDataVersion(tx);
+    return {
+      id: r.id, sourceName: input.sourceName, nodeCount: input.graph.nodeCount, edgeCount: input.graph.targets.length,
+      speeds: input.speeds, createdAt: new Date(r.created_at).toISOString(), bytes: blob.byteLength,
+    };
+  });
+}
+
+/** The active road graph, decoded, or null when none was imported. */
+export async function loadActiveRoadGraph(sql: Sql): Promise<(RoadGraphInfo & { graph: RoadGraph }) | null> {
+  const [r] = await sql`SELECT id, source_name, node_count, edge_count, data, speeds, created_at FROM road_graphs WHERE active`;
+  if (!r) return null;
+  const data = r.data as Uint8Array;
+  return {
+    id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
+    createdAt: new Date(r.created_at).toISOString(), bytes: data.byteLength, graph: deserializeRoadGraph(data),
+  };
+}
+
+/** Metadata of every stored road graph (no blobs), newest first. */
+export async function listRoadGraphs(sql: Sql): Promise<(RoadGraphInfo & { active: boolean })[]> {
+  const rows = await sql`SELECT id, source_name, node_count, edge_count, speeds, created_at, active, octet_length(data) AS bytes
+    FROM road_graphs ORDER BY id DESC`;
+  return rows.map((r) => ({
+    id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
+    createdAt: new Date(r.created_at).toISOString(), bytes: Number(r.bytes), active: r.active,
+  }));
+}

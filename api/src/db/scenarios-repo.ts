@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from './client.ts';
+import type { ProposedSite, ScenarioCreate, ScenarioUpdate } from '../schemas/scenarios.ts';
+import { insertSite } from './sites-repo.ts';
+
+export interface ScenarioSite {
+  id: string; kind: ProposedSite['kind']; name: string; townshipCode: string | null;
+  lng: number; lat: number; rank: number | null; acceptedSiteId: string | null;
+}
+export interface Scenario {
+  id: string; name: string; description: string; mode: 'walk' | 'bike' | 'car'; minutes: number; older: boolean;
+  createdAt: string; updatedAt: string; sites: ScenarioSite[];
+}
+
+const newId = (prefix: string) => prefix + randomUUID().replace(/-/g, '').slice(0, 16);
+
+async function readSites(sql: Sql, ids: string[]): Promise<Map<string, ScenarioSite[]>> {
+  const out = new Map<string, ScenarioSite[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await sql`SELECT * FROM scenario_sites WHERE scenario_id IN ${sql(ids)} ORDER BY rank NULLS LAST, created_at, id`;
+  for (const r of rows)
+    out.get(r.scenario_id)!.push({
+      id: r.id, kind: r.kind, name: r.name, townshipCode: r.township_code, lng: r.lng, lat: r.lat,
+      rank: r.rank, acceptedSiteId: r.accepted_site_id,
+    });
+  return out;
+}
+
+export async function listScenarios(sql: Sql): Promise<Scenario[]> {
+  const rows = await sql`SELECT * FROM scenarios ORDER BY created_at DESC, id`;
+  const sites = await readSites(sql, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id, name: r.name, description: r.description, mode: r.mode, minutes: r.minutes, older: r.older,
+    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    sites: sites.get(r.id)!,
+  }));
+}
+
+export async function getScenario(sql: Sql, id: string): Promise<Scenario | null> {
+  const rows = await sql`SELECT * FROM scenarios WHERE id = ${id}`;
+  if (!rows.length) return null;
+  const r = rows[0];
+  const sites = await readSites(sql, [id]);
+  return {
+    id: r.id, name: r.name, description: r.description, mode: r.mode, minutes: r.minutes, older: r.older,
+    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+    sites: sites.get(id)!,
+  };
+}
+
+async function writeSites(tx: Sql, scenarioId: string, sites: (ProposedSite & { townshipCode: string | null })[]) {
+  if (!sites.length) return;
+  await tx`INSERT INTO scenario_sites ${tx(sites.map((s, i) => ({
+    id: newId('p_'), scenario_id: scenarioId, kind: s.kind, name: s.name, township_code: s.townshipCode,
+    lng: s.lng, lat: s.lat, rank: s.rank ?? i + 1,
+  })))}`;
+}
+
+export async function insertScenario(tx: Sql, s: Omit<ScenarioCreate, 'sites'> & { sites: (ProposedSite & { townshipCode: string | null })[] }): Promise<string> {
+  const id = newId('sc_');
+  await tx`INSERT INTO scenarios ${tx({ id, name: s.name, description: s.description, mode: s.mode, minutes: s.minutes, older: s.older })}`;
+  await writeSites(tx, id, s.sites);
+  return id;
+}
+
+export async function updateScenario(
+  tx: Sql, id: string, patch: Omit<ScenarioUpdate, 'sites'> & { sites?: (ProposedSite & { townshipCode: string | null })[] },
+): Promise<boolean> {
+  const { sites, ...fields } = patch;
+  const r = Object.keys(fields).length
+    ? await tx`UPDATE scenarios SET ${tx(fields)}, updated_at = now() WHERE id = ${id}`
+    : await tx`UPDATE scenarios SET updated_at = now() WHERE id = ${id}`;
+  if (!r.count) return false;
+  if (sites) {
+    await tx`DELETE FROM scenario_sites WHERE scenario_id = ${id} AND accepted_site_id IS NULL`;
+    await writeSites(tx, id, sites);
+  }
+  return true;
+}
+
+export async function deleteScenario(tx: Sql, id: string): Promise<boolean> {
+  return (await tx`DELETE FROM scenarios WHERE id = ${id}`).count > 0;
+}
+
+/** Turns proposed sites into `planned` sites of the network, in the caller's transaction. */
+export async function acceptScenarioSites(tx: Sql, scenario: Scenario, siteIds?: string[]): Promise<string[]> {
+  const chosen = scenario.sites.filter((s) => !s.acceptedSiteId && (!siteIds || siteIds.includes(s.id)));
+  const created: string[] = [];
+  for (const s of chosen) {
+    const site = await insertSite(tx, {
+      kind: s.kind, name: s.name, townshipCode: s.townshipCode, lng: s.lng, lat: s.lat, status: 'planned',
+      notes: `由规划方案「${scenario.name}」采纳 / accepted from scenario "${scenario.name}"`,
+    });
+    await tx`UPDATE scenario_sites SET accepted_site_id = ${site.properties.id} WHERE id = ${s.id}`;
+    created.push(site.properties.id);
+  }
+  await tx`UPDATE scenarios SET updated_at = now() WHERE id = ${scenario.id}`;
+  return created;
+}
