@@ -1,0 +1,284 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
+import { api, ApiRequestError, type SiteUpdate } from './lib/api';
+import { I18nContext, initialLang, translate, type I18n, type I18nKey, type Lang } from './lib/i18n';
+import { kindName } from './lib/names';
+import { usePlannerData } from './lib/use-planner-data';
+import { MapView } from './map/MapView';
+import type { SiteFilterState } from './map/layers/site-layers';
+import { LayersPanel } from './components/LayersPanel';
+import { UnplacedList } from './components/UnplacedList';
+import { SitePanel } from './components/SitePanel';
+import { Toasts, type Toast } from './components/Toasts';
+
+/** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
+type LeftTab = 'layers' | 'unplaced';
+const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
+  { id: 'layers', label: 'panel.layers' },
+  { id: 'unplaced', label: 'panel.unplaced' },
+];
+
+const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const i18n = useMemo<I18n>(
+    () => ({
+      lang,
+      t: (key, params) => translate(lang, key, params),
+      setLang: (l) => {
+        setLangState(l);
+        try {
+          window.localStorage.setItem('lang', l);
+        } catch {
+          /* storage unavailable */
+        }
+      },
+    }),
+    [lang],
+  );
+  const { t } = i18n;
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('app.title');
+  }, [lang, t]);
+
+  const { data, error, retry, replaceSite, refreshSites } = usePlannerData();
+  const [filter, setFilter] = useState<SiteFilterState>(ALL_FILTERS);
+  const [showCircles, setShowCircles] = useState(true);
+  const [tab, setTab] = useState<LeftTab>('layers');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [placingId, setPlacingId] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+
+  const notify = useCallback((toast: Omit<Toast, 'id'>) => {
+    setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
+  }, []);
+  const closeToast = useCallback((id: number) => setToasts((ts) => ts.filter((x) => x.id !== id)), []);
+  const notifyError = useCallback(
+    (e: unknown) => {
+      const issues = e instanceof ApiRequestError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : [];
+      notify({ kind: 'error', title: e instanceof Error ? e.message : String(e), detail: issues.length > 1 ? issues : undefined });
+    },
+    [notify],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setPlacingId(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const sites = data?.sites ?? [];
+  const selected = sites.find((s) => s.id === selectedId) ?? null;
+  const placing = sites.find((s) => s.id === placingId) ?? null;
+  const unplacedCount = sites.filter((s) => !s.geometry).length;
+  const attribution = useMemo(() => {
+    const list = [...new Set((data?.sources ?? []).map((s) => s.attribution).filter(Boolean))];
+    return list.length ? [...list, t('attribution.circles')] : [];
+  }, [data?.sources, t]);
+
+  const saveSite = useCallback(
+    async (id: string, patch: SiteUpdate) => {
+      const updated = await api.updateSite(id, patch);
+      replaceSite(updated);
+      notify({ kind: 'success', title: translate(lang, 'site.saved') });
+    },
+    [replaceSite, notify, lang],
+  );
+
+  const [savingPlace, setSavingPlace] = useState(false);
+  const placeAt = useCallback(
+    async (lng: number, lat: number) => {
+      if (!placing || savingPlace) return;
+      setSavingPlace(true);
+      try {
+        const updated = await api.updateSite(placing.id, { lng: round6(lng), lat: round6(lat) });
+        replaceSite(updated);
+        setPlacingId(null);
+        setSelectedId(updated.id);
+        notify({ kind: 'success', title: translate(lang, 'site.placed', { name: updated.properties.name }) });
+      } catch (e) {
+        notifyError(e);
+      } finally {
+        setSavingPlace(false);
+      }
+    },
+    [placing, savingPlace, replaceSite, notify, notifyError, lang],
+  );
+
+  const moveSite = useCallback(
+    async (id: string, lng: number, lat: number) => {
+      try {
+        replaceSite(await api.updateSite(id, { lng: round6(lng), lat: round6(lat) }));
+        notify({ kind: 'success', title: translate(lang, 'site.moved') });
+      } catch (e) {
+        refreshSites();
+        notifyError(e);
+      }
+    },
+    [replaceSite, refreshSites, notify, notifyError, lang],
+  );
+
+  const unplace = useCallback(
+    async (id: string) => {
+      try {
+        replaceSite(await api.updateSite(id, { lng: null, lat: null }));
+      } catch (e) {
+        notifyError(e);
+      }
+    },
+    [replaceSite, notifyError],
+  );
+
+  const startPlacing = useCallback((id: string) => {
+    setSelectedId(id);
+    setPlacingId((cur) => (cur === id ? null : id));
+    setPanelOpen(false);
+  }, []);
+
+  let leftContent: ReactNode = null;
+  if (data && tab === 'layers')
+    leftContent = (
+      <LayersPanel
+        filter={filter}
+        onFilter={setFilter}
+        townships={data.townships}
+        sites={sites}
+        showCircles={showCircles}
+        onShowCircles={setShowCircles}
+      />
+    );
+  if (data && tab === 'unplaced')
+    leftContent = (
+      <UnplacedList
+        sites={sites}
+        townships={data.townships}
+        initialTownship={filter.township}
+        placingId={placingId}
+        selectedId={selectedId}
+        onPlace={startPlacing}
+        onSelect={(id) => setSelectedId(id)}
+      />
+    );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <div className="app">
+        <header className="topbar">
+          <button type="button" className="topbar-button panel-toggle" data-testid="panel-toggle" onClick={() => setPanelOpen((o) => !o)}>
+            ☰ <span className="sr-only">{t('panel.toggle')}</span>
+          </button>
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              文
+            </span>
+            <h1 data-testid="app-title">
+              <span className="title-full">{t('app.title')}</span>
+              <span className="title-short">{t('app.titleShort')}</span>
+            </h1>
+          </div>
+          <div className="topbar-right">
+            <button
+              type="button"
+              className="topbar-button"
+              data-testid="lang-switch"
+              onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t('lang.switch')}
+            </button>
+          </div>
+        </header>
+        <div className="main">
+          <aside className={`left-panel${panelOpen ? ' open' : ''}`} data-testid="left-panel">
+            <nav className="tabs" role="tablist">
+              {LEFT_TABS.map((x) => (
+                <button
+                  key={x.id}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === x.id}
+                  className={`tab${tab === x.id ? ' active' : ''}`}
+                  data-testid={`tab-${x.id}`}
+                  onClick={() => setTab(x.id)}
+                >
+                  {t(x.label)}
+                  {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
+                </button>
+              ))}
+            </nav>
+            <div className="panel-scroll">{leftContent}</div>
+          </aside>
+          <main className="map-wrap">
+            <MapView
+              boundary={data?.boundary ?? null}
+              townships={data?.townships ?? []}
+              sites={sites}
+              filter={filter}
+              showCircles={showCircles}
+              selectedId={selectedId}
+              placingId={placingId}
+              attribution={attribution}
+              lang={lang}
+              describeSite={(p) => `${p.name} · ${kindName(p.kind, lang)}`}
+              onSelect={(id) => {
+                setSelectedId(id);
+                if (id) setPanelOpen(false);
+              }}
+              onPlace={placeAt}
+              onMove={moveSite}
+            />
+            {placing && (
+              <div className="placing-banner" data-testid="placing-banner">
+                <span>{savingPlace ? t('placing.saving') : t('placing.hint', { name: placing.properties.name })}</span>
+                <button type="button" className="button small" data-testid="placing-cancel" onClick={() => setPlacingId(null)}>
+                  {t('placing.cancel')}
+                </button>
+              </div>
+            )}
+            {!data && (
+              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'}>
+                {error ? (
+                  <>
+                    <strong>{t('app.loadError')}</strong>
+                    <span>{error}</span>
+                    <button type="button" className="button primary" onClick={retry}>
+                      {t('app.retry')}
+                    </button>
+                  </>
+                ) : (
+                  <span>{t('app.loading')}</span>
+                )}
+              </div>
+            )}
+            <Toasts toasts={toasts} onClose={closeToast} />
+          </main>
+          {selected && data && (
+            <aside className="right-panel" data-testid="right-panel">
+              <SitePanel
+                key={selected.id}
+                site={selected}
+                townships={data.townships}
+                villages={data.villages}
+                placing={placingId === selected.id}
+                onSave={saveSite}
+                onStartPlacing={startPlacing}
+                onUnplace={unplace}
+                onClose={() => {
+                  setSelectedId(null);
+                  setPlacingId(null);
+                }}
+              />
+            </aside>
+          )}
+        </div>
+      </div>
+    </I18nContext.Provider>
+  );
+}
+
+/** Six decimals of a degree ≈ 0.1 m: more would only be noise from the pointer. */
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -1,0 +1,66 @@
+/**
+ * The one typed API client of the web app. Response types are inferred from the Hono app
+ * (`AppType`), so a change in the API's routes or schemas shows up here as a type error.
+ */
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../../api/src/app';
+import type { SiteUpdate } from '../../../api/src/schemas/sites';
+
+export const client = hc<AppType>('/');
+
+/** A site feature as listed by GET /api/sites (geometry is null for unplaced sites). */
+export type SiteCollection = InferResponseType<typeof client.api.sites.$get, 200>;
+export type SiteFeature = SiteCollection['features'][number];
+export type SiteProps = SiteFeature['properties'];
+export type Township = InferResponseType<typeof client.api.townships.$get, 200>['townships'][number];
+export type Village = InferResponseType<typeof client.api.villages.$get, 200>['villages'][number];
+export type DataSource = InferResponseType<typeof client.api.sources.$get, 200>['sources'][number];
+export type BoundaryCollection = InferResponseType<typeof client.api.boundary.$get, 200>;
+export type { SiteUpdate };
+
+/** One problem the API found in a request (a field path and a message). */
+export interface ApiIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** An error answered by the API, carrying its status, code and per-field issues. */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a client response: its JSON on success, otherwise throws {@link ApiRequestError}
+ * with the API's error message (or the HTTP status when the body is not the API's error shape).
+ */
+export async function unwrap<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {
+  if (res.ok) return res.json();
+  let body: unknown = null;
+  try {
+    body = await (res as unknown as Response).json();
+  } catch {
+    /* not JSON */
+  }
+  const err = (body as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null)?.error;
+  if (err?.message) throw new ApiRequestError(err.message, res.status, err.code ?? 'unknown', err.issues ?? []);
+  throw new ApiRequestError(`HTTP ${res.status}`, res.status, 'http_error');
+}
+
+export const api = {
+  boundary: async () => unwrap(await client.api.boundary.$get()),
+  townships: async () => (await unwrap(await client.api.townships.$get())).townships,
+  villages: async (township?: string) =>
+    (await unwrap(await client.api.villages.$get({ query: township ? { township } : {} }))).villages,
+  sources: async () => (await unwrap(await client.api.sources.$get())).sources,
+  sites: async () => unwrap(await client.api.sites.$get({ query: {} })),
+  updateSite: async (id: string, patch: SiteUpdate) =>
+    unwrap(await client.api.sites[':id'].$patch({ param: { id }, json: patch })),
+};

@@ -1,0 +1,233 @@
+import { useEffect, useRef, useState } from 'react';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
+import type { Lang } from '../lib/i18n';
+import { LAYER, SOURCE } from './ids';
+import { NO_SELECTION, siteFilter, type SiteFilterState } from './layers/site-layers';
+import { overlayLayers, overlaySources, plannerStyle } from './layers/base-style';
+import { boundaryBounds, districtMask, placedSites, serviceCircles, townshipSeats, WALK_CIRCLE } from './geojson';
+import { basemapStyleUrl } from './basemap';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** The map, for browser tests and debugging. */
+    __map?: maplibregl.Map;
+    /** True once the map's `load` event has fired. */
+    __mapLoaded?: boolean;
+  }
+}
+
+export interface MapViewProps {
+  boundary: BoundaryCollection | null;
+  townships: readonly Township[];
+  sites: readonly SiteFeature[];
+  filter: SiteFilterState;
+  showCircles: boolean;
+  selectedId: string | null;
+  /** The site being placed: the next map click places it. */
+  placingId: string | null;
+  attribution: readonly string[];
+  lang: Lang;
+  /** Hover label for a site: its name and kind. */
+  describeSite: (site: SiteFeature['properties']) => string;
+  onSelect: (id: string | null) => void;
+  onPlace: (lng: number, lat: number) => void;
+  onMove: (id: string, lng: number, lat: number) => void;
+}
+
+const CHAOTIAN_CENTER: [number, number] = [105.96, 32.67];
+
+/** The district map: our own GeoJSON layers on a plain background (or an optional base map). */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const basemap = basemapStyleUrl(window.location.search, import.meta.env.VITE_BASEMAP_STYLE as string | undefined, window.location.href);
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: basemap ?? plannerStyle({ circlesVisible: latest.current.showCircles }),
+      center: CHAOTIAN_CENTER,
+      zoom: 9.2,
+      minZoom: 6,
+      maxZoom: 18,
+      dragRotate: false,
+      pitchWithRotate: false,
+      attributionControl: false,
+    });
+    if (basemap) {
+      map.once('style.load', () => {
+        for (const [id, src] of Object.entries(overlaySources())) map.addSource(id, src);
+        for (const layer of overlayLayers({ circlesVisible: latest.current.showCircles })) map.addLayer(layer);
+      });
+    }
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    mapRef.current = map;
+    window.__map = map;
+    map.on('load', () => {
+      window.__mapLoaded = true;
+      setReady(true);
+    });
+
+    const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10, className: 'site-tooltip' });
+    let drag: { id: string; moved: boolean; lngLat: maplibregl.LngLat } | null = null;
+    let suppressClick = false;
+
+    map.on('mousemove', LAYER.sites, (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      if (!f || drag) return;
+      const site = latest.current.sites.find((s) => s.id === f.properties.id);
+      if (!site) return;
+      const el = document.createElement('div');
+      el.textContent = latest.current.describeSite(site.properties);
+      hover.setLngLat(e.lngLat).setDOMContent(el).addTo(map);
+      if (!latest.current.placingId)
+        map.getCanvas().style.cursor = f.properties.id === latest.current.selectedId ? 'grab' : 'pointer';
+    });
+    map.on('mouseleave', LAYER.sites, () => {
+      hover.remove();
+      if (!drag) map.getCanvas().style.cursor = '';
+    });
+
+    // Drag the selected site to move it.
+    const onDragMove = (e: MapMouseEvent) => {
+      if (!drag) return;
+      drag.moved = true;
+      drag.lngLat = e.lngLat;
+      const moved = latest.current.sites.map((s) =>
+        s.id === drag!.id ? { ...s, geometry: { type: 'Point' as const, coordinates: [e.lngLat.lng, e.lngLat.lat] as [number, number] } } : s,
+      );
+      (map.getSource(SOURCE.sites) as GeoJSONSource | undefined)?.setData(placedSites(moved));
+    };
+    map.on('mousedown', LAYER.sites, (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.properties.id as string | undefined;
+      if (!id || id !== latest.current.selectedId || latest.current.placingId) return;
+      e.preventDefault();
+      hover.remove();
+      drag = { id, moved: false, lngLat: e.lngLat };
+      map.getCanvas().style.cursor = 'grabbing';
+      map.on('mousemove', onDragMove);
+      map.once('mouseup', () => {
+        map.off('mousemove', onDragMove);
+        map.getCanvas().style.cursor = '';
+        const d = drag;
+        drag = null;
+        if (d?.moved) {
+          suppressClick = true;
+          latest.current.onMove(d.id, d.lngLat.lng, d.lngLat.lat);
+        }
+      });
+    });
+
+    map.on('click', (e: MapMouseEvent) => {
+      if (suppressClick) {
+        suppressClick = false;
+        return;
+      }
+      const p = latest.current;
+      if (p.placingId) {
+        p.onPlace(e.lngLat.lng, e.lngLat.lat);
+        return;
+      }
+      const { x, y } = e.point;
+      const hits = map.getLayer(LAYER.sites)
+        ? map.queryRenderedFeatures([[x - 5, y - 5], [x + 5, y + 5]], { layers: [LAYER.sites] })
+        : [];
+      p.onSelect((hits[0]?.properties.id as string | undefined) ?? null);
+    });
+
+    return () => {
+      hover.remove();
+      map.remove();
+      mapRef.current = null;
+      if (window.__map === map) {
+        window.__map = undefined;
+        window.__mapLoaded = false;
+      }
+    };
+  }, []);
+
+  const map = ready ? mapRef.current : null;
+
+  // District boundary, mask and initial view.
+  useEffect(() => {
+    if (!map || !props.boundary) return;
+    (map.getSource(SOURCE.district) as GeoJSONSource).setData(props.boundary as GeoJSON.FeatureCollection);
+    (map.getSource(SOURCE.districtMask) as GeoJSONSource).setData(districtMask(props.boundary));
+    const b = boundaryBounds(props.boundary);
+    if (b) map.fitBounds(b, { padding: 30, animate: false });
+  }, [map, props.boundary]);
+
+  // Township seats (dots) and their names (HTML labels: no glyph server needed).
+  useEffect(() => {
+    if (!map) return;
+    const seats = townshipSeats(props.townships);
+    (map.getSource(SOURCE.townships) as GeoJSONSource).setData(seats);
+    const markers = seats.features.map((f) => {
+      const el = document.createElement('div');
+      el.className = 'township-label';
+      el.dataset.testid = 'township-label';
+      el.textContent = props.lang === 'en' ? f.properties.nameEn : f.properties.name;
+      return new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 5] })
+        .setLngLat(f.geometry.coordinates as [number, number])
+        .addTo(map);
+    });
+    return () => markers.forEach((m) => m.remove());
+  }, [map, props.townships, props.lang]);
+
+  // Sites and their straight-line service circles.
+  useEffect(() => {
+    if (!map) return;
+    const placed = placedSites(props.sites);
+    (map.getSource(SOURCE.sites) as GeoJSONSource).setData(placed);
+    (map.getSource(SOURCE.circles) as GeoJSONSource).setData(serviceCircles(placed, WALK_CIRCLE.radiusMeters));
+  }, [map, props.sites]);
+
+  const filterKey = JSON.stringify(props.filter);
+  useEffect(() => {
+    if (!map) return;
+    const filter = siteFilter(props.filter);
+    for (const id of [LAYER.sites, LAYER.circlesFill, LAYER.circlesLine]) map.setFilter(id, filter);
+    map.setFilter(LAYER.siteDemoRing, ['all', ['==', ['get', 'demonstration'], true], filter]);
+  }, [map, filterKey]);
+
+  useEffect(() => {
+    if (!map) return;
+    const v = props.showCircles ? 'visible' : 'none';
+    map.setLayoutProperty(LAYER.circlesFill, 'visibility', v);
+    map.setLayoutProperty(LAYER.circlesLine, 'visibility', v);
+  }, [map, props.showCircles]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.setFilter(LAYER.siteHalo, props.selectedId ? ['==', ['get', 'id'], props.selectedId] : NO_SELECTION);
+  }, [map, props.selectedId]);
+
+  useEffect(() => {
+    if (!map) return;
+    map.getCanvas().style.cursor = props.placingId ? 'crosshair' : '';
+  }, [map, props.placingId]);
+
+  // Data attribution from /api/sources, plus the note that circles are estimates.
+  const attributionKey = props.attribution.join('\n');
+  useEffect(() => {
+    if (!map || props.attribution.length === 0) return;
+    const control = new maplibregl.AttributionControl({ compact: true, customAttribution: [...props.attribution] });
+    map.addControl(control, 'bottom-right');
+    return () => {
+      map.removeControl(control);
+    };
+  }, [map, attributionKey]);
+
+  return <div ref={container} className={`map${props.placingId ? ' placing' : ''}`} data-testid="map" />;
+}
