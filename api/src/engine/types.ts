@@ -90,3 +90,76 @@ export interface FacilityReach {
 
 /** Which travel-time method produced an answer. Always reported to the user. */
 export type TravelMethod = 'straight-line' | 'network';
+
+/* ---------------------------------------------------------------------------------------------
+ * Road-network travel (network-*.ts, snap-to-road.ts, multi-source-travel-minutes.ts).
+ * ------------------------------------------------------------------------------------------- */
+
+/** One road segment for {@link RoadGraph} building: node indices, optional length/class/oneway/modes. */
+export interface RoadEdgeInput {
+  from: number;
+  to: number;
+  /** Defaults to the haversine length between the two nodes. */
+  lengthMeters?: number;
+  /** Defaults to `'other'`. */
+  roadClass?: RoadClass;
+  /** Oneway restricts cars only (from → to); walking and cycling may use both directions. */
+  oneway?: boolean;
+  /** Defaults by road class (see road-graph-from-edges.ts). */
+  modes?: TravelMode[];
+}
+
+/** Car speed per road class in km/h; missing classes fall back to the default table. */
+export type CarSpeedTableKmh = Partial<Record<RoadClass, number>>;
+
+/** How to travel on the road network. `older` walks at `speeds.olderWalkKmh` (walk mode and access walks). */
+export interface NetworkTravelOptions {
+  mode: TravelMode;
+  speeds: TravelSpeeds;
+  older?: boolean;
+  carSpeedsKmh?: CarSpeedTableKmh;
+}
+
+/**
+ * A point snapped onto the nearest road segment usable by a mode. The segment runs from `fromNode`
+ * to `toNode` along directed edge `edge`; `reverseEdge` is the directed edge back (-1 when the mode may not
+ * go back, e.g. a oneway street by car). `fraction` is 0 at `fromNode`, 1 at `toNode`.
+ */
+export interface RoadSnap {
+  segment: number;
+  edge: number;
+  reverseEdge: number;
+  fromNode: number;
+  toNode: number;
+  fraction: number;
+  lng: number;
+  lat: number;
+  /** Straight (off-road) distance from the input point to the snapped point. */
+  distanceMeters: number;
+}
+
+/** Snaps a WGS-84 point to the road network; null when the graph has no segment usable by the mode. */
+export type RoadSnapper = (lng: number, lat: number) => RoadSnap | null;
+
+/** Result of the network adapter: per-facility reach plus each demand point's nearest facility. */
+export interface NetworkReachResult {
+  /** One entry per facility (same order as the input). */
+  reach: FacilityReach[];
+  /** Per demand point: index of the nearest facility by travel time, -1 when none is reachable. */
+  nearestFacility: Int32Array;
+  /** Per demand point: minutes to the nearest facility, Infinity when none is reachable. */
+  nearestMinutes: Float32Array;
+}
+
+/** One route from a point to a facility over the road network. */
+export interface NetworkRoute {
+  facilityIndex: number;
+  facilityId: string;
+  minutes: number;
+  meters: number;
+  /** point → snapped road point → road nodes → facility's snapped road point → facility. */
+  line: import('geojson').Feature<import('geojson').LineString, { facilityId: string; minutes: number; meters: number; mode: TravelMode; method: 'network' }>;
+}
+
+/** Travel-time limits are inclusive (≤); sums within this many seconds above the limit still count. */
+export const NETWORK_CUTOFF_TOLERANCE_SECONDS = 1e-6;
