@@ -161,5 +161,111 @@ export interface NetworkRoute {
   line: import('geojson').Feature<import('geojson').LineString, { facilityId: string; minutes: number; meters: number; mode: TravelMode; method: 'network' }>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Coverage engine types (added by the coverage helper). Additions only; shapes above unchanged.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Sphere radius in metres used by every straight-line distance in the engine (haversine).
+ * It is Turf's Earth radius (the IUGG mean radius (2a+b)/3 of WGS-84 rounded to 0.1 m), so engine
+ * distances match `turf.distance`. PostGIS `use_spheroid=false` uses the unrounded 6,371,008.7714 m:
+ * a relative difference of 4.5e-9 (4 µm at 1 km), far below any planning precision.
+ */
+export const EARTH_RADIUS_METERS = 6371008.8;
+
+/** A township (or district) seat: where the township government sits. */
+export interface TownshipSeat {
+  /** Township code (one of the codes the demand uses). */
+  code: string;
+  lng: number;
+  lat: number;
+  /** True for the district seat (朝天区 government); it may also be a township's seat. */
+  isDistrictSeat?: boolean;
+}
+
+/** Demand whose township assignment is approximate (nearest seat, i.e. Voronoi cells). */
+export interface ApproximateTownshipDemand extends DemandPoints {
+  townshipApproximate: true;
+}
+
+/** Population totals for a set of demand points. Shares are 0..1; 0 when there is nobody. */
+export interface CoverageTotals {
+  population: number;
+  covered: number;
+  share: number;
+  olderPopulation: number;
+  olderCovered: number;
+  olderShare: number;
+}
+
+/** Coverage of one township. `code` is null for demand points outside every township (townshipIndex -1). */
+export interface TownshipCoverage {
+  code: string | null;
+  population: number;
+  covered: number;
+  share: number;
+  olderPopulation: number;
+  olderCovered: number;
+}
+
+/** What one facility serves: everyone in its reach, and the part nobody else reaches. */
+export interface FacilityToDemand {
+  id: string;
+  population: number;
+  uniquePopulation: number;
+}
+
+/** Result of {@link FacilityReach}-based coverage (see coverage-from-reach.ts). */
+export interface CoverageResult {
+  totals: CoverageTotals;
+  /** Number of facilities reaching each demand point (saturates at 65,535). */
+  coverCount: Uint16Array;
+  /** Index (into the facilities array) of the quickest facility in reach, -1 if none. */
+  nearestFacilityIndex: Int32Array;
+  /** Minutes to that facility; Infinity if none in reach. */
+  nearestMinutes: Float32Array;
+  facilityToDemand: FacilityToDemand[];
+  /** Population reached by 3 or more facilities. */
+  redundantPopulation: number;
+  perTownship: TownshipCoverage[];
+}
+
+/** Reach of one facility, computed on demand (straight-line or network adapter). */
+export type ReachFunction = (facility: Facility) => FacilityReach;
+
+/** Properties of one uncovered-demand polygon (coverage-gaps.ts). */
+export interface CoverageGapProperties {
+  /** 1 = the gap with the most people. */
+  rank: number;
+  population: number;
+  olderPopulation: number;
+  areaKm2: number;
+  demandPointCount: number;
+  /** Facility nearest to any point of the gap, null if none known. */
+  nearestSiteId: string | null;
+  nearestMinutes: number | null;
+  /** Township holding most of the gap's population (null if the points have none). */
+  townshipCode: string | null;
+}
+
+/** A planned site as the quota check sees it (placed or not). */
+export interface QuotaSite {
+  kind: string;
+  /** null = a district-level site. */
+  townshipCode: string | null;
+  demonstration: boolean;
+  placed: boolean;
+}
+
+/** One quota line: the plan's requirement for a kind, and the count found. */
+export interface QuotaItem {
+  kind: string;
+  /** True when the line counts demonstration sites only. */
+  demonstration: boolean;
+  required: { min: number; max?: number };
+  actual: number;
+  status: 'met' | 'short' | 'over';
+}
+
 /** Travel-time limits are inclusive (≤); sums within this many seconds above the limit still count. */
 export const NETWORK_CUTOFF_TOLERANCE_SECONDS = 1e-6;
