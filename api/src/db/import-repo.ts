@@ -1,0 +1,176 @@
+/** SQL for imports: reference data for matching, data source rows, and all-or-nothing commits. */
+import { randomBytes } from 'node:crypto';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { SiteKind } from '../schemas/sites.ts';
+import type { ExistingSite, ImportedSiteFields, PlannedSite } from '../import/plan-site-import.ts';
+import type { Sql } from './client.ts';
+import { newSiteId } from './sites-repo.ts';
+import { bumpDataVersion } from './version-repo.ts';
+
+export interface NewDataSource {
+  id: string; name: string; licence: string; attribution?: string; datum: string; vintage?: string;
+  modelled?: boolean; origin?: string; notes?: string;
+}
+
+/** A data source id such as `import-sites-20250301-0912-a1b2`. */
+export function newDataSourceId(kind: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
+  return `import-${kind}-${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+export async function insertDataSource(tx: Sql, s: NewDataSource): Promise<void> {
+  await tx`INSERT INTO data_sources ${tx({
+    id: s.id, name: s.name, licence: s.licence, attribution: s.attribution ?? '', datum: s.datum, vintage: s.vintage ?? '',
+    modelled: s.modelled ?? false, origin: s.origin ?? '', notes: s.notes ?? '',
+  })}`;
+}
+
+export interface ImportReference {
+  district: { code: string; name: string; boundary: Polygon | MultiPolygon } | null;
+  townships: { code: string; name: string }[];
+  villages: { code: string; name: string; shortName: string; townshipCode: string }[];
+}
+
+/** District boundary, townships and villages, for matching names and checking locations. */
+export async function loadImportReference(sql: Sql): Promise<ImportReference> {
+  const [d] = await sql`SELECT code, name, boundary FROM district LIMIT 1`;
+  const townships = await sql`SELECT code, name FROM townships ORDER BY code`;
+  const villages = await sql`SELECT code, name, short_name, township_code FROM villages ORDER BY code`;
+  return {
+    district: d ? { code: d.code, name: d.name, boundary: d.boundary } : null,
+    townships: townships.map((t) => ({ code: t.code, name: t.name })),
+    villages: villages.map((v) => ({ code: v.code, name: v.name, shortName: v.short_name, townshipCode: v.township_code })),
+  };
+}
+
+export async function listExistingSites(sql: Sql): Promise<ExistingSite[]> {
+  const rows = await sql`SELECT id, code, name, kind, township_code, village_code FROM sites ORDER BY id`;
+  return rows.map((r) => ({
+    id: r.id, code: r.code, name: r.name, kind: r.kind as SiteKind, townshipCode: r.township_code, villageCode: r.village_code,
+  }));
+}
+
+const SITE_COLUMNS: Record<keyof ImportedSiteFields, [string, string]> = {
+  code: ['code', 'text'], kind: ['kind', 'text'], name: ['name', 'text'], townshipCode: ['township_code', 'text'],
+  villageCode: ['village_code', 'text'], lng: ['lng', 'double precision'], lat: ['lat', 'double precision'],
+  locationPrecision: ['location_precision', 'text'], status: ['status', 'text'], demonstration: ['demonstration', 'boolean'],
+  hasSign: ['has_sign', 'boolean'], hasStaff: ['has_staff', 'boolean'], hasActivities: ['has_activities', 'boolean'],
+  hasProjects: ['has_projects', 'boolean'], hasRules: ['has_rules', 'boolean'], address: ['address', 'text'],
+  contact: ['contact', 'text'], phone: ['phone', 'text'], notes: ['notes', 'text'],
+};
+
+const CREATE_DEFAULTS: Omit<Required<ImportedSiteFields>, 'kind' | 'name' | 'locationPrecision'> & { locationPrecision: 'exact' } = {
+  code: null, townshipCode: null, villageCode: null, lng: null, lat: null, locationPrecision: 'exact', status: 'existing',
+  demonstration: false, hasSign: false, hasStaff: false, hasActivities: false, hasProjects: false, hasRules: false,
+  address: '', contact: '', phone: '', notes: '',
+};
+
+const CHUNK = 2000;
+
+/** Runs one set-based statement per chunk, rows passed as a JSON array (no parameter-count limits). */
+async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += CHUNK) await run(rows.slice(i, i + CHUNK));
+}
+
+/**
+ * Writes a site import plan inside the caller's transaction: inserts the new sites (defaults for
+ * fields the file lacks) and updates matched sites (only the fields the file has). Bumps the data version.
+ */
+export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise<{ created: { row: number; id: string }[]; updated: { row: number; id: string }[] }> {
+  const creates = planned.filter((p) => p.action === 'create').map((p) => ({ row: p.row, id: newSiteId(), fields: { ...CREATE_DEFAULTS, ...p.fields } }));
+  const updates = planned.filter((p) => p.action === 'update');
+
+  if (creates.length) {
+    const keys = Object.keys(SITE_COLUMNS) as (keyof ImportedSiteFields)[];
+    const cols = keys.map((k) => SITE_COLUMNS[k][0]);
+    const recDef = ['id text', ...keys.map((k) => `${SITE_COLUMNS[k][0]} ${SITE_COLUMNS[k][1]}`)].join(', ');
+    await inChunks(creates, (chunk) => {
+      const payload = chunk.map((c) => ({ id: c.id, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], c.fields[k] ?? null])) }));
+      return tx.unsafe(
+        `INSERT INTO sites (id, ${cols.join(', ')}) SELECT id, ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${recDef})`,
+        [JSON.stringify(payload)],
+      );
+    });
+  }
+
+  // Updates grouped by the set of fields they carry, so each group is one statement.
+  const groups = new Map<string, PlannedSite[]>();
+  for (const u of updates) {
+    const sig = Object.keys(u.fields).sort().join(',');
+    groups.set(sig, [...(groups.get(sig) ?? []), u]);
+  }
+  for (const [sig, rows] of groups) {
+    const keys = sig.split(',') as (keyof ImportedSiteFields)[];
+    const setList = keys.map((k) => `${SITE_COLUMNS[k][0]} = x.${SITE_COLUMNS[k][0]}`).join(', ');
+    const recDef = ['id text', ...keys.map((k) => `${SITE_COLUMNS[k][0]} ${SITE_COLUMNS[k][1]}`)].join(', ');
+    await inChunks(rows, (chunk) => {
+      const payload = chunk.map((u) => ({ id: u.siteId, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], u.fields[k] ?? null])) }));
+      return tx.unsafe(
+        `UPDATE sites AS s SET ${setList}, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS x(${recDef}) WHERE s.id = x.id`,
+        [JSON.stringify(payload)],
+      );
+    });
+  }
+  await bumpDataVersion(tx);
+  return {
+    created: creates.map((c) => ({ row: c.row, id: c.id })),
+    updated: updates.map((u) => ({ row: u.row, id: u.siteId! })),
+  };
+}
+
+/** Sets imported township polygons (WGS-84) and their source. Bumps the data version. */
+export async function commitTownshipBoundaries(tx: Sql, boundaries: { code: string; boundary: Polygon | MultiPolygon }[], sourceId: string): Promise<number> {
+  let n = 0;
+  for (const b of boundaries) {
+    const r = await tx`UPDATE townships SET boundary = ${tx.json(b.boundary as never)}, boundary_source = ${sourceId} WHERE code = ${b.code}`;
+    n += r.count;
+  }
+  await bumpDataVersion(tx);
+  return n;
+}
+
+export interface VillageUpdate { code: string; lng?: number | null; lat?: number | null; population?: number | null }
+
+/** Sets village locations and/or populations from an import (fields left undefined are kept). */
+export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], sourceId: string): Promise<number> {
+  let n = 0;
+  await inChunks(updates, async (chunk) => {
+    const payload = chunk.map((u) => ({
+      code: u.code, has_point: u.lng !== undefined, lng: u.lng ?? null, lat: u.lat ?? null,
+      has_population: u.population !== undefined, population: u.population ?? null,
+    }));
+    const r = await tx.unsafe(
+      `UPDATE villages AS v SET
+         lng = CASE WHEN x.has_point THEN x.lng ELSE v.lng END,
+         lat = CASE WHEN x.has_point THEN x.lat ELSE v.lat END,
+         population = CASE WHEN x.has_population THEN x.population ELSE v.population END,
+         source = $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(code text, has_point boolean, lng double precision, lat double precision,
+                                                 has_population boolean, population integer)
+       WHERE v.code = x.code`,
+      [JSON.stringify(payload), sourceId],
+    );
+    n += r.count;
+  });
+  return n;
+}
+
+/** Village points with a population (WGS-84), for a `villages` demand set. */
+export async function villageDemandPoints(tx: Sql): Promise<[number, number, number][]> {
+  const rows = await tx`SELECT lng, lat, population FROM villages WHERE lng IS NOT NULL AND population IS NOT NULL AND population > 0 ORDER BY code`;
+  return rows.map((r) => [r.lng, r.lat, r.population]);
+}
+
+/**
+ * Stores a demand set and makes it the active one (deactivating the previous), inside the caller's
+ * transaction. Points are [lng, lat, population] or [lng, lat, population, olderPopulation]. Bumps the data version.
+ */
+export async function activateDemandSet(
+  tx: Sql, set: { sourceId: string; kind: 'villages' | 'grid'; cellHalfSizeMeters: number; points: number[][] },
+): Promise<number> {
+  await tx`UPDATE demand_sets SET active = false WHERE active`;
+  const [r] = await tx`INSERT INTO demand_sets (source_id, kind, cell_half_size_meters, points, active)
+    VALUES (${set.sourceId}, ${set.kind}, ${set.cellHalfSizeMeters}, ${tx.json(set.points as never)}, true) RETURNING id`;
+  await bumpDataVersion(tx);
+  return r.id;
+}

@@ -1,0 +1,30 @@
+/** One problem found in an uploaded file, located by spreadsheet row (or feature number) and column. */
+export interface ImportIssue {
+  /** Spreadsheet row (1-based, header included) or feature number; null for a problem with the whole file. */
+  row: number | null;
+  /** The user's column header, when the problem is in one cell. */
+  column: string | null;
+  /** Our field name. */
+  field: string | null;
+  code: ImportIssueCode;
+  /** Errors block a commit (unless skipInvalid); warnings never do. */
+  severity: 'error' | 'warning';
+  message: string;
+  value?: string;
+}
+
+export type ImportIssueCode =
+  | 'missing_column' | 'missing_name' | 'unknown_kind' | 'township_not_found' | 'village_not_found'
+  | 'village_not_in_township' | 'village_ambiguous' | 'bad_number' | 'bad_value' | 'missing_coordinate'
+  | 'outside_district' | 'lat_lng_swapped' | 'duplicate_in_file' | 'no_coordinates' | 'bad_geometry'
+  | 'township_mismatch' | 'too_long' | 'zero_population';
+
+/** Rows with at least one error. */
+export function rowsWithErrors(issues: ImportIssue[]): Set<number> {
+  const rows = new Set<number>();
+  for (const i of issues) if (i.severity === 'error' && i.row !== null) rows.add(i.row);
+  return rows;
+}
+
+/** True when a problem concerns the whole file (cannot be skipped row by row). */
+export const hasFileError = (issues: ImportIssue[]) => issues.some((i) => i.severity === 'error' && i.row === null);

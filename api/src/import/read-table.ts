@@ -1,0 +1,134 @@
+/**
+ * Reads an uploaded table — CSV (any delimiter, UTF-8 or GB18030), XLSX (first sheet with data) or
+ * GeoJSON (a FeatureCollection; properties become columns) — into raw records with their spreadsheet
+ * row numbers (1-based, header included) so problems can be reported where the user will look.
+ */
+import ExcelJS from 'exceljs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { Geometry } from 'geojson';
+import { decodeText, type TextEncodingName } from './decode-text.ts';
+import { ImportFileError } from './import-file-error.ts';
+
+export type TableFormat = 'csv' | 'xlsx' | 'geojson';
+
+export interface TableRecord {
+  /** Spreadsheet row number (CSV/XLSX) or 1-based feature number (GeoJSON). */
+  row: number;
+  cells: string[];
+  /** GeoJSON only. */
+  geometry?: Geometry | null;
+}
+
+export interface RawTable {
+  format: TableFormat;
+  encoding: TextEncodingName | null;
+  sheet: string | null;
+  /** For GeoJSON the property names are the header, given here; for CSV/XLSX it is one of `records`. */
+  header: string[] | null;
+  records: TableRecord[];
+  /** 'row' for spreadsheets, 'feature' for GeoJSON. */
+  rowKind: 'row' | 'feature';
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('result' in v) return cellText((v as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return '';
+  }
+  return String(v);
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (err) {
+    throw new ImportFileError(`the XLSX file could not be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new ImportFileError('the XLSX workbook has no sheet with data');
+  const records: TableRecord[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value).trim();
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    records.push({ row: rowNumber, cells });
+  });
+  return { format: 'xlsx', encoding: null, sheet: sheet.name, header: null, records, rowKind: 'row' };
+}
+
+function guessDelimiter(text: string): string {
+  const firstLines = text.split(/\r?\n/, 5).join('\n');
+  const counts = [',', '\t', ';', '，'].map((d) => [d, firstLines.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : ',';
+}
+
+function readCsv(bytes: Uint8Array): RawTable {
+  const { text, encoding } = decodeText(bytes);
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, {
+      delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
+    }) as string[][];
+  } catch (err) {
+    throw new ImportFileError(`the CSV file could not be parsed (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const records: TableRecord[] = [];
+  rows.forEach((cells, i) => {
+    const trimmed = cells.map((c) => c.trim());
+    if (trimmed.some((c) => c !== '')) records.push({ row: i + 1, cells: trimmed });
+  });
+  return { format: 'csv', encoding, sheet: null, header: null, records, rowKind: 'row' };
+}
+
+function readGeoJson(text: string): RawTable {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new ImportFileError(`the GeoJSON file is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const d = doc as { type?: string; features?: unknown[] };
+  const features = d.type === 'FeatureCollection' && Array.isArray(d.features) ? d.features : d.type === 'Feature' ? [d] : null;
+  if (!features) throw new ImportFileError('the GeoJSON file must be a FeatureCollection (or a single Feature)');
+  const header: string[] = [];
+  const seen = new Map<string, number>();
+  const props = features.map((f) => ((f as { properties?: Record<string, unknown> | null }).properties ?? {}) as Record<string, unknown>);
+  for (const p of props) for (const k of Object.keys(p)) if (!seen.has(k)) { seen.set(k, header.length); header.push(k); }
+  const records = features.map((f, i) => {
+    const cells = header.map((k) => {
+      const v = props[i][k];
+      return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v).trim();
+    });
+    return { row: i + 1, cells, geometry: ((f as { geometry?: Geometry | null }).geometry ?? null) };
+  });
+  return { format: 'geojson', encoding: 'UTF-8', sheet: null, header, records, rowKind: 'feature' };
+}
+
+/**
+ * Reads a table file, telling the format from its bytes (zip → XLSX, JSON object → GeoJSON, else CSV).
+ * @example const table = await readTable(bytes); table.records[0].cells
+ */
+export async function readTable(bytes: Uint8Array): Promise<RawTable> {
+  if (bytes.length === 0) throw new ImportFileError('the file is empty');
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes);
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new ImportFileError('old Excel .xls files are not supported; save the sheet as .xlsx or CSV');
+  }
+  const start = bytes.subarray(0, 64);
+  const head = new TextDecoder('utf-8').decode(start).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return readGeoJson(decodeText(bytes).text);
+  if (bytes.subarray(0, 1024).includes(0)) {
+    if (!(bytes[0] === 0xff && bytes[1] === 0xfe)) throw new ImportFileError('the file is binary, not CSV, XLSX or GeoJSON');
+  }
+  return readCsv(bytes);
+}
