@@ -1,15 +1,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps, AppEnv } from './http/deps.ts';
+import type { AppEnv } from './http/deps.ts';
+import type { Database } from './db/client.ts';
+import { createCoverageService } from './services/coverage-service.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { ApiError, errorBody, onError } from './http/errors.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { importRoutes } from './routes/import.ts';
+import { exportRoutes } from './routes/export.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /** Builds the API (mounted under `/api`) on the given dependencies. */
-export function createApp(deps: AppDeps) {
+export function createApp(opts: { db: Database }) {
+  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql) };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -29,6 +35,9 @@ export function createApp(deps: AppDeps) {
   return app
     .route('/', referenceRoutes)
     .route('/sites', siteRoutes)
+    .route('/', coverageRoutes)
+    .route('/import', importRoutes)
+    .route('/export', exportRoutes)
     .route('/', openApiRoutes);
 }
 

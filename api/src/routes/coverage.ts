@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { AppEnv } from '../http/deps.ts';
+import { validate } from '../http/validate.ts';
+import { notFound } from '../http/errors.ts';
+import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema } from '../schemas/coverage.ts';
+import { facilitiesOf, travelSetup } from '../services/coverage-service.ts';
+import { isochroneFeatures, nearestSites, townshipAreaFeatures, demandFeatures } from '../services/coverage-views.ts';
+
+/** Coverage report, isochrones, nearest sites, demand points and township areas. */
+export const coverageRoutes = new Hono<AppEnv>()
+  .get('/coverage', validate('query', CoverageQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const t0 = performance.now();
+    const { report } = await c.var.deps.coverage.coverage(q);
+    return c.json({ ...report, computeMs: Math.round(performance.now() - t0) }, 200);
+  })
+  .get('/isochrones', validate('query', IsochroneQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await c.var.deps.coverage.context();
+    const travel = travelSetup(ctx, q);
+    let facilities = facilitiesOf(ctx.sites, q);
+    if (q.site) {
+      const site = ctx.sites.find((s) => s.properties.id === q.site);
+      if (!site) throw notFound('Site');
+      facilities = facilitiesOf([site], { status: [site.properties.status] });
+      if (!facilities.length) return c.json({ type: 'FeatureCollection' as const, method: travel.method, features: [] }, 200);
+    }
+    return c.json({ type: 'FeatureCollection' as const, method: travel.method, features: isochroneFeatures(ctx, travel, facilities) }, 200);
+  })
+  .get('/nearest', validate('query', NearestQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const ctx = await c.var.deps.coverage.context();
+    const travel = travelSetup(ctx, { ...q, speedKmh: undefined, detourFactor: undefined });
+    const inside = booleanPointInPolygon([q.lng, q.lat], ctx.boundary);
+    const results = nearestSites(ctx, travel, facilitiesOf(ctx.sites, { kinds: q.kinds, status: ['existing', 'planned'] }), q);
+    return c.json({
+      method: travel.method, mode: travel.mode, minutes: q.minutes, older: travel.older, speedKmh: travel.speedKmh,
+      travelDescription: travel.description, point: { lng: q.lng, lat: q.lat }, insideDistrict: inside,
+      withinCircle: results.length > 0 && results[0].minutes <= q.minutes,
+      results,
+    }, 200);
+  })
+  .get('/demand', async (c) => {
+    const ctx = await c.var.deps.coverage.context();
+    return c.json({ type: 'FeatureCollection' as const, demand: ctx.demandInfo, features: demandFeatures(ctx) }, 200);
+  })
+  .get('/township-areas', async (c) => {
+    const ctx = await c.var.deps.coverage.context();
+    return c.json(townshipAreaFeatures(ctx), 200);
+  });

@@ -1,0 +1,196 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Sql } from '../db/client.ts';
+import { coverageFromReach } from '../engine/coverage-from-reach.ts';
+import { coverageGaps } from '../engine/coverage-gaps.ts';
+import { nearestFacility } from '../engine/nearest-facility.ts';
+import { networkReach } from '../engine/network-reach.ts';
+import { straightLineReach } from '../engine/straight-line-reach.ts';
+import { straightLineRadiusMeters } from '../engine/straight-line-radius-meters.ts';
+import { townshipQuotas } from '../engine/township-quotas.ts';
+import {
+  DEFAULT_DETOUR_FACTOR, DEFAULT_SPEEDS, EngineInputError,
+  type CoverageGapProperties, type CoverageResult, type Facility, type FacilityReach, type TravelMethod, type TravelMode,
+  type TravelSpeeds,
+} from '../engine/types.ts';
+import type { CoverageQuery } from '../schemas/coverage.ts';
+import type { SiteFeature } from '../schemas/sites.ts';
+import { loadPlannerContext, type PlannerContext } from './planner-context.ts';
+
+/** How travel is computed for one request: always reported with the numbers. */
+export interface TravelSetup {
+  method: TravelMethod;
+  mode: TravelMode;
+  minutes: number;
+  older: boolean;
+  speedKmh: number;
+  speeds: TravelSpeeds;
+  detourFactor?: number;
+  radiusMeters?: number;
+  roadNetwork?: { id: number; sourceName: string };
+  description: string;
+}
+
+type TravelQuery = Pick<CoverageQuery, 'mode' | 'minutes' | 'older' | 'method' | 'speedKmh' | 'detourFactor'>;
+
+/** Resolves method, speeds and radius for a query on a context. */
+export function travelSetup(ctx: PlannerContext, q: TravelQuery): TravelSetup {
+  const method: TravelMethod = q.method === 'auto' ? (ctx.road ? 'network' : 'straight-line') : q.method;
+  if (method === 'network' && !ctx.road)
+    throw new EngineInputError('No road network is loaded: import an OpenStreetMap extract (npm run import:roads -- FILE) or use method=straight-line');
+  const older = q.older && q.mode === 'walk';
+  const base = q.mode === 'walk' ? (older ? DEFAULT_SPEEDS.olderWalkKmh : DEFAULT_SPEEDS.walkKmh) : q.mode === 'bike' ? DEFAULT_SPEEDS.bikeKmh : DEFAULT_SPEEDS.carKmh;
+  const speedKmh = q.speedKmh ?? base;
+  const speeds: TravelSpeeds = {
+    ...DEFAULT_SPEEDS,
+    ...(q.mode === 'walk' ? (older ? { olderWalkKmh: speedKmh } : { walkKmh: speedKmh }) : q.mode === 'bike' ? { bikeKmh: speedKmh } : { carKmh: speedKmh }),
+  };
+  if (method === 'network') {
+    const road = ctx.road!;
+    return {
+      method, mode: q.mode, minutes: q.minutes, older, speedKmh, speeds,
+      roadNetwork: { id: road.id, sourceName: road.sourceName },
+      description: `Road network (${road.sourceName}): travel time along roads${q.mode === 'car' ? ' at per-class car speeds' : ` at ${speedKmh} km/h`}, plus the walk from each home to its nearest road.`,
+    };
+  }
+  const detourFactor = q.detourFactor ?? DEFAULT_DETOUR_FACTOR;
+  const radiusMeters = straightLineRadiusMeters(speedKmh, q.minutes, detourFactor);
+  return {
+    method, mode: q.mode, minutes: q.minutes, older, speedKmh, speeds, detourFactor, radiusMeters,
+    description: `Straight line: radius = ${speedKmh} km/h × ${q.minutes} min ÷ detour factor ${detourFactor} = ${Math.round(radiusMeters)} m.`,
+  };
+}
+
+/** Placed sites matching kinds/status, as engine facilities. */
+export function facilitiesOf(sites: SiteFeature[], q: Pick<CoverageQuery, 'kinds' | 'status'>): Facility[] {
+  return sites
+    .filter((s) => s.geometry && (!q.kinds?.length || q.kinds.includes(s.properties.kind)) && q.status.includes(s.properties.status))
+    .map((s) => ({ id: s.properties.id, kind: s.properties.kind, lng: s.geometry!.coordinates[0], lat: s.geometry!.coordinates[1], townshipCode: s.properties.townshipCode }));
+}
+
+/** Reach of every facility plus, per demand point, its nearest facility at any distance. */
+export function computeReach(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[]) {
+  if (travel.method === 'network') {
+    const r = networkReach(ctx.road!.graph, ctx.demand, facilities, {
+      mode: travel.mode, minutes: travel.minutes, speeds: travel.speeds, older: travel.older, carSpeedsKmh: ctx.road!.carSpeedsKmh,
+    });
+    return { reach: r.reach, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes };
+  }
+  const reach: FacilityReach[] = straightLineReach(ctx.demand, facilities, {
+    radiusMeters: travel.radiusMeters!, speedKmh: travel.speedKmh, detourFactor: travel.detourFactor!,
+  });
+  const near = nearestFacility(ctx.demand, facilities, { speedKmh: travel.speedKmh, detourFactor: travel.detourFactor! });
+  return { reach, nearestFacility: near.facilityIndex, nearestMinutes: near.minutes };
+}
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The coverage report as the API returns it. */
+export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: TravelSetup, facilities: Facility[], result: CoverageResult,
+  gaps: FeatureCollection<Polygon | MultiPolygon, CoverageGapProperties>) {
+  const byId = new Map(ctx.sites.map((s) => [s.properties.id, s.properties]));
+  const quotaSites = ctx.sites.filter((s) => q.status.includes(s.properties.status)).map((s) => ({
+    kind: s.properties.kind, townshipCode: s.properties.townshipCode, demonstration: s.properties.demonstration, placed: s.properties.placed,
+  }));
+  const quotas = townshipQuotas(quotaSites, ctx.townships.map((t) => t.code));
+  const quotaOf = new Map(quotas.townships.map((p) => [p.code, p]));
+  const covOf = new Map(result.perTownship.map((t) => [t.code, t]));
+  const t = result.totals;
+  return {
+    method: travel.method,
+    mode: travel.mode,
+    minutes: travel.minutes,
+    older: travel.older,
+    speedKmh: travel.speedKmh,
+    ...(travel.radiusMeters !== undefined ? { radiusMeters: round(travel.radiusMeters), detourFactor: travel.detourFactor! } : {}),
+    ...(travel.roadNetwork ? { roadNetwork: travel.roadNetwork } : {}),
+    travelDescription: travel.description,
+    dataVersion: ctx.version,
+    demand: ctx.demandInfo,
+    totals: {
+      population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4),
+      olderPopulation: round(t.olderPopulation, 0), olderCovered: round(t.olderCovered, 0), olderShare: round(t.olderShare, 4),
+      uncovered: round(t.population - t.covered, 0),
+      redundantPopulation: round(result.redundantPopulation, 0),
+      sites: facilities.length,
+    },
+    townships: ctx.townships.map((tw) => {
+      const c = covOf.get(tw.code);
+      const quota = quotaOf.get(tw.code)!;
+      const population = c?.population ?? 0;
+      return {
+        code: tw.code, name: tw.name, nameEn: tw.nameEn,
+        population: round(population, 0), covered: round(c?.covered ?? 0, 0), share: population > 0 ? round((c?.covered ?? 0) / population, 4) : null,
+        olderPopulation: round(c?.olderPopulation ?? 0, 0), olderCovered: round(c?.olderCovered ?? 0, 0),
+        approximate: ctx.demandInfo.townshipAssignment !== 'imported-boundaries',
+        counts: quota.counts, demonstrationCounts: quota.demonstrationCounts, unplaced: quota.unplaced,
+        quota: quota.items, quotaMet: quota.items.every((i) => i.status === 'met'),
+      };
+    }),
+    outsideTownships: round(covOf.get(null)?.population ?? 0, 0),
+    district: { counts: quotas.district.counts, demonstrationCounts: quotas.district.demonstrationCounts, quota: quotas.district.items },
+    sites: result.facilityToDemand.map((f) => {
+      const p = byId.get(f.id);
+      return { id: f.id, name: p?.name ?? f.id, kind: p?.kind ?? 'point', townshipCode: p?.townshipCode ?? null, population: round(f.population, 0), uniquePopulation: round(f.uniquePopulation, 0) };
+    }),
+    gaps,
+  };
+}
+
+export type CoverageReport = ReturnType<typeof coverageReport>;
+
+/**
+ * Coverage computations over the current data, cached per data version: any site or data change
+ * bumps the version, and the next request recomputes.
+ */
+export function createCoverageService(sql: Sql) {
+  let ctx: PlannerContext | undefined;
+  let loading: Promise<PlannerContext> | undefined;
+  const cache = new Map<string, unknown>();
+
+  async function context(): Promise<PlannerContext> {
+    // One load at a time; concurrent callers share it.
+    loading ??= loadPlannerContext(sql, ctx).finally(() => { loading = undefined; });
+    const next = await loading;
+    if (next !== ctx) {
+      ctx = next;
+      cache.clear();
+    }
+    return next;
+  }
+
+  function cached<T>(key: string, f: () => T): T {
+    if (cache.has(key)) return cache.get(key) as T;
+    const v = f();
+    if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    cache.set(key, v);
+    return v;
+  }
+
+  /** Full coverage report; `extra` facilities (a scenario's proposals) are added to the network. */
+  function coverageOn(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
+    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => {
+      const travel = travelSetup(c, q);
+      const facilities = [...facilitiesOf(c.sites, q), ...extra];
+      const r = computeReach(c, travel, facilities);
+      const result = coverageFromReach(c.demand, facilities, r.reach);
+      const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
+      return { report: coverageReport(c, q, travel, facilities, result, gaps), result, reach: r.reach, facilities, travel };
+    });
+  }
+
+  return {
+    context,
+    coverageOn,
+    async coverage(q: CoverageQuery, extra: Facility[] = []) {
+      return coverageOn(await context(), q, extra);
+    },
+    /** Drops cached results (tests, imports done outside the API). */
+    invalidate() {
+      ctx = undefined;
+      cache.clear();
+    },
+  };
+}
+
+export type CoverageService = ReturnType<typeof createCoverageService>;
+export type { Feature };

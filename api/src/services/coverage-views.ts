@@ -1,0 +1,92 @@
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
+import { networkIsochrone } from '../engine/network-isochrone.ts';
+import { networkRoute } from '../engine/network-route.ts';
+import { nearestFacilitiesToPoint } from '../engine/nearest-facilities-to-point.ts';
+import { serviceCircle } from '../engine/service-circle.ts';
+import { townshipAreas } from '../engine/township-areas.ts';
+import { haversineMeters } from '../engine/haversine-meters.ts';
+import type { Facility } from '../engine/types.ts';
+import type { SiteKind } from '../schemas/sites.ts';
+import type { PlannerContext } from './planner-context.ts';
+import type { TravelSetup } from './coverage-service.ts';
+
+export interface IsochroneProperties {
+  siteId: string; name: string; kind: string; minutes: number; mode: string; method: string; radiusMeters: number | null;
+}
+
+/** One isochrone polygon per facility: network isochrones when a road graph is loaded, else circles. */
+export function isochroneFeatures(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[]): Feature<Polygon | MultiPolygon, IsochroneProperties>[] {
+  const names = new Map(ctx.sites.map((s) => [s.properties.id, s.properties.name]));
+  return facilities.map((f) => {
+    const props: IsochroneProperties = {
+      siteId: f.id, name: names.get(f.id) ?? f.id, kind: f.kind, minutes: travel.minutes, mode: travel.mode,
+      method: travel.method, radiusMeters: travel.radiusMeters ?? null,
+    };
+    const geometry = travel.method === 'network'
+      ? networkIsochrone(ctx.road!.graph, f, { mode: travel.mode, speeds: travel.speeds, older: travel.older, minutes: travel.minutes, carSpeedsKmh: ctx.road!.carSpeedsKmh }).geometry
+      : serviceCircle(f.lng, f.lat, travel.radiusMeters!).geometry;
+    return { type: 'Feature', geometry, properties: props };
+  });
+}
+
+export interface NearestSite {
+  id: string; name: string; kind: SiteKind; townshipCode: string | null; status: string; address: string; phone: string;
+  lng: number; lat: number; minutes: number; meters: number; straightMeters: number; route: LineString | null;
+}
+
+/** The nearest sites to a point by travel time, with routes along roads when a network is loaded. */
+export function nearestSites(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[], q: { lng: number; lat: number; limit: number }): NearestSite[] {
+  const byId = new Map(ctx.sites.map((s) => [s.properties.id, s.properties]));
+  const describe = (f: Facility, minutes: number, meters: number, route: LineString | null): NearestSite => {
+    const p = byId.get(f.id)!;
+    return {
+      id: f.id, name: p.name, kind: p.kind, townshipCode: p.townshipCode, status: p.status, address: p.address, phone: p.phone,
+      lng: f.lng, lat: f.lat, minutes: Math.round(minutes * 10) / 10, meters: Math.round(meters),
+      straightMeters: Math.round(haversineMeters(q.lng, q.lat, f.lng, f.lat)), route,
+    };
+  };
+  if (travel.method === 'network') {
+    return networkRoute(ctx.road!.graph, q, facilities, {
+      mode: travel.mode, speeds: travel.speeds, older: travel.older, carSpeedsKmh: ctx.road!.carSpeedsKmh, limit: q.limit,
+    }).map((r) => describe(facilities[r.facilityIndex], r.minutes, r.meters, r.line.geometry));
+  }
+  return nearestFacilitiesToPoint(q.lng, q.lat, facilities, { limit: q.limit, speedKmh: travel.speedKmh, detourFactor: travel.detourFactor! })
+    .map((n) => describe(facilities[n.index], n.minutes, n.meters * travel.detourFactor!, {
+      type: 'LineString', coordinates: [[q.lng, q.lat], [facilities[n.index].lng, facilities[n.index].lat]],
+    }));
+}
+
+/** Demand points in use, with population, older population and township. */
+export function demandFeatures(ctx: PlannerContext) {
+  const d = ctx.demand;
+  const out: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { population: number; olderPopulation: number; townshipCode: string | null } }[] = [];
+  for (let i = 0; i < d.lng.length; i++) {
+    out.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [d.lng[i], d.lat[i]] },
+      properties: {
+        population: Math.round(d.population[i] * 100) / 100, olderPopulation: Math.round(d.olderPopulation[i] * 100) / 100,
+        townshipCode: d.townshipIndex[i] >= 0 ? d.townshipCodes[d.townshipIndex[i]] : null,
+      },
+    });
+  }
+  return out;
+}
+
+const areaCache = new WeakMap<object, FeatureCollection>();
+
+/** Township areas: imported polygons where loaded, else nearest-seat (Voronoi) cells clipped to the district, marked approximate. */
+export function townshipAreaFeatures(ctx: PlannerContext): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; approximate: boolean }> {
+  const key = ctx.townships;
+  const hit = areaCache.get(key);
+  if (hit) return hit as never;
+  const seats = ctx.townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat! }));
+  const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
+  const fc = townshipAreas(ctx.boundary, seats);
+  const out = {
+    type: 'FeatureCollection' as const,
+    features: fc.features.map((f) => ({ ...f, properties: { code: f.properties.code, name: names.get(f.properties.code) ?? f.properties.code, approximate: true } })),
+  };
+  areaCache.set(key, out);
+  return out;
+}

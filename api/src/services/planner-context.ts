@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Sql } from '../db/client.ts';
+import { getDataVersion } from '../db/version-repo.ts';
+import { getDistrict, listTownshipBoundaries, listTownships, type Township } from '../db/reference-repo.ts';
+import { listSites } from '../db/sites-repo.ts';
+import { loadActiveRoadGraph } from '../db/road-graph-repo.ts';
+import { modelledDemand } from '../engine/modelled-demand.ts';
+import { assignTownship } from '../engine/assign-township.ts';
+import { assignTownshipByArea } from '../engine/assign-township-by-area.ts';
+import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
+import type { SiteFeature } from '../schemas/sites.ts';
+
+const census = JSON.parse(readFileSync(fileURLToPath(new URL('../../../geodata/census-2020.json', import.meta.url)), 'utf8')) as {
+  population: number; urbanShare: number; olderShare: number;
+};
+
+export const MODELLED_CELL_METERS = 400;
+
+/** Where the demand came from, as the API reports it. */
+export interface DemandInfo {
+  name: string;
+  modelled: boolean;
+  method: string;
+  points: number;
+  population: number;
+  /** How demand points got their township. */
+  townshipAssignment: 'approximate-nearest-seat' | 'imported-boundaries';
+  sourceId: string | null;
+}
+
+/** Everything a coverage computation reads, loaded once per data version. */
+export interface PlannerContext {
+  version: number;
+  boundary: Feature<MultiPolygon>;
+  districtName: string;
+  townships: Township[];
+  sites: SiteFeature[];
+  demand: DemandPoints;
+  demandInfo: DemandInfo;
+  road: { id: number; sourceName: string; graph: RoadGraph; carSpeedsKmh: Record<string, number> } | null;
+  /** Identifies the demand inputs (active demand set, imported township boundaries), to reuse the demand across site edits. */
+  demandKey: string;
+}
+
+async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: Township[], districtSeat: { lng: number; lat: number } | null) {
+  const codes = townships.map((t) => t.code);
+  const seats: TownshipSeat[] = townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat!, isDistrictSeat: false }));
+  const [set] = await sql`SELECT d.id, d.kind, d.cell_half_size_meters, d.points, s.id AS source_id, s.name, s.modelled, s.notes
+    FROM demand_sets d JOIN data_sources s ON s.id = d.source_id WHERE d.active`;
+  let demand: DemandPoints;
+  let info: Omit<DemandInfo, 'points' | 'population' | 'townshipAssignment'>;
+  if (set) {
+    const pts = set.points as number[][];
+    const n = pts.length;
+    demand = {
+      lng: Float64Array.from(pts, (p) => p[0]), lat: Float64Array.from(pts, (p) => p[1]),
+      population: Float64Array.from(pts, (p) => p[2]),
+      olderPopulation: Float64Array.from(pts, (p) => (p.length > 3 ? p[3] : p[2] * census.olderShare)),
+      townshipIndex: new Int32Array(n).fill(-1), townshipCodes: codes, cellHalfSizeMeters: set.cell_half_size_meters,
+      source: { name: set.name, modelled: set.modelled, method: set.notes || `imported ${set.kind}` },
+    };
+    demand = seats.length ? assignTownship(demand, seats) : demand;
+    info = { name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id };
+  } else {
+    const allSeats = districtSeat ? [...seats, { code: codes[0], ...districtSeat, isDistrictSeat: true }] : seats;
+    demand = modelledDemand({
+      boundary, seats: allSeats, townshipCodes: codes, population: census.population,
+      urbanShare: census.urbanShare, olderShare: census.olderShare, cellMeters: MODELLED_CELL_METERS,
+    });
+    // The district seat is a kernel centre only: townships come from the township seats.
+    demand = assignTownship(demand, seats);
+    info = {
+      name: demand.source.name, modelled: true,
+      method: `${demand.source.method} Source: 2020 census county totals (geodata/census-2020.json).`,
+      sourceId: null,
+    };
+  }
+  const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary as Polygon | MultiPolygon }));
+  if (areas.length) demand = assignTownshipByArea(demand, areas, demand.townshipIndex);
+  let population = 0;
+  for (const p of demand.population) population += p;
+  const demandInfo: DemandInfo = {
+    ...info, points: demand.population.length, population,
+    townshipAssignment: areas.length ? 'imported-boundaries' : 'approximate-nearest-seat',
+  };
+  return { demand, demandInfo };
+}
+
+/** Loads the planner context for the current data version. */
+export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): Promise<PlannerContext> {
+  const version = await getDataVersion(sql);
+  if (previous && previous.version === version) return previous;
+  const district = await getDistrict(sql);
+  if (!district) throw new Error('district data not loaded');
+  const boundary: Feature<MultiPolygon> = { type: 'Feature', geometry: district.boundary as MultiPolygon, properties: {} };
+  const townships = await listTownships(sql);
+  const sites = await listSites(sql);
+  const [k] = await sql`SELECT (SELECT coalesce(max(id), 0) FROM demand_sets WHERE active) AS set_id,
+    (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas`;
+  const demandKey = `${k.set_id}|${k.areas}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
+  const { demand, demandInfo } = previous && previous.demandKey === demandKey
+    ? previous : await loadDemand(sql, boundary, townships, district.seat);
+  let road: PlannerContext['road'] = previous?.road ?? null;
+  const [active] = await sql`SELECT id FROM road_graphs WHERE active`;
+  if (!active) road = null;
+  else if (!road || road.id !== active.id) {
+    const g = await loadActiveRoadGraph(sql);
+    road = g ? { id: g.id, sourceName: g.sourceName, graph: g.graph, carSpeedsKmh: g.speeds.carSpeedsKmh } : null;
+  }
+  return { version, boundary, districtName: district.name, townships, sites, demand, demandInfo, road, demandKey };
+}
