@@ -88,7 +88,7 @@ export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise
       const payload = chunk.map((c) => ({ id: c.id, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], c.fields[k] ?? null])) }));
       return tx.unsafe(
         `INSERT INTO sites (id, ${cols.join(', ')}) SELECT id, ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${recDef})`,
-        [JSON.stringify(payload)],
+        [payload as never],
       );
     });
   }
@@ -107,7 +107,7 @@ export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise
       const payload = chunk.map((u) => ({ id: u.siteId, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], u.fields[k] ?? null])) }));
       return tx.unsafe(
         `UPDATE sites AS s SET ${setList}, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS x(${recDef}) WHERE s.id = x.id`,
-        [JSON.stringify(payload)],
+        [payload as never],
       );
     });
   }
@@ -148,7 +148,7 @@ export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], so
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, has_point boolean, lng double precision, lat double precision,
                                                  has_population boolean, population integer)
        WHERE v.code = x.code`,
-      [JSON.stringify(payload), sourceId],
+      [payload as never, sourceId],
     );
     n += r.count;
   });

@@ -98,3 +98,17 @@ export function parseCount(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(t)) return NaN;
   return Number(t);
 }
+
+const PRECISION: Record<string, 'exact' | 'approximate'> = {
+  exact: 'exact', 精确: 'exact', 准确: 'exact', 实测: 'exact', approximate: 'approximate', 近似: 'approximate', 大概: 'approximate', 估计: 'approximate',
+};
+
+/**
+ * Location precision from 精确/近似 or exact/approximate; empty or 未放置 → null; unknown → undefined.
+ * @example parsePrecision('近似') // 'approximate'
+ */
+export function parsePrecision(text: string): 'exact' | 'approximate' | null | undefined {
+  const t = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  if (!t || t === '未放置' || t === 'unplaced') return null;
+  return PRECISION[t];
+}

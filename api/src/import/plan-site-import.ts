@@ -7,7 +7,7 @@ import type { SiteKind } from '../schemas/sites.ts';
 import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';
 import { hasFileError, rowsWithErrors, type ImportIssue } from './import-issue.ts';
-import { parseBoolean, parseKind, parseStatus, type SiteStatus } from './parse-values.ts';
+import { parseBoolean, parseKind, parsePrecision, parseStatus, type SiteStatus } from './parse-values.ts';
 import { parsePoint } from './parse-point.ts';
 import type { PlaceMatcher } from './place-matcher.ts';
 import type { PointInPolygon } from './point-in-polygon-grid.ts';
@@ -28,7 +28,7 @@ export interface SiteImportContext {
 /** Site columns the import writes; only fields the file has are set (an update keeps the others). */
 export interface ImportedSiteFields {
   code?: string | null; kind: SiteKind; name: string; townshipCode?: string | null; villageCode?: string | null;
-  lng?: number | null; lat?: number | null; locationPrecision?: 'exact'; status?: SiteStatus;
+  lng?: number | null; lat?: number | null; locationPrecision?: 'exact' | 'approximate'; status?: SiteStatus;
   demonstration?: boolean; hasSign?: boolean; hasStaff?: boolean; hasActivities?: boolean; hasProjects?: boolean;
   hasRules?: boolean; address?: string; contact?: string; phone?: string; notes?: string;
 }
@@ -160,6 +160,9 @@ export function planSiteImport(
       if (text.length > TEXT_LIMITS[f]) err(f, 'too_long', `${SITE_FIELD_LABELS[f]} is longer than ${TEXT_LIMITS[f]} characters`);
       else fields[f] = text;
     }
+    const precisionText = cell('precision') ?? '';
+    const precision = parsePrecision(precisionText);
+    if (precision === undefined) err('precision', 'bad_value', `unknown location precision "${precisionText}" (精确/近似)`, precisionText);
     const code = cell('code');
     if (code !== undefined) {
       if (code.length > 64) err('code', 'too_long', 'code is longer than 64 characters');
@@ -211,7 +214,8 @@ export function planSiteImport(
     Object.assign(fields, { kind, name });
     if (townshipCode !== undefined) fields.townshipCode = townshipCode;
     if (villageCode !== undefined) fields.villageCode = villageCode;
-    if (point) Object.assign(fields, { lng: point.lng, lat: point.lat, locationPrecision: 'exact' as const });
+    // Coordinates are exact unless the file says they are approximate.
+    if (point) Object.assign(fields, { lng: point.lng, lat: point.lat, locationPrecision: precision ?? 'exact' });
     sites.push({ row, action: matched ? 'update' : 'create', siteId: matched?.id ?? null, matchedBy, fields: fields as ImportedSiteFields });
   }
 

@@ -10,6 +10,7 @@ export const SITE_FIELDS: FieldSpec[] = [
   { field: 'village', aliases: ['村', '社区', '村(社区)', '村/社区', '村社区', '村(居)', '所属村', '所属村(社区)', '村名', 'village', 'community'] },
   { field: 'lng', aliases: ['经度', 'lng', 'lon', 'long', 'longitude', 'x'] },
   { field: 'lat', aliases: ['纬度', 'lat', 'latitude', 'y'] },
+  { field: 'precision', aliases: ['位置精度', '坐标精度', '精度', 'precision', 'locationPrecision', 'location precision'] },
   { field: 'address', aliases: ['地址', '详细地址', '位置', 'address'] },
   { field: 'contact', aliases: ['联系人', '负责人', 'contact'] },
   { field: 'phone', aliases: ['电话', '联系电话', '手机', '手机号', 'phone', 'tel', 'telephone'] },
@@ -25,7 +26,7 @@ export const SITE_FIELDS: FieldSpec[] = [
 
 /** Chinese labels of our fields (for messages and exports). */
 export const SITE_FIELD_LABELS: Record<string, string> = {
-  id: '站点ID', code: '编码', name: '名称', kind: '类型', township: '乡镇', village: '村（社区）', lng: '经度', lat: '纬度',
+  id: '站点ID', code: '编码', name: '名称', kind: '类型', township: '乡镇', village: '村（社区）', lng: '经度', lat: '纬度', precision: '位置精度',
   address: '地址', contact: '联系人', phone: '联系电话', demonstration: '是否示范', hasSign: '有标识', hasStaff: '有人员',
   hasActivities: '有活动', hasProjects: '有项目', hasRules: '有制度', status: '状态', notes: '备注',
 };

@@ -1,0 +1,61 @@
+/** Township coverage and coverage-gap tables (rows for CSV/XLSX) from the engine's coverage results. */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { CoverageGapProperties, TownshipCoverage } from '../engine/types.ts';
+import type { ExportColumn, ExportRow } from './export-column.ts';
+
+export const TOWNSHIP_COVERAGE_COLUMNS: ExportColumn[] = [
+  { key: 'code', header: '乡镇代码', width: 12 },
+  { key: 'name', header: '乡镇', width: 12 },
+  { key: 'population', header: '人口', type: 'number', decimals: 0 },
+  { key: 'covered', header: '覆盖人口', type: 'number', decimals: 0 },
+  { key: 'share', header: '覆盖率', type: 'percent', decimals: 1 },
+  { key: 'olderPopulation', header: '65岁以上人口', type: 'number', decimals: 0, width: 14 },
+  { key: 'olderCovered', header: '65岁以上覆盖人口', type: 'number', decimals: 0, width: 18 },
+  { key: 'olderShare', header: '65岁以上覆盖率', type: 'percent', decimals: 1, width: 16 },
+];
+
+/**
+ * Per-township coverage → rows; `code: null` (demand outside every township) is labelled 区外/未归属.
+ * @example townshipCoverageRows(result.perTownship, townshipNames)
+ */
+export function townshipCoverageRows(perTownship: TownshipCoverage[], townshipNames: Map<string, string>): ExportRow[] {
+  return perTownship.map((t) => ({
+    code: t.code ?? '', name: t.code ? (townshipNames.get(t.code) ?? t.code) : '未归属乡镇',
+    population: t.population, covered: t.covered, share: t.share, olderPopulation: t.olderPopulation, olderCovered: t.olderCovered,
+    olderShare: t.olderPopulation > 0 ? t.olderCovered / t.olderPopulation : null,
+  }));
+}
+
+export const GAP_COLUMNS: ExportColumn[] = [
+  { key: 'rank', header: '排序', type: 'number', decimals: 0 },
+  { key: 'township', header: '乡镇', width: 12 },
+  { key: 'population', header: '未覆盖人口', type: 'number', decimals: 0, width: 12 },
+  { key: 'olderPopulation', header: '其中65岁以上', type: 'number', decimals: 0, width: 14 },
+  { key: 'areaKm2', header: '面积（平方公里）', type: 'number', decimals: 2, width: 16 },
+  { key: 'demandPointCount', header: '需求点数', type: 'number', decimals: 0 },
+  { key: 'nearestSite', header: '最近站点', width: 30 },
+  { key: 'nearestMinutes', header: '到最近站点（分钟）', type: 'number', decimals: 1, width: 18 },
+  { key: 'centerLng', header: '中心经度', type: 'number', decimals: 6, width: 12 },
+  { key: 'centerLat', header: '中心纬度', type: 'number', decimals: 6, width: 12 },
+];
+
+/**
+ * Gap polygons → rows (one per gap, with its bounding-box centre for finding it on a map).
+ * @example gapRows(gaps.features, townshipNames, siteNames)
+ */
+export function gapRows(
+  gaps: Feature<Polygon | MultiPolygon, CoverageGapProperties>[], townshipNames: Map<string, string>, siteNames: Map<string, string>,
+): ExportRow[] {
+  return gaps.map((g) => {
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    const polys = g.geometry.type === 'Polygon' ? [g.geometry.coordinates] : g.geometry.coordinates;
+    for (const poly of polys) for (const [x, y] of poly[0] ?? []) { w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y); }
+    const p = g.properties;
+    return {
+      rank: p.rank, township: p.townshipCode ? (townshipNames.get(p.townshipCode) ?? p.townshipCode) : '',
+      population: p.population, olderPopulation: p.olderPopulation, areaKm2: p.areaKm2, demandPointCount: p.demandPointCount,
+      nearestSite: p.nearestSiteId ? (siteNames.get(p.nearestSiteId) ?? p.nearestSiteId) : '',
+      nearestMinutes: p.nearestMinutes, centerLng: Number.isFinite(w) ? (w + e) / 2 : null, centerLat: Number.isFinite(s) ? (s + n) / 2 : null,
+    };
+  });
+}
