@@ -19,11 +19,18 @@ function grid(rows: number[][]): DemandPoints {
 const none = (n: number) => ({ nearestFacility: new Int32Array(n).fill(-1), nearestMinutes: new Float32Array(n).fill(Infinity) });
 
 describe('coverageGaps', () => {
+  it('splits a gap at the township line by default: west columns (township w) and east column (e)', () => {
+    const d = grid([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
+    const fc = coverageGaps({ demand: d, facilities: [], coverCount: new Uint16Array(9), ...none(9) });
+    // w = columns 0–1: 1+2+4+5+7+8 = 27; e = column 2: 3+6+9 = 18.
+    expect(fc.features.map((f) => [f.properties.townshipCode, f.properties.population])).toEqual([['w', 27], ['e', 18]]);
+  });
+
   it('outlines a 3×3 block with a covered centre as one polygon with a hole (hand-worked)', () => {
     const d = grid([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
     const coverCount = new Uint16Array(9);
     coverCount[4] = 1; // the centre cell, population 5
-    const fc = coverageGaps({ demand: d, facilities: [], coverCount, ...none(9) });
+    const fc = coverageGaps({ demand: d, facilities: [], coverCount, ...none(9), splitByTownship: false });
     expect(fc.features.length).toBe(1);
     const [gap] = fc.features;
     expect(gap.geometry.type).toBe('Polygon');

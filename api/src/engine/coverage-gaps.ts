@@ -21,11 +21,14 @@ export interface CoverageGapsInput {
   nearestMinutes: ArrayLike<number>;
   /** Buffer around plain (non-grid) points, metres (default 200). */
   bufferMeters?: number;
+  /** Keep gaps within one township each (a gap crossing a township line becomes two); default true. */
+  splitByTownship?: boolean;
 }
 
 /**
  * Uncovered demand (cover count 0, population > 0) as ranked polygons. Grid demand: uncovered cells
- * are grouped into 4-connected components and each component's exact cell outline becomes one polygon
+ * are grouped into 4-connected components (within one township unless `splitByTownship` is false) and each
+ * component's exact cell outline becomes one polygon
  * (with holes). Plain points: each is buffered by `bufferMeters`, points whose buffers overlap are
  * grouped, and each group's circles are unioned. Gaps are ranked by population, largest first.
  *
@@ -46,9 +49,15 @@ export function coverageGaps(input: CoverageGapsInput): FeatureCollection<Polygo
   const uncovered: number[] = [];
   for (let i = 0; i < n; i++) if (coverCount[i] === 0 && demand.population[i] > 0) uncovered.push(i);
   const grid = demandGrid(demand);
-  const groups: Array<{ members: number[]; geometry: Polygon | MultiPolygon }> = grid
-    ? gridGroups(uncovered, grid)
-    : pointGroups(uncovered, demand, input.bufferMeters ?? 200);
+  const split = input.splitByTownship ?? true;
+  const byTownship = new Map<number, number[]>();
+  for (const i of uncovered) {
+    const t = split ? demand.townshipIndex[i] : 0;
+    const list = byTownship.get(t);
+    if (list) list.push(i); else byTownship.set(t, [i]);
+  }
+  const groups: Array<{ members: number[]; geometry: Polygon | MultiPolygon }> = [...byTownship.values()].flatMap((part) =>
+    grid ? gridGroups(part, grid) : pointGroups(part, demand, input.bufferMeters ?? 200));
 
   const features = groups.map(({ members, geometry }) => {
     let population = 0, olderPopulation = 0, best = -1;
