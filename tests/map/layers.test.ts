@@ -3,7 +3,8 @@ import { createExpression, featureFilter, latest, validateStyleMin } from '@mapl
 import type { LayerSpecification } from 'maplibre-gl';
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites.ts';
 import { backgroundStyle, overlayLayers, overlaySources, plannerStyle } from '../../web/src/map/layers/base-style.ts';
-import { siteFilter, siteLayers } from '../../web/src/map/layers/site-layers.ts';
+import { siteFilter, siteLayers, symbolRadiusAtZoom } from '../../web/src/map/layers/site-layers.ts';
+import { KIND_STYLE } from '../../web/src/map/layers/site-kind-style.ts';
 import { circleLayers } from '../../web/src/map/layers/circle-layers.ts';
 import { boundaryLayers } from '../../web/src/map/layers/boundary-layers.ts';
 import { townshipLayers } from '../../web/src/map/layers/township-layers.ts';
@@ -85,6 +86,26 @@ describe('site symbols', () => {
     for (const k of SITE_KINDS) if (k !== 'center') expect(radius('center')).toBeGreaterThan(radius(k));
     expect(radius('institute')).toBeGreaterThan(radius('station'));
     expect(radius('station')).toBeGreaterThan(radius('household'));
+  });
+
+  it('symbolRadiusAtZoom matches the radius MapLibre evaluates (used to place HTML labels beside symbols)', () => {
+    for (const zoom of [6, 8, 9, 10, 11.5, 13, 14, 17]) {
+      for (const kind of SITE_KINDS) {
+        const drawn = paint(main, 'circle-radius', { kind, status: 'existing' }, zoom) as number;
+        expect(symbolRadiusAtZoom(KIND_STYLE[kind].radiusPx, zoom)).toBeCloseTo(drawn, 6);
+      }
+    }
+  });
+
+  it('draws smaller symbols on top of larger ones', () => {
+    const layout = main.layout as Record<string, unknown>;
+    const spec = (latest as unknown as Record<string, Record<string, unknown>>).layout_circle['circle-sort-key'];
+    const parsed = createExpression(layout['circle-sort-key'], 'circle-sort-key', spec as never);
+    if (parsed.result !== 'success') throw new Error('bad sort key');
+    const key = (kind: string) => parsed.value.evaluate({ zoom: 10 }, point({ kind })) as number;
+    expect(key('household')).toBeGreaterThan(key('station'));
+    expect(key('station')).toBeGreaterThan(key('institute'));
+    expect(key('institute')).toBeGreaterThan(key('center'));
   });
 
   it('grows with zoom', () => {

@@ -192,7 +192,7 @@ export function App() {
             </button>
           </div>
         </header>
-        <div className="main">
+        <div className={`main${selected ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
               {LEFT_TABS.map((x) => (
@@ -220,6 +220,7 @@ export function App() {
               filter={filter}
               showCircles={showCircles}
               selectedId={selectedId}
+              detailsOpen={selected !== null}
               placingId={placingId}
               attribution={attribution}
               lang={lang}

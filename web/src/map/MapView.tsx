@@ -6,7 +6,8 @@ import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-
 import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
 import type { Lang } from '../lib/i18n';
 import { LAYER, SOURCE } from './ids';
-import { NO_SELECTION, siteFilter, type SiteFilterState } from './layers/site-layers';
+import { NO_SELECTION, siteFilter, symbolRadiusAtZoom, type SiteFilterState } from './layers/site-layers';
+import { KIND_STYLE } from './layers/site-kind-style';
 import { overlayLayers, overlaySources, plannerStyle } from './layers/base-style';
 import { boundaryBounds, districtMask, placedSites, serviceCircles, townshipSeats, WALK_CIRCLE } from './geojson';
 import { basemapStyleUrl } from './basemap';
@@ -29,6 +30,8 @@ export interface MapViewProps {
   filter: SiteFilterState;
   showCircles: boolean;
   selectedId: string | null;
+  /** The details panel covers the map's right edge (desktop) or bottom (narrow screens). */
+  detailsOpen: boolean;
   /** The site being placed: the next map click places it. */
   placingId: string | null;
   attribution: readonly string[];
@@ -41,6 +44,9 @@ export interface MapViewProps {
 }
 
 const CHAOTIAN_CENTER: [number, number] = [105.96, 32.67];
+/** Site names appear from this zoom on (about 1:35,000), at most this many at once. */
+const SITE_LABEL_MIN_ZOOM = 12.5;
+const SITE_LABEL_MAX = 150;
 
 /** The district map: our own GeoJSON layers on a plain background (or an optional base map). */
 export function MapView(props: MapViewProps) {
@@ -123,7 +129,9 @@ export function MapView(props: MapViewProps) {
         const d = drag;
         drag = null;
         if (d?.moved) {
+          // MapLibre usually sends no click after a drag; if one comes, it belongs to the drag.
           suppressClick = true;
+          window.setTimeout(() => (suppressClick = false), 0);
           latest.current.onMove(d.id, d.lngLat.lng, d.lngLat.lat);
         }
       });
@@ -146,8 +154,48 @@ export function MapView(props: MapViewProps) {
       p.onSelect((hits[0]?.properties.id as string | undefined) ?? null);
     });
 
+    // Site names as HTML labels (no glyph server) once zoomed in far enough to read them.
+    const siteLabels = new Map<string, maplibregl.Marker>();
+    const updateSiteLabels = () => {
+      const wanted = new Map<string, { name: string; coords: [number, number]; offsetPx: number }>();
+      if (map.getZoom() >= SITE_LABEL_MIN_ZOOM && map.getLayer(LAYER.sites)) {
+        for (const f of map.queryRenderedFeatures({ layers: [LAYER.sites] })) {
+          if (wanted.size >= SITE_LABEL_MAX) break;
+          const id = String(f.properties.id);
+          const site = latest.current.sites.find((s) => s.id === id);
+          if (site?.geometry)
+            wanted.set(id, {
+              name: site.properties.name,
+              coords: site.geometry.coordinates as [number, number],
+              offsetPx: symbolRadiusAtZoom(KIND_STYLE[site.properties.kind].radiusPx, map.getZoom()) + 5,
+            });
+        }
+      }
+      for (const [id, m] of siteLabels) {
+        if (!wanted.has(id)) {
+          m.remove();
+          siteLabels.delete(id);
+        }
+      }
+      for (const [id, w] of wanted) {
+        const existing = siteLabels.get(id);
+        if (existing) {
+          existing.setLngLat(w.coords).setOffset([w.offsetPx, 0]);
+          existing.getElement().textContent = w.name;
+          continue;
+        }
+        const el = document.createElement('div');
+        el.className = 'site-label';
+        el.dataset.testid = 'site-label';
+        el.textContent = w.name;
+        siteLabels.set(id, new maplibregl.Marker({ element: el, anchor: 'left', offset: [w.offsetPx, 0] }).setLngLat(w.coords).addTo(map));
+      }
+    };
+    map.on('idle', updateSiteLabels);
+
     return () => {
       hover.remove();
+      for (const m of siteLabels.values()) m.remove();
       map.remove();
       mapRef.current = null;
       if (window.__map === map) {
@@ -165,7 +213,7 @@ export function MapView(props: MapViewProps) {
     (map.getSource(SOURCE.district) as GeoJSONSource).setData(props.boundary as GeoJSON.FeatureCollection);
     (map.getSource(SOURCE.districtMask) as GeoJSONSource).setData(districtMask(props.boundary));
     const b = boundaryBounds(props.boundary);
-    if (b) map.fitBounds(b, { padding: 30, animate: false });
+    if (b) map.fitBounds(b, { padding: { top: 30, bottom: 50, left: 30, right: 30 }, animate: false });
   }, [map, props.boundary]);
 
   // Township seats (dots) and their names (HTML labels: no glyph server needed).
@@ -193,6 +241,23 @@ export function MapView(props: MapViewProps) {
     (map.getSource(SOURCE.circles) as GeoJSONSource).setData(serviceCircles(placed, WALK_CIRCLE.radiusMeters));
   }, [map, props.sites]);
 
+  // Choosing a township in the filters moves the map to its seat; clearing it shows the whole district.
+  const focusTownship = props.filter.township;
+  const firstFocus = useRef(true);
+  useEffect(() => {
+    if (!map) return;
+    if (firstFocus.current) {
+      firstFocus.current = false;
+      if (!focusTownship) return;
+    }
+    const seat = focusTownship ? props.townships.find((t) => t.code === focusTownship)?.seat : null;
+    if (seat) map.easeTo({ center: [seat.lng, seat.lat], zoom: Math.max(map.getZoom(), 11), duration: 600 });
+    else if (!focusTownship && props.boundary) {
+      const b = boundaryBounds(props.boundary);
+      if (b) map.fitBounds(b, { padding: { top: 30, bottom: 50, left: 30, right: 30 }, duration: 600 });
+    }
+  }, [map, focusTownship]);
+
   const filterKey = JSON.stringify(props.filter);
   useEffect(() => {
     if (!map) return;
@@ -213,6 +278,24 @@ export function MapView(props: MapViewProps) {
     map.setFilter(LAYER.siteHalo, props.selectedId ? ['==', ['get', 'id'], props.selectedId] : NO_SELECTION);
   }, [map, props.selectedId]);
 
+  // Keep the selected site in view when the details panel covers part of the map.
+  useEffect(() => {
+    if (!map || !props.detailsOpen || !props.selectedId) return;
+    const site = latest.current.sites.find((s) => s.id === props.selectedId);
+    if (!site?.geometry) return;
+    const panel = map.getContainer().closest('.main')?.querySelector('.right-panel')?.getBoundingClientRect();
+    if (!panel) return;
+    const canvas = map.getContainer().getBoundingClientRect();
+    const p = map.project(site.geometry.coordinates as [number, number]);
+    const x = canvas.left + p.x;
+    const y = canvas.top + p.y;
+    const margin = 40;
+    const coveredRight = panel.left > canvas.left + canvas.width / 3 && x > panel.left - margin;
+    const coveredBottom = panel.top > canvas.top + canvas.height / 3 && y > panel.top - margin;
+    if (coveredRight) map.panBy([x - (panel.left - canvas.left) / 2 - canvas.left, 0]);
+    else if (coveredBottom) map.panBy([0, y - (panel.top - canvas.top) / 2 - canvas.top]);
+  }, [map, props.selectedId, props.detailsOpen]);
+
   useEffect(() => {
     if (!map) return;
     map.getCanvas().style.cursor = props.placingId ? 'crosshair' : '';
@@ -224,6 +307,9 @@ export function MapView(props: MapViewProps) {
     if (!map || props.attribution.length === 0) return;
     const control = new maplibregl.AttributionControl({ compact: true, customAttribution: [...props.attribution] });
     map.addControl(control, 'bottom-right');
+    // On narrow screens start collapsed (the ⓘ button opens it); wide screens show it until the first drag.
+    if (map.getContainer().clientWidth < 800)
+      map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     return () => {
       map.removeControl(control);
     };

@@ -14,13 +14,25 @@ export function byKind<K extends keyof KindStyle>(field: K, fallback: KindStyle[
   return ['match', ['get', 'kind'], ...pairs, fallback] as unknown as ExpressionSpecification;
 }
 
-/** Radius grows with zoom: 0.6× at z8, 1× at z10, 1.6× at z14. */
-const zoomed = (radius: ExpressionSpecification, extra = 0): DataDrivenPropertyValueSpecification<number> => [
-  'interpolate', ['linear'], ['zoom'],
-  8, ['+', ['*', radius, 0.6], extra],
-  10, ['+', radius, extra],
-  14, ['+', ['*', radius, 1.6], extra],
-];
+/** Symbol size factor by zoom (linear between stops, constant beyond): 0.6× at z8, 1× at z10, 1.6× at z14. */
+export const ZOOM_SCALE: readonly (readonly [zoom: number, factor: number])[] = [[8, 0.6], [10, 1], [14, 1.6]];
+
+const zoomed = (radius: ExpressionSpecification, extra = 0): DataDrivenPropertyValueSpecification<number> =>
+  ['interpolate', ['linear'], ['zoom'], ...ZOOM_SCALE.flatMap(([z, f]) => [z, ['+', ['*', radius, f], extra]])] as never;
+
+/** The drawn radius in pixels of a symbol of `radiusPx` (at z10) at `zoom`, as the circle layer draws it. */
+export function symbolRadiusAtZoom(radiusPx: number, zoom: number): number {
+  const first = ZOOM_SCALE[0];
+  const last = ZOOM_SCALE[ZOOM_SCALE.length - 1];
+  if (zoom <= first[0]) return radiusPx * first[1];
+  if (zoom >= last[0]) return radiusPx * last[1];
+  for (let i = 1; i < ZOOM_SCALE.length; i++) {
+    const [z0, f0] = ZOOM_SCALE[i - 1];
+    const [z1, f1] = ZOOM_SCALE[i];
+    if (zoom <= z1) return radiusPx * (f0 + ((zoom - z0) / (z1 - z0)) * (f1 - f0));
+  }
+  return radiusPx * last[1];
+}
 
 /** Matches no feature: the selection halo shows nothing until a site is selected. */
 export const NO_SELECTION: FilterSpecification = ['==', ['get', 'id'], ''];
@@ -63,6 +75,8 @@ export function siteLayers(): CircleLayerSpecification[] {
       id: LAYER.sites,
       type: 'circle',
       source: SOURCE.sites,
+      // Smaller symbols on top, so a station at a township seat is not hidden under the institute.
+      layout: { 'circle-sort-key': ['-', 0, radius] },
       paint: {
         'circle-radius': zoomed(radius),
         'circle-color': ['case', hollow, '#ffffff', byKind('color', '#555555')],

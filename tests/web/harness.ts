@@ -1,0 +1,103 @@
+/**
+ * Browser-test harness: the real server (API + built web app) on a free port with a brand-new
+ * embedded database, and the system Chromium driven by playwright-core (never a downloaded browser).
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { hc } from 'hono/client';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startApp } from '../../api/src/start.ts';
+import type { AppType } from '../../api/src/app.ts';
+import { LAYER } from '../../web/src/map/ids.ts';
+
+export const STATIC_DIR = resolve('dist/web');
+export const RESULTS_DIR = resolve('test-results');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface Harness {
+  baseUrl: string;
+  client: ReturnType<typeof hc<AppType>>;
+  context: BrowserContext;
+  /** Opens a new page; uncaught page errors are collected in `pageErrors`. */
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(STATIC_DIR, 'index.html'))) {
+    throw new Error(`${STATIC_DIR}/index.html is missing: run \`npx vite build\` (npm run test:e2e does) first`);
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'planner-e2e-data-'));
+  const profileDir = mkdtempSync(join(tmpdir(), 'planner-e2e-chromium-'));
+  const app = await startApp({ dataDir, staticDir: STATIC_DIR });
+  const server = await new Promise<ReturnType<typeof serve>>((ok) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // launchPersistentContext is playwright's way to give Chromium a fresh --user-data-dir.
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
+  const pageErrors: string[] = [];
+  return {
+    baseUrl,
+    client: hc<AppType>(baseUrl),
+    context,
+    pageErrors,
+    async newPage(viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      return page;
+    },
+    async close() {
+      await context.close().catch(() => {});
+      await new Promise((ok) => server.close(() => ok(null)));
+      await app.db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the map's `load` event has fired and it has finished rendering its sources. */
+export async function waitForMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__mapLoaded === true && window.__map !== undefined, null, { timeout: 60_000 });
+  await waitForIdle(page);
+}
+
+/** Waits for the map's next `idle` (all sources loaded, nothing animating). */
+export async function waitForIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((ok) => {
+        const map = window.__map!;
+        // Nudge a repaint so `idle` fires even when the map is already idle.
+        map.once('idle', () => ok());
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/** Ids of the sites the map draws (the sites circle layer), deduplicated across tiles. */
+export async function renderedSiteIds(page: Page): Promise<string[]> {
+  return page.evaluate((layer) => {
+    const map = window.__map!;
+    const ids = map.queryRenderedFeatures({ layers: [layer] }).map((f) => String(f.properties.id));
+    return [...new Set(ids)].sort();
+  }, LAYER.sites);
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
