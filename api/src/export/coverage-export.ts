@@ -1,7 +1,14 @@
 /** Township coverage and coverage-gap tables (rows for CSV/XLSX) from the engine's coverage results. */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { CoverageGapProperties, TownshipCoverage } from '../engine/types.ts';
+import type { CoverageGapProperties } from '../engine/types.ts';
 import type { ExportColumn, ExportRow } from './export-column.ts';
+
+/** One township line of the coverage report (services/coverage-service.ts `report.townships`). */
+export interface TownshipReportLine {
+  code: string; name: string; population: number; covered: number; share: number | null;
+  olderPopulation: number; olderCovered: number; approximate: boolean;
+  counts: Record<string, number>; unplaced: number; quotaMet: boolean;
+}
 
 export const TOWNSHIP_COVERAGE_COLUMNS: ExportColumn[] = [
   { key: 'code', header: '乡镇代码', width: 12 },
@@ -12,17 +19,28 @@ export const TOWNSHIP_COVERAGE_COLUMNS: ExportColumn[] = [
   { key: 'olderPopulation', header: '65岁以上人口', type: 'number', decimals: 0, width: 14 },
   { key: 'olderCovered', header: '65岁以上覆盖人口', type: 'number', decimals: 0, width: 18 },
   { key: 'olderShare', header: '65岁以上覆盖率', type: 'percent', decimals: 1, width: 16 },
+  { key: 'institutes', header: '实践所', type: 'number', decimals: 0 },
+  { key: 'stations', header: '实践站', type: 'number', decimals: 0 },
+  { key: 'squares', header: '广场', type: 'number', decimals: 0 },
+  { key: 'bases', header: '基地', type: 'number', decimals: 0 },
+  { key: 'points', header: '实践点', type: 'number', decimals: 0 },
+  { key: 'unplaced', header: '未放置站点', type: 'number', decimals: 0, width: 12 },
+  { key: 'quotaMet', header: '配额达标', type: 'boolean' },
+  { key: 'area', header: '乡镇范围', width: 22 },
 ];
 
 /**
- * Per-township coverage → rows; `code: null` (demand outside every township) is labelled 区外/未归属.
- * @example townshipCoverageRows(result.perTownship, townshipNames)
+ * Township lines of a coverage report → rows (shares as fractions, site counts by kind, area provenance).
+ * @example townshipCoverageRows(report.townships)
  */
-export function townshipCoverageRows(perTownship: TownshipCoverage[], townshipNames: Map<string, string>): ExportRow[] {
-  return perTownship.map((t) => ({
-    code: t.code ?? '', name: t.code ? (townshipNames.get(t.code) ?? t.code) : '未归属乡镇',
-    population: t.population, covered: t.covered, share: t.share, olderPopulation: t.olderPopulation, olderCovered: t.olderCovered,
+export function townshipCoverageRows(lines: TownshipReportLine[]): ExportRow[] {
+  return lines.map((t) => ({
+    code: t.code, name: t.name, population: t.population, covered: t.covered, share: t.share,
+    olderPopulation: t.olderPopulation, olderCovered: t.olderCovered,
     olderShare: t.olderPopulation > 0 ? t.olderCovered / t.olderPopulation : null,
+    institutes: t.counts.institute ?? 0, stations: t.counts.station ?? 0, squares: t.counts.square ?? 0,
+    bases: t.counts.base ?? 0, points: t.counts.point ?? 0, unplaced: t.unplaced, quotaMet: t.quotaMet,
+    area: t.approximate ? '近似（按最近乡镇驻地划分）' : '导入的乡镇边界',
   }));
 }
 

@@ -9,6 +9,12 @@ import { rowsToXlsx } from '../export/rows-to-xlsx.ts';
 import { SITE_EXPORT_COLUMNS, siteExportRows } from '../export/site-export.ts';
 import { SiteQuerySchema, type SiteQuery } from '../schemas/sites.ts';
 import type { Sql } from '../db/client.ts';
+import { listTownshipBoundaries } from '../db/reference-repo.ts';
+import { GAP_COLUMNS, TOWNSHIP_COVERAGE_COLUMNS, gapRows, townshipCoverageRows } from '../export/coverage-export.ts';
+import type { ExportSheet } from '../export/rows-to-xlsx.ts';
+import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts';
+import type { CoverageService } from '../services/coverage-service.ts';
+import { townshipAreaFeatures } from '../services/coverage-views.ts';
 
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
@@ -29,7 +35,41 @@ function download(c: Context, body: string | Uint8Array, type: string, ascii: st
   return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>), 200);
 }
 
-/** Downloads: the site register as GeoJSON, CSV (UTF-8 BOM, CRLF) or XLSX, with the columns the importer reads. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The coverage report for a query, with the names and the notes every coverage export carries. */
+async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
+  const ctx = await coverage.context();
+  const { report } = coverage.coverageOn(ctx, q);
+  const townshipNames = new Map(ctx.townships.map((t) => [t.code, t.name]));
+  const siteNames = new Map(ctx.sites.map((s) => [s.properties.id, s.properties.name]));
+  const about = {
+    exportedAt: new Date().toISOString(), method: report.method, mode: report.mode, minutes: report.minutes, older: report.older,
+    speedKmh: report.speedKmh, travelDescription: report.travelDescription, dataVersion: report.dataVersion,
+    demand: report.demand, totals: report.totals, siteStatuses: q.status, siteKinds: q.kinds ?? 'all',
+  };
+  const notes: ExportSheet = {
+    name: '说明',
+    columns: [{ key: 'k', header: '项目', width: 16 }, { key: 'v', header: '内容', width: 100 }],
+    rows: [
+      { k: '导出时间', v: about.exportedAt },
+      { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}：${report.travelDescription}` },
+      { k: '出行方式', v: `${report.mode}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
+      { k: '需求（人口）', v: `${report.demand.name}${report.demand.modelled ? '（模型估算 / modelled）' : ''}：${report.demand.method}` },
+      { k: '乡镇归属', v: report.demand.townshipAssignment === 'imported-boundaries' ? '导入的乡镇边界' : '近似：按最近乡镇驻地划分' },
+      { k: '站点', v: `状态 ${q.status.join(', ')}；类型 ${q.kinds?.join(', ') ?? '全部'}` },
+      { k: '全区覆盖率', v: `${(report.totals.share * 100).toFixed(1)}%（${report.totals.covered} / ${report.totals.population}）` },
+      { k: '数据版本', v: String(report.dataVersion) },
+      { k: '坐标系', v: 'WGS-84' },
+    ],
+  };
+  return { ctx, report, townshipNames, siteNames, about, notes };
+}
+
+/**
+ * Downloads: the site register as GeoJSON, CSV (UTF-8 BOM, CRLF) or XLSX with the columns the importer reads;
+ * the coverage report per township and its gaps as CSV/XLSX (with a 说明 sheet on method and data) or GeoJSON.
+ */
 export const exportRoutes = new Hono<AppEnv>()
   .get('/sites.geojson', validate('query', SiteQuerySchema), async (c) => {
     const { features } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
@@ -44,4 +84,43 @@ export const exportRoutes = new Hono<AppEnv>()
     const { rows } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
     const bytes = await rowsToXlsx([{ name: '站点', columns: SITE_EXPORT_COLUMNS, rows }]);
     return download(c, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `sites-${stamp()}.xlsx`, `朝天区站点-${stamp()}.xlsx`);
+  })
+  // Coverage report downloads (same query as GET /api/coverage): per township and the uncovered gaps.
+  .get('/townships.csv', validate('query', CoverageQuerySchema), async (c) => {
+    const { report } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const body = rowsToCsv(TOWNSHIP_COVERAGE_COLUMNS, townshipCoverageRows(report.townships));
+    return download(c, body, 'text/csv; charset=utf-8', `townships-${stamp()}.csv`, `朝天区乡镇覆盖-${stamp()}.csv`);
+  })
+  .get('/townships.xlsx', validate('query', CoverageQuerySchema), async (c) => {
+    const { report, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const bytes = await rowsToXlsx([{ name: '乡镇覆盖', columns: TOWNSHIP_COVERAGE_COLUMNS, rows: townshipCoverageRows(report.townships) }, notes]);
+    return download(c, bytes, XLSX_TYPE, `townships-${stamp()}.xlsx`, `朝天区乡镇覆盖-${stamp()}.xlsx`);
+  })
+  .get('/townships.geojson', validate('query', CoverageQuerySchema), async (c) => {
+    const { ctx, report, about } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const imported = new Map((await listTownshipBoundaries(c.var.deps.db.sql)).map((b) => [b.code, b.boundary]));
+    const approx = new Map(townshipAreaFeatures(ctx).features.map((f) => [f.properties.code, f.geometry]));
+    const rows = townshipCoverageRows(report.townships);
+    const features = report.townships.map((t, i) => ({
+      type: 'Feature' as const,
+      geometry: (imported.get(t.code) ?? approx.get(t.code) ?? null) as never,
+      properties: { ...rows[i], areaSource: imported.has(t.code) ? 'imported' : 'approximate-nearest-seat' },
+    }));
+    const doc = featuresToGeoJson(features, { title: '朝天区乡镇覆盖', ...about });
+    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `townships-${stamp()}.geojson`, `朝天区乡镇覆盖-${stamp()}.geojson`);
+  })
+  .get('/gaps.geojson', validate('query', CoverageQuerySchema), async (c) => {
+    const { report, about } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const doc = featuresToGeoJson(report.gaps.features, { title: '朝天区服务圈覆盖缺口', ...about });
+    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `gaps-${stamp()}.geojson`, `朝天区覆盖缺口-${stamp()}.geojson`);
+  })
+  .get('/gaps.csv', validate('query', CoverageQuerySchema), async (c) => {
+    const { report, townshipNames, siteNames } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const body = rowsToCsv(GAP_COLUMNS, gapRows(report.gaps.features, townshipNames, siteNames));
+    return download(c, body, 'text/csv; charset=utf-8', `gaps-${stamp()}.csv`, `朝天区覆盖缺口-${stamp()}.csv`);
+  })
+  .get('/gaps.xlsx', validate('query', CoverageQuerySchema), async (c) => {
+    const { report, townshipNames, siteNames, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const bytes = await rowsToXlsx([{ name: '覆盖缺口', columns: GAP_COLUMNS, rows: gapRows(report.gaps.features, townshipNames, siteNames) }, notes]);
+    return download(c, bytes, XLSX_TYPE, `gaps-${stamp()}.xlsx`, `朝天区覆盖缺口-${stamp()}.xlsx`);
   });

@@ -1,0 +1,66 @@
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import townships from '../../geodata/townships.json' with { type: 'json' };
+import { describeApi } from '../helpers/test-db.ts';
+
+const Q = 'mode=walk&minutes=15&method=straight-line';
+
+describeApi('GET /api/export/townships.* and gaps.*', (h) => {
+  it('township CSV has one line per township with the report numbers, shares as percentages', async () => {
+    const report = (await (await h().app.request(`/api/coverage?${Q}`)).json()) as any;
+    const res = await h().app.request(`/api/export/townships.csv?${Q}`);
+    expect(res.status).toBe(200);
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('乡镇代码,乡镇,人口,覆盖人口,覆盖率,65岁以上人口,65岁以上覆盖人口,65岁以上覆盖率,实践所,实践站,广场,基地,实践点,未放置站点,配额达标,乡镇范围');
+    expect(lines).toHaveLength(1 + townships.length);
+    for (const t of report.townships) {
+      const cells = lines.find((l) => l.startsWith(`${t.code},`))!.split(',');
+      expect(cells[1]).toBe(t.name);
+      expect(Number(cells[2])).toBe(t.population);
+      expect(Number(cells[3])).toBe(t.covered);
+      expect(cells[4]).toBe(t.share === null ? '' : `${(t.share * 100).toFixed(1)}%`);
+      expect(Number(cells[8])).toBe(1); // one seeded institute per township
+      expect(cells[14]).toBe(t.quotaMet ? '是' : '否');
+    }
+  });
+
+  it('township XLSX carries a 说明 sheet naming the method and the (modelled) demand', async () => {
+    const res = await h().app.request(`/api/export/townships.xlsx?${Q}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer() as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['乡镇覆盖', '说明']);
+    expect(wb.worksheets[0].actualRowCount).toBe(1 + townships.length);
+    const notes = wb.worksheets[1].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' ') : '')).join('\n');
+    expect(notes).toMatch(/直线距离/);
+    expect(notes).toMatch(/modelled/);
+  });
+
+  it('township GeoJSON has an area per township, labelled approximate without imported boundaries', async () => {
+    const fc = (await (await h().app.request(`/api/export/townships.geojson?${Q}`)).json()) as any;
+    expect(fc.features).toHaveLength(townships.length);
+    const withArea = fc.features.filter((f: any) => f.geometry !== null);
+    expect(withArea.length).toBe(townships.filter((t) => t.seat).length);
+    expect(withArea.every((f: any) => f.properties.areaSource === 'approximate-nearest-seat')).toBe(true);
+    expect(fc.metadata.method).toBe('straight-line');
+  });
+
+  it('gap exports list the same gaps as the report, ranked', async () => {
+    const report = (await (await h().app.request(`/api/coverage?${Q}`)).json()) as any;
+    const n = report.gaps.features.length;
+    expect(n).toBeGreaterThan(0);
+    const fc = (await (await h().app.request(`/api/export/gaps.geojson?${Q}`)).json()) as any;
+    expect(fc.features.map((f: any) => f.properties.rank)).toEqual(report.gaps.features.map((f: any) => f.properties.rank));
+    const csv = (await (await h().app.request(`/api/export/gaps.csv?${Q}`)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csv[0].split(',').slice(0, 3)).toEqual(['排序', '乡镇', '未覆盖人口']);
+    expect(csv).toHaveLength(1 + n);
+    expect(Number(csv[1].split(',')[2])).toBe(Math.round(report.gaps.features[0].properties.population));
+    const xlsx = await h().app.request(`/api/export/gaps.xlsx?${Q}`);
+    expect(xlsx.status).toBe(200);
+  });
+
+  it('rejects a bad query with 400', async () => {
+    const res = await h().app.request('/api/export/gaps.csv?minutes=999');
+    expect(res.status).toBe(400);
+  });
+});
