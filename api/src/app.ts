@@ -4,6 +4,7 @@ import type { AppEnv } from './http/deps.ts';
 import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
 import { coverageRoutes } from './routes/coverage.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
 import { ApiError, errorBody, onError } from './http/errors.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { siteRoutes } from './routes/sites.ts';
@@ -36,6 +37,7 @@ export function createApp(opts: { db: Database }) {
     .route('/', referenceRoutes)
     .route('/sites', siteRoutes)
     .route('/', coverageRoutes)
+    .route('/scenarios', scenarioRoutes)
     .route('/import', importRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);

@@ -44,3 +44,9 @@ export const NearestQuerySchema = z.strictObject({
   minutes: num(1, 60).default(15),
 });
 export type NearestQuery = z.infer<typeof NearestQuerySchema>;
+
+export const ScenarioCompareQuerySchema = z.strictObject({
+  method: MethodChoiceSchema.default('auto'),
+  kinds: csvEnum(SITE_KINDS).optional(),
+  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']),
+});

@@ -77,11 +77,18 @@ const areaCache = new WeakMap<object, FeatureCollection>();
 
 /** Township areas: imported polygons where loaded, else nearest-seat (Voronoi) cells clipped to the district, marked approximate. */
 export function townshipAreaFeatures(ctx: PlannerContext): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; approximate: boolean }> {
+  const names0 = new Map(ctx.townships.map((t) => [t.code, t.name]));
+  if (ctx.areas.length) {
+    return {
+      type: 'FeatureCollection',
+      features: ctx.areas.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { code: a.code, name: names0.get(a.code) ?? a.code, approximate: false } })),
+    };
+  }
   const key = ctx.townships;
   const hit = areaCache.get(key);
   if (hit) return hit as never;
   const seats = ctx.townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat! }));
-  const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
+  const names = names0;
   const fc = townshipAreas(ctx.boundary, seats);
   const out = {
     type: 'FeatureCollection' as const,

@@ -40,6 +40,8 @@ export interface PlannerContext {
   demand: DemandPoints;
   demandInfo: DemandInfo;
   road: { id: number; sourceName: string; graph: RoadGraph; carSpeedsKmh: Record<string, number> } | null;
+  /** Imported township polygons (empty until imported). */
+  areas: { code: string; geometry: Polygon | MultiPolygon }[];
   /** Identifies the demand inputs (active demand set, imported township boundaries), to reuse the demand across site edits. */
   demandKey: string;
 }
@@ -85,7 +87,7 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
     ...info, points: demand.population.length, population,
     townshipAssignment: areas.length ? 'imported-boundaries' : 'approximate-nearest-seat',
   };
-  return { demand, demandInfo };
+  return { demand, demandInfo, areas };
 }
 
 /** Loads the planner context for the current data version. */
@@ -100,7 +102,7 @@ export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): P
   const [k] = await sql`SELECT (SELECT coalesce(max(id), 0) FROM demand_sets WHERE active) AS set_id,
     (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas`;
   const demandKey = `${k.set_id}|${k.areas}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
-  const { demand, demandInfo } = previous && previous.demandKey === demandKey
+  const { demand, demandInfo, areas } = previous && previous.demandKey === demandKey
     ? previous : await loadDemand(sql, boundary, townships, district.seat);
   let road: PlannerContext['road'] = previous?.road ?? null;
   const [active] = await sql`SELECT id FROM road_graphs WHERE active`;
@@ -109,5 +111,5 @@ export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): P
     const g = await loadActiveRoadGraph(sql);
     road = g ? { id: g.id, sourceName: g.sourceName, graph: g.graph, carSpeedsKmh: g.speeds.carSpeedsKmh } : null;
   }
-  return { version, boundary, districtName: district.name, townships, sites, demand, demandInfo, road, demandKey };
+  return { version, boundary, districtName: district.name, townships, sites, demand, demandInfo, areas, road, demandKey };
 }

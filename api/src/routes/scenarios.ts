@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/deps.ts';
+import { validate } from '../http/validate.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { inTransaction } from '../db/client.ts';
+import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema, type ProposedSite } from '../schemas/scenarios.ts';
+import { ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
+import { acceptScenarioSites, deleteScenario, getScenario, insertScenario, listScenarios, updateScenario } from '../db/scenarios-repo.ts';
+import { townshipsAt } from '../services/township-at.ts';
+import { compareScenario } from '../services/scenario-compare.ts';
+import type { CoverageService } from '../services/coverage-service.ts';
+import { booleanPointInPolygon } from '@turf/turf';
+
+/** Proposed sites must lie in the district; each gets its township the way demand does. */
+async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) {
+  const ctx = await coverage.context();
+  const outside = sites.map((s, i) => [s, i] as const).filter(([s]) => !booleanPointInPolygon([s.lng, s.lat], ctx.boundary));
+  if (outside.length)
+    throw new ApiError(422, 'unprocessable', `${outside.length} proposed site(s) lie outside ${ctx.districtName}`,
+      outside.map(([s, i]) => ({ path: ['sites', i, 'lng'], message: `${s.name}: ${s.lng}, ${s.lat} is outside the district` })));
+  const codes = townshipsAt(ctx, sites);
+  return sites.map((s, i) => ({ ...s, townshipCode: codes[i] }));
+}
+
+/** Planning scenarios: proposed sites on top of the network, compared before/after, accepted or discarded. */
+export const scenarioRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => c.json({ scenarios: await listScenarios(c.var.deps.db.sql) }, 200))
+  .post('/', validate('json', ScenarioCreateSchema), async (c) => {
+    const body = c.req.valid('json');
+    const sites = await placeProposals(c.var.deps.coverage, body.sites);
+    const { sql } = c.var.deps.db;
+    const id = await inTransaction(sql, (tx) => insertScenario(tx, { ...body, sites }));
+    return c.json((await getScenario(sql, id))!, 201);
+  })
+  .get('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
+    const s = await getScenario(c.var.deps.db.sql, c.req.valid('param').id);
+    if (!s) throw notFound('Scenario');
+    return c.json(s, 200);
+  })
+  .patch('/:id', validate('param', ScenarioIdParamSchema), validate('json', ScenarioUpdateSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const sites = body.sites ? await placeProposals(c.var.deps.coverage, body.sites) : undefined;
+    const { sql } = c.var.deps.db;
+    const ok = await inTransaction(sql, (tx) => updateScenario(tx, id, { ...body, sites }));
+    if (!ok) throw notFound('Scenario');
+    return c.json((await getScenario(sql, id))!, 200);
+  })
+  .delete('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const ok = await inTransaction(c.var.deps.db.sql, (tx) => deleteScenario(tx, id));
+    if (!ok) throw notFound('Scenario');
+    return c.json({ deleted: id }, 200);
+  })
+  .get('/:id/compare', validate('param', ScenarioIdParamSchema), validate('query', ScenarioCompareQuerySchema), async (c) => {
+    const s = await getScenario(c.var.deps.db.sql, c.req.valid('param').id);
+    if (!s) throw notFound('Scenario');
+    return c.json(await compareScenario(c.var.deps.coverage, s, c.req.valid('query')), 200);
+  })
+  .post('/:id/accept', validate('param', ScenarioIdParamSchema), validate('json', ScenarioAcceptSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const { siteIds } = c.req.valid('json');
+    const { sql } = c.var.deps.db;
+    const created = await inTransaction(sql, async (tx) => {
+      const s = await getScenario(tx, id);
+      if (!s) throw notFound('Scenario');
+      const unknown = siteIds?.filter((x) => !s.sites.some((p) => p.id === x)) ?? [];
+      if (unknown.length) throw new ApiError(422, 'unprocessable', `Not proposals of this scenario: ${unknown.join(', ')}`);
+      return acceptScenarioSites(tx, s, siteIds);
+    });
+    return c.json({ accepted: created, scenario: (await getScenario(sql, id))! }, 200);
+  });
