@@ -5,7 +5,7 @@ const KIND_EXACT = new Map<string, SiteKind>();
 for (const k of SITE_KINDS) {
   KIND_EXACT.set(k, k);
   KIND_EXACT.set(SITE_KIND_NAMES[k].zh, k);
-  KIND_EXACT.set(SITE_KIND_NAMES[k].en.toLowerCase(), k);
+  KIND_EXACT.set(SITE_KIND_NAMES[k].en.toLowerCase().replace(/\s+/g, ''), k);
 }
 for (const [text, k] of Object.entries({
   中心: 'center', 实践中心: 'center', 文明实践中心: 'center',
@@ -13,7 +13,7 @@ for (const [text, k] of Object.entries({
   站: 'station', 实践站: 'station', 文明实践站: 'station',
   广场: 'square', 实践广场: 'square', 基地: 'base', 实践基地: 'base', 点: 'point', 实践点: 'point',
   户: 'household', 实践户: 'household', 志愿服务基地: 'volunteer_site', 志愿服务站点: 'volunteer_site',
-  志愿服务站: 'volunteer_site', 志愿服务点: 'volunteer_site', volunteer: 'volunteer_site', 'volunteer site': 'volunteer_site',
+  志愿服务站: 'volunteer_site', 志愿服务点: 'volunteer_site', volunteer: 'volunteer_site', volunteersite: 'volunteer_site',
 } as Record<string, SiteKind>)) KIND_EXACT.set(text, k);
 
 /** Substring rules, most specific first ("志愿服务基地" before "基地"). */
@@ -29,7 +29,7 @@ const KIND_CONTAINS: [string, SiteKind][] = [
 export function parseKind(text: string): SiteKind | null {
   const t = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   if (!t) return null;
-  const exact = KIND_EXACT.get(t) ?? KIND_EXACT.get(t.replace(/_/g, ' '));
+  const exact = KIND_EXACT.get(t) ?? KIND_EXACT.get(t.replace(/_/g, ''));
   if (exact) return exact;
   for (const [needle, kind] of KIND_CONTAINS) if (t.includes(needle)) return kind;
   return null;
@@ -67,7 +67,7 @@ export function parseStatus(text: string): SiteStatus | null | undefined {
   return STATUS[t];
 }
 
-const DMS = /^(-?\d+(?:\.\d+)?)\s*[°度](?:\s*(\d+(?:\.\d+)?)\s*['′’分])?(?:\s*(\d+(?:\.\d+)?)\s*(?:["″”]|''|秒))?\s*([NSEW东西南北])?$/i;
+const DMS = /^(-?\d+(?:\.\d+)?)\s*[°度](?:\s*(\d+(?:\.\d+)?)\s*['′’分])?(?:\s*(\d+(?:\.\d+)?)\s*(?:["″”]|''|′′|秒))?\s*([NSEW东西南北])?$/i;
 
 /**
  * A coordinate in decimal degrees from "106.15", "106.15°E" or "106°09′00″"; empty → null; bad → NaN.
