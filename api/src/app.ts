@@ -5,6 +5,7 @@ import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { planRoutes } from './routes/plan.ts';
 import { ApiError, errorBody, onError } from './http/errors.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { siteRoutes } from './routes/sites.ts';
@@ -38,6 +39,7 @@ export function createApp(opts: { db: Database }) {
     .route('/sites', siteRoutes)
     .route('/', coverageRoutes)
     .route('/scenarios', scenarioRoutes)
+    .route('/plan', planRoutes)
     .route('/import', importRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);

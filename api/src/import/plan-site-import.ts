@@ -193,13 +193,15 @@ export function planSiteImport(
     if (idText) tryMatch(byId.get(idText), 'id');
     if (code) tryMatch(byCode.get(norm(code)), 'code');
     tryMatch(byName.get(`${norm(name)}|${townshipCode ?? ''}`), 'name');
+    // A placeholder (uncoded seeded station/institute) is taken over by the first row of its village/township
+    // only; later rows there are new sites, not duplicates.
     if (kind === 'station' && villageCode) {
       const list = placeholders.get(`v|${villageCode}`);
-      if (list?.length === 1) tryMatch(list[0], 'village');
+      if (list?.length === 1 && !seenSite.has(list[0].id)) tryMatch(list[0], 'village');
     }
     if (kind === 'institute' && townshipCode) {
       const list = placeholders.get(`t|${townshipCode}`);
-      if (list?.length === 1) tryMatch(list[0], 'township');
+      if (list?.length === 1 && !seenSite.has(list[0].id)) tryMatch(list[0], 'township');
     }
     const matched = match as ExistingSite | undefined;
     if (matched) {

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LatSchema, LngSchema, SiteKindSchema, SITE_KINDS, SITE_STATUSES } from './sites.ts';
+import { MethodChoiceSchema, TravelModeSchema } from './coverage.ts';
+import { TownshipCodeSchema } from './reference.ts';
+
+const Ring = z.array(z.tuple([LngSchema, LatSchema])).min(4);
+export const ExclusionSchema = z.union([
+  z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
+  z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
+]);
+
+export const CandidateSchema = z.strictObject({
+  name: z.string().trim().max(200).optional(),
+  lng: LngSchema,
+  lat: LatSchema,
+});
+
+/** Where to put the next sites: k new sites (maximal coverage) or the fewest for a target share. */
+export const PlanRequestSchema = z
+  .strictObject({
+    k: z.number().int().min(1).max(200).optional(),
+    targetShare: z.number().min(0.01).max(1).optional(),
+    kind: SiteKindSchema.default('point'),
+    mode: TravelModeSchema.default('walk'),
+    minutes: z.number().finite().min(1).max(60).default(15),
+    older: z.boolean().default(false),
+    method: MethodChoiceSchema.default('auto'),
+    kinds: z.array(z.enum(SITE_KINDS)).optional(),
+    status: z.array(z.enum(SITE_STATUSES)).min(1).default(['existing', 'planned']),
+    township: TownshipCodeSchema.optional(),
+    candidates: z.array(CandidateSchema).min(1).max(20_000).optional(),
+    exclusions: z.array(ExclusionSchema).max(100).optional(),
+    townshipMinimums: z.record(TownshipCodeSchema, z.number().int().min(0).max(50)).optional(),
+    exact: z.boolean().default(false),
+    exactTimeLimitSeconds: z.number().min(1).max(120).default(30),
+  })
+  .refine((v) => (v.k === undefined) !== (v.targetShare === undefined), {
+    message: 'Give exactly one of k (number of new sites) or targetShare (0–1)',
+    path: ['k'],
+  });
+export type PlanRequest = z.infer<typeof PlanRequestSchema>;

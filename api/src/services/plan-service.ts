@@ -1,0 +1,165 @@
+import { booleanPointInPolygon } from '@turf/turf';
+import loadHighs from 'highs';
+import { createStraightLineReach } from '../engine/create-straight-line-reach.ts';
+import { singleFacilityReach } from '../engine/single-facility-reach.ts';
+import { planMaxCoverage } from '../engine/plan-max-coverage.ts';
+import { planMinSites } from '../engine/plan-min-sites.ts';
+import { solveMaxCoverageExact, solveMinSitesExact } from '../engine/plan-exact.ts';
+import { planOptimalityGap } from '../engine/plan-optimality-gap.ts';
+import type { CoverageProblem, PlannedSite } from '../engine/plan-types.ts';
+import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
+import { ApiError } from '../http/errors.ts';
+import type { CoverageQuery } from '../schemas/coverage.ts';
+import type { PlanRequest } from '../schemas/plan.ts';
+import { SITE_KIND_NAMES } from '../schemas/sites.ts';
+import type { CoverageService, TravelSetup } from './coverage-service.ts';
+import type { PlannerContext } from './planner-context.ts';
+import { townshipsAt } from './township-at.ts';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highsPromise: Promise<Highs> | undefined;
+const highs = () => (highsPromise ??= loadHighs());
+
+/** Road-node candidates are thinned to one per cell of this size. */
+const ROAD_CANDIDATE_CELL_METERS = 250;
+
+interface Candidate { lng: number; lat: number; name?: string; townshipCode: string | null }
+
+/** Candidate sites: the planner's list, else road nodes (network) or populated demand cells. */
+function candidatesFor(ctx: PlannerContext, travel: TravelSetup, req: PlanRequest): { list: Candidate[]; source: string } {
+  if (req.candidates) {
+    const outside = req.candidates.map((c, i) => [c, i] as const).filter(([c]) => !booleanPointInPolygon([c.lng, c.lat], ctx.boundary));
+    if (outside.length)
+      throw new ApiError(422, 'unprocessable', `${outside.length} candidate(s) lie outside ${ctx.districtName}`,
+        outside.slice(0, 100).map(([c, i]) => ({ path: ['candidates', i], message: `${c.name ?? ''} ${c.lng}, ${c.lat} is outside the district (WGS-84 expected)` })));
+    const codes = townshipsAt(ctx, req.candidates);
+    return { list: req.candidates.map((c, i) => ({ ...c, townshipCode: codes[i] })), source: 'planner list' };
+  }
+  if (travel.method === 'network') {
+    const g = ctx.road!.graph;
+    const seen = new Set<string>();
+    const pts: { lng: number; lat: number }[] = [];
+    const stepLat = ROAD_CANDIDATE_CELL_METERS / 111_195;
+    const stepLng = stepLat / Math.cos((32.7 * Math.PI) / 180);
+    for (let v = 0; v < g.nodeCount; v++) {
+      const key = `${Math.floor(g.nodeLng[v] / stepLng)},${Math.floor(g.nodeLat[v] / stepLat)}`;
+      if (seen.has(key)) continue;
+      if (!booleanPointInPolygon([g.nodeLng[v], g.nodeLat[v]], ctx.boundary)) continue;
+      seen.add(key);
+      pts.push({ lng: g.nodeLng[v], lat: g.nodeLat[v] });
+    }
+    const codes = townshipsAt(ctx, pts);
+    return { list: pts.map((p, i) => ({ ...p, townshipCode: codes[i] })), source: `road nodes (one per ${ROAD_CANDIDATE_CELL_METERS} m cell)` };
+  }
+  const d = ctx.demand;
+  const list: Candidate[] = [];
+  for (let i = 0; i < d.lng.length; i++) {
+    if (d.population[i] > 0) list.push({ lng: d.lng[i], lat: d.lat[i], townshipCode: d.townshipIndex[i] >= 0 ? d.townshipCodes[d.townshipIndex[i]] : null });
+  }
+  return { list, source: d.cellHalfSizeMeters > 0 ? 'demand cell centres' : 'demand points' };
+}
+
+function reachOfCandidates(ctx: PlannerContext, travel: TravelSetup, list: Candidate[]): FacilityReach[] {
+  if (travel.method === 'network') {
+    const opts = { mode: travel.mode, speeds: travel.speeds, older: travel.older, carSpeedsKmh: ctx.road!.carSpeedsKmh, minutes: travel.minutes };
+    return list.map((c) => singleFacilityReach(ctx.road!.graph, ctx.demand, c, opts));
+  }
+  const reach = createStraightLineReach(ctx.demand, { radiusMeters: travel.radiusMeters!, speedKmh: travel.speedKmh, detourFactor: travel.detourFactor! });
+  return list.map((c, i) => reach({ id: `c${i}`, kind: 'point', lng: c.lng, lat: c.lat, townshipCode: c.townshipCode }));
+}
+
+/** Runs the optimiser for a plan request and reports proposals, before/after, solver and optimality. */
+export async function runPlan(service: CoverageService, req: PlanRequest) {
+  const t0 = performance.now();
+  const ctx = await service.context();
+  const q: CoverageQuery = { mode: req.mode, minutes: req.minutes, older: req.older, method: req.method, kinds: req.kinds, status: req.status };
+  const before = service.coverageOn(ctx, q);
+  const travel = before.travel;
+  const codes = ctx.townships.map((t) => t.code);
+  const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
+  if (req.township && !names.has(req.township)) throw new EngineInputError(`Unknown township ${req.township}`);
+  for (const code of Object.keys(req.townshipMinimums ?? {})) if (!names.has(code)) throw new EngineInputError(`Unknown township ${code} in townshipMinimums`);
+
+  const { list, source } = candidatesFor(ctx, travel, req);
+  const d = ctx.demand;
+  const scopeIndex = req.township ? codes.indexOf(req.township) : -1;
+  const weightOf = req.older ? d.olderPopulation : d.population;
+  const demandWeight = Float64Array.from(weightOf, (w, i) => (scopeIndex >= 0 && d.townshipIndex[i] !== scopeIndex ? 0 : w));
+  const alreadyCovered = Uint8Array.from(before.result.coverCount, (c) => (c > 0 ? 1 : 0));
+  const excluded = new Uint8Array(list.length);
+  list.forEach((c, i) => {
+    if (req.township && c.townshipCode !== req.township) excluded[i] = 1;
+    else if (req.exclusions?.some((g) => booleanPointInPolygon([c.lng, c.lat], g))) excluded[i] = 1;
+  });
+  const problem: CoverageProblem = {
+    demandWeight, alreadyCovered,
+    candidateCovers: reachOfCandidates(ctx, travel, list).map((r) => r.demandIndex),
+    candidateTownship: Int32Array.from(list, (c) => (c.townshipCode ? codes.indexOf(c.townshipCode) : -1)),
+  };
+  const townshipMinimums = Object.fromEntries(Object.entries(req.townshipMinimums ?? {}).map(([code, n]) => [codes.indexOf(code), n]));
+  const constraints = { excludedCandidates: excluded, townshipMinimums };
+
+  let sites: PlannedSite[] = [];
+  let optimality: Record<string, unknown>;
+  let reachable: boolean | undefined, maxShare: number | undefined, message: string | undefined;
+  const heuristic = req.k !== undefined ? 'greedy (lazy) + swap + perturbation' : 'greedy set cover';
+  const solver = req.exact ? `${heuristic}, checked by HiGHS (MILP)` : heuristic;
+  if (req.k !== undefined) {
+    const plan = planMaxCoverage(problem, req.k, constraints);
+    sites = plan.sites;
+    const exact = req.exact ? solveMaxCoverageExact(await highs(), problem, req.k, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds }) : undefined;
+    const gap = planOptimalityGap(plan, exact);
+    optimality = {
+      status: gap.referenceKind === 'optimum' ? 'optimum-known' : 'bound',
+      heuristicValue: Math.round(gap.heuristicValue), referenceValue: Math.round(gap.referenceValue), referenceKind: gap.referenceKind,
+      gap: Math.round(gap.gap * 10000) / 10000,
+      exactStatus: exact?.status ?? null, exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
+      note: gap.referenceKind === 'optimum'
+        ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} people; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
+        : `Upper bound ${Math.round(gap.referenceValue)} people (${exact ? 'HiGHS best bound' : 'greedy online bound'}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(1)}% of it.`,
+    };
+  } else {
+    const plan = planMinSites(problem, req.targetShare!, constraints);
+    reachable = plan.reachable;
+    maxShare = Math.round(plan.maxShare * 10000) / 10000;
+    if (!plan.reachable) {
+      message = plan.message;
+      optimality = { status: 'unreachable', note: plan.message };
+    } else {
+      sites = plan.sites;
+      const exact = req.exact ? solveMinSitesExact(await highs(), problem, req.targetShare!, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds }) : undefined;
+      const optimum = exact?.status === 'optimal' ? exact.objective : null;
+      const lowerBound = Math.max(plan.lowerBound, Math.ceil((exact?.bestBound ?? 0) - 1e-6));
+      optimality = {
+        status: optimum !== null ? 'optimum-known' : 'bound',
+        heuristicValue: plan.siteCount, lowerBound, exactOptimum: optimum,
+        exactStatus: exact?.status ?? null,
+        note: optimum !== null
+          ? `HiGHS: the fewest sites for ${Math.round(req.targetShare! * 100)}% is ${optimum}; this plan uses ${plan.siteCount}.`
+          : `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites; this plan uses ${plan.siteCount}.`,
+      };
+    }
+  }
+  const kindName = SITE_KIND_NAMES[req.kind].zh;
+  const proposed = sites.map((s) => {
+    const c = list[s.candidateIndex];
+    const tName = c.townshipCode ? names.get(c.townshipCode) ?? '' : '';
+    return {
+      rank: s.rank, lng: c.lng, lat: c.lat, townshipCode: c.townshipCode, townshipName: tName || null, kind: req.kind,
+      marginalGain: Math.round(s.marginalGain), name: c.name ?? `${tName}拟建${kindName}${s.rank}`,
+    };
+  });
+  const extra: Facility[] = proposed.map((p) => ({ id: `proposal-${p.rank}`, kind: p.kind, lng: p.lng, lat: p.lat, townshipCode: p.townshipCode }));
+  const after = service.coverageOn(ctx, q, extra);
+  return {
+    objective: req.k !== undefined ? ('max-coverage' as const) : ('min-sites' as const),
+    solver, method: travel.method, mode: travel.mode, minutes: travel.minutes, older: travel.older,
+    travelDescription: travel.description, demand: ctx.demandInfo, weight: req.older ? 'residents aged 65+' : 'residents',
+    candidateCount: list.length, candidatesAllowed: list.length - excluded.reduce((a, b) => a + b, 0), candidateSource: source,
+    township: req.township ?? null,
+    proposed, before: before.report.totals, after: after.report.totals,
+    ...(reachable !== undefined ? { reachable, maxShare } : {}), ...(message ? { message } : {}),
+    optimality,
+    timeMs: Math.round(performance.now() - t0),
+  };
+}
