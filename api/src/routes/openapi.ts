@@ -3,6 +3,10 @@ import { z, type ZodType } from 'zod';
 import type { AppEnv } from '../http/deps.ts';
 import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema } from '../schemas/sites.ts';
 import { VillageQuerySchema } from '../schemas/reference.ts';
+import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema, ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
+import { PlanRequestSchema } from '../schemas/plan.ts';
+import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
+import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema } from '../schemas/import.ts';
 
 const schema = (s: ZodType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -31,6 +35,16 @@ const errors = {
 const ok = (description: string) => ({ '200': { description }, ...errors });
 const body = (s: ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 const idParam = queryParams(SiteIdParamSchema).map((p) => ({ ...p, in: 'path', required: true }));
+const scenarioId = queryParams(ScenarioIdParamSchema).map((p) => ({ ...p, in: 'path', required: true }));
+/** Multipart form bodies: the file is binary, the rest as zod describes them. */
+const form = (s: ZodType) => {
+  const js = schema(s) as { properties?: Record<string, object> };
+  return {
+    required: true,
+    content: { 'multipart/form-data': { schema: { ...js, properties: { ...js.properties, file: { type: 'string', format: 'binary' } } } } },
+  };
+};
+const download = (what: string) => ({ '200': { description: what }, ...errors });
 
 /** OpenAPI 3 document generated from the same zod schemas the routes validate with. */
 export function openApiDocument() {
@@ -53,6 +67,31 @@ export function openApiDocument() {
         patch: { summary: 'Update or move a site', parameters: idParam, requestBody: body(SiteUpdateSchema), responses: ok('Feature') },
         delete: { summary: 'Delete a site', parameters: idParam, responses: ok('deleted') },
       },
+      '/coverage': { get: { summary: 'Coverage report: totals, per township with quotas, per site, gaps', parameters: queryParams(CoverageQuerySchema), responses: ok('report') } },
+      '/isochrones': { get: { summary: 'Isochrone polygons per site', parameters: queryParams(IsochroneQuerySchema), responses: ok('FeatureCollection') } },
+      '/nearest': { get: { summary: 'Nearest sites from a point by travel time', parameters: queryParams(NearestQuerySchema), responses: ok('nearest sites') } },
+      '/demand': { get: { summary: 'Demand points in use (modelled or imported)', responses: ok('FeatureCollection') } },
+      '/township-areas': { get: { summary: 'Township areas (imported, or approximate nearest-seat cells)', responses: ok('FeatureCollection') } },
+      '/plan': { post: { summary: 'Where to put the next sites (maximal coverage or fewest sites)', requestBody: body(PlanRequestSchema), responses: ok('plan') } },
+      '/scenarios': {
+        get: { summary: 'Scenarios', responses: ok('scenarios') },
+        post: { summary: 'Create a scenario', requestBody: body(ScenarioCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+      },
+      '/scenarios/{id}': {
+        get: { summary: 'One scenario', parameters: scenarioId, responses: ok('scenario') },
+        patch: { summary: 'Update a scenario', parameters: scenarioId, requestBody: body(ScenarioUpdateSchema), responses: ok('scenario') },
+        delete: { summary: 'Discard a scenario', parameters: scenarioId, responses: ok('deleted') },
+      },
+      '/scenarios/{id}/compare': { get: { summary: 'Before/after comparison', parameters: [...scenarioId, ...queryParams(ScenarioCompareQuerySchema)], responses: ok('comparison') } },
+      '/scenarios/{id}/accept': { post: { summary: 'Accept proposals as planned sites', parameters: scenarioId, requestBody: body(ScenarioAcceptSchema), responses: ok('accepted') } },
+      '/import/sites': { post: { summary: 'Import a site register (CSV UTF-8/GBK, XLSX, GeoJSON)', requestBody: form(SiteImportFormSchema), responses: ok('preview or commit result') } },
+      '/import/townships': { post: { summary: 'Import township boundaries', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
+      '/import/villages': { post: { summary: 'Import village/community points and population', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
+      '/import/population': { post: { summary: 'Import a population grid or points', requestBody: form(PopulationImportFormSchema), responses: ok('result') } },
+      ...Object.fromEntries(['sites', 'townships', 'gaps'].flatMap((what) => ['geojson', 'csv', 'xlsx'].map((fmt) => [
+        `/export/${what}.${fmt}`,
+        { get: { summary: `Export ${what} as ${fmt.toUpperCase()}`, parameters: queryParams(what === 'sites' ? SiteQuerySchema : CoverageQuerySchema), responses: download(fmt) } },
+      ]))),
     },
   };
 }
