@@ -79,6 +79,16 @@ describeApi('POST /api/import/sites — problems', (h) => {
     expect(xin).toEqual({ lng: null, lat: null, township_code: '510812100' });
   });
 
+  it('a second station in the same village is a new site, not a duplicate of the first', async () => {
+    const csv = `名称,类型,乡镇,村（社区）\n青云村一站,实践站,朝天镇,青云村\n青云村二站,实践站,朝天镇,青云村\n`;
+    const r = await post(h, csv, { crs: 'wgs84' });
+    // No coordinate columns: one warning for the file, not one per row.
+    expect(r.body.issues.map((i: any) => [i.row, i.code, i.severity])).toEqual([[null, 'no_coordinates', 'warning']]);
+    expect(r.body.rows.map((x: any) => [x.row, x.action, x.siteId, x.matchedBy])).toEqual([
+      [2, 'update', 'station-510812100202', 'village'], [3, 'create', null, null],
+    ]);
+  });
+
   it('a file with only a header or no usable column is refused as a whole', async () => {
     const r = await post(h, '站名,级别,东经,北纬\n某站,实践站,105.88,32.64\n', { crs: 'wgs84', mode: 'commit', skipInvalid: 'true' });
     expect(r.status).toBe(422);

@@ -84,6 +84,12 @@ export function planSiteImport(
       message: `there is a column for ${SITE_FIELD_LABELS[missing === 'lng' ? 'lat' : 'lng']} but none for ${SITE_FIELD_LABELS[missing]}` });
   }
 
+  const hasCoordinateColumns = table.format === 'geojson' || cols.columnIndex.lng !== undefined || cols.columnIndex.lat !== undefined;
+  if (!hasCoordinateColumns) {
+    issues.push({ row: null, column: null, field: 'lng', code: 'no_coordinates', severity: 'warning',
+      message: 'the file has no 经度/纬度 columns: new sites are imported unplaced (place them on the map later); existing sites keep their location' });
+  }
+
   const byId = new Map(ctx.existing.map((s) => [s.id, s]));
   const byCode = new Map(ctx.existing.filter((s) => s.code).map((s) => [norm(s.code!), s]));
   const byName = new Map(ctx.existing.map((s) => [`${norm(s.name)}|${s.townshipCode ?? ''}`, s]));
@@ -168,7 +174,7 @@ export function planSiteImport(
       if (code.length > 64) err('code', 'too_long', 'code is longer than 64 characters');
       else fields.code = code || null;
     }
-    if (point === null && issues.length === before) {
+    if (point === null && hasCoordinateColumns && issues.length === before) {
       issues.push({ row, column: col('lng'), field: 'lng', code: 'no_coordinates', severity: 'warning',
         message: 'no coordinates: the site is imported unplaced (place it on the map later)' });
     }
