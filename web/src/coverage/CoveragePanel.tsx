@@ -1,0 +1,223 @@
+import { useEffect, useState } from 'react';
+import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
+import type { SiteFeature, Township } from '../lib/api';
+import { useI18n, type I18nKey } from '../lib/i18n';
+import { nameLookups } from './names';
+import type { CoverageReport, TravelMode } from './api';
+import { formatCount, formatMinutes, formatShare } from './format';
+import { GapLegend } from './GapLegend';
+import type { CoverageState } from './use-coverage';
+
+export const TIERS = [5, 10, 15] as const;
+export const MODES: TravelMode[] = ['walk', 'bike', 'car'];
+
+interface Props {
+  coverage: CoverageState;
+  townships: readonly Township[];
+  sites: readonly SiteFeature[];
+}
+
+/** The coverage tab: on/off, tier, mode and older-speed switches, headline numbers with method and provenance, gap list. */
+export function CoveragePanel({ coverage, townships, sites }: Props) {
+  const { t, lang } = useI18n();
+  const { townshipName, siteName } = nameLookups(townships, sites, lang, t('gap.none'));
+  const { settings, setSettings, report, panelOpened } = coverage;
+  useEffect(() => panelOpened(), [panelOpened]);
+
+  return (
+    <div className="panel-section-list coverage-panel" data-testid="coverage-panel">
+      <section className="panel-section">
+        <label className="switch-row">
+          <input type="checkbox" data-testid="coverage-toggle" checked={coverage.on} onChange={(e) => coverage.setOn(e.target.checked)} />
+          <span>{t('coverage.show')}</span>
+        </label>
+        <div className="field coverage-field">
+          <span className="field-label">{t('coverage.tier')}</span>
+          <div className="segmented" role="radiogroup" data-testid="coverage-tiers">
+            {TIERS.map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={settings.minutes === m}
+                className={settings.minutes === m ? 'on' : ''}
+                data-testid={`tier-${m}`}
+                onClick={() => setSettings({ ...settings, minutes: m })}
+              >
+                {t('coverage.tierMinutes', { n: m })}
+              </button>
+            ))}
+          </div>
+          <span className="muted small">{t('coverage.tierNote')}</span>
+        </div>
+        <div className="field coverage-field">
+          <span className="field-label">{t('coverage.mode')}</span>
+          <div className="segmented" role="radiogroup" data-testid="coverage-modes">
+            {MODES.map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={settings.mode === m}
+                className={settings.mode === m ? 'on' : ''}
+                data-testid={`mode-${m}`}
+                onClick={() => setSettings({ ...settings, mode: m })}
+              >
+                {t(`mode.${m}` as I18nKey)}
+              </button>
+            ))}
+          </div>
+        </div>
+        <label className={`switch-row${settings.mode !== 'walk' ? ' disabled' : ''}`}>
+          <input
+            type="checkbox"
+            data-testid="coverage-older"
+            disabled={settings.mode !== 'walk'}
+            checked={settings.older && settings.mode === 'walk'}
+            onChange={(e) => setSettings({ ...settings, older: e.target.checked })}
+          />
+          <span>
+            {t('coverage.older', { speed: DEFAULT_SPEEDS.olderWalkKmh })}
+            {settings.mode !== 'walk' && <span className="muted small"> · {t('coverage.olderWalkOnly')}</span>}
+          </span>
+        </label>
+      </section>
+
+      <section className="panel-section">
+        <Headline coverage={coverage} />
+      </section>
+
+      {report && (
+        <section className="panel-section">
+          <div className="section-head">
+            <h3>{t('coverage.legend')}</h3>
+          </div>
+          <GapLegend minutes={report.minutes} />
+          <div className="section-head gap-list-head">
+            <h3>{t('coverage.gapList')}</h3>
+            <span className="muted small">{t('coverage.gapClickHint')}</span>
+          </div>
+          <ol className="gap-list" data-testid="gap-list">
+            {report.gaps.features.slice(0, 8).map((g) => (
+              <li key={g.properties.rank}>
+                <span className="gap-rank">#{g.properties.rank}</span>
+                <span className="gap-where">
+                  {townshipName(g.properties.townshipCode)}
+                  <span className="muted small">
+                    {' · '}
+                    {t('gap.nearest')} {siteName(g.properties.nearestSiteId)}
+                    {g.properties.nearestMinutes !== null && ` ${t('gap.nearestMinutes', { minutes: formatMinutes(g.properties.nearestMinutes) })}`}
+                  </span>
+                </span>
+                <span className="gap-pop">{formatCount(g.properties.population)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The headline numbers, always with how they were computed and where the population comes from. */
+export function Headline({ coverage }: { coverage: CoverageState }) {
+  const { t, lang } = useI18n();
+  const { report, loading, error } = coverage;
+  const [showMethod, setShowMethod] = useState(false);
+  if (error && !report)
+    return (
+      <div className="coverage-error" data-testid="coverage-error">
+        <strong>{t('coverage.error')}</strong> {error}{' '}
+        <button type="button" className="link" onClick={coverage.retry}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  if (!report) return <p className="muted">{t('coverage.loading')}</p>;
+  const tot = report.totals;
+  const modeName = t(`mode.${report.mode}` as I18nKey);
+  return (
+    <div
+      className={`headline${loading ? ' stale' : ''}`}
+      data-testid="coverage-headline"
+      data-state={loading ? 'loading' : 'ready'}
+      data-minutes={report.minutes}
+      data-mode={report.mode}
+      data-older={String(report.older)}
+    >
+      <div className="headline-title">
+        <span>{t('coverage.summary', { minutes: report.minutes, mode: modeName })}</span>
+        {report.older && <span className="badge">{t('coverage.olderBadge')}</span>}
+        {loading && <span className="muted small">{t('coverage.loading')}</span>}
+      </div>
+      <div className="headline-grid">
+        <div className="metric big">
+          <span className="metric-value" data-testid="cov-share">{formatShare(tot.share)}</span>
+          <span className="metric-label">{t('coverage.share')}</span>
+        </div>
+        <div className="metric big">
+          <span className="metric-value" data-testid="cov-covered">{formatCount(tot.covered)}</span>
+          <span className="metric-label">
+            {t('coverage.covered')} <span className="muted">{t('coverage.ofPopulation', { n: formatCount(tot.population) })}</span>
+          </span>
+        </div>
+        <div className="metric">
+          <span className="metric-value" data-testid="cov-older-share">{formatShare(tot.olderShare)}</span>
+          <span className="metric-label">{t('coverage.olderShare')}</span>
+        </div>
+        <div className="metric">
+          <span className="metric-value bad" data-testid="cov-uncovered">{formatCount(tot.uncovered)}</span>
+          <span className="metric-label">{t('coverage.uncovered')}</span>
+        </div>
+        <div className="metric">
+          <span className="metric-value" data-testid="cov-gaps">{report.gaps.features.length}</span>
+          <span className="metric-label">{t('coverage.gaps')}</span>
+        </div>
+        <div className="metric">
+          <span className="metric-value" data-testid="cov-sites">{tot.sites}</span>
+          <span className="metric-label">{t('coverage.sites')}</span>
+        </div>
+      </div>
+      <div className="method-box" data-testid="coverage-method" data-method={report.method}>
+        <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
+          {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
+        </span>{' '}
+        <span>{methodText(report, lang, t)}</span>
+      </div>
+      <div className="provenance">
+        <button
+          type="button"
+          className={`badge ${report.demand.modelled ? 'modelled' : 'good'} badge-button`}
+          data-testid="demand-badge"
+          title={report.demand.method}
+          aria-expanded={showMethod}
+          onClick={() => setShowMethod((v) => !v)}
+        >
+          {t(report.demand.modelled ? 'coverage.modelled' : 'coverage.observed')} ⓘ
+        </button>
+        <span className="muted small">
+          {t('coverage.demandSource', { points: formatCount(report.demand.points), population: formatCount(report.demand.population) })}
+        </span>
+        {showMethod && (
+          <p className="method-text" data-testid="demand-method">
+            {report.demand.modelled && <strong>{t('coverage.modelledNote')} </strong>}
+            {report.demand.method}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The method in the reader's language: Chinese is composed from the report's numbers, English is the API's own text. */
+export function methodText(report: CoverageReport, lang: string, t: ReturnType<typeof useI18n>['t']): string {
+  if (lang === 'en') return report.travelDescription;
+  if (report.method === 'network')
+    return t('coverage.networkDesc', { source: report.roadNetwork?.sourceName ?? '' });
+  return t('coverage.straightDesc', {
+    speed: report.speedKmh,
+    minutes: report.minutes,
+    detour: report.detourFactor ?? '',
+    radius: Math.round(report.radiusMeters ?? 0),
+  });
+}

@@ -1,0 +1,174 @@
+import { useMemo, useState } from 'react';
+import { useI18n, type I18nKey } from '../lib/i18n';
+import type { QuotaItem, TownshipRow } from './api';
+import { formatCount, formatShare, quotaItemText, quotaProblems } from './format';
+import { Headline } from './CoveragePanel';
+import type { CoverageState } from './use-coverage';
+
+type SortKey = 'code' | 'name' | 'population' | 'covered' | 'share' | 'olderShare' | 'quota' | 'unplaced';
+
+const olderShare = (r: TownshipRow) => (r.olderPopulation > 0 ? r.olderCovered / r.olderPopulation : null);
+const shortCount = (r: TownshipRow) => quotaProblems(r.quota).short.length + quotaProblems(r.quota).over.length;
+
+/** Sort value of a row for a column (null sorts last). */
+function sortValue(r: TownshipRow, key: SortKey, lang: string): number | string | null {
+  switch (key) {
+    case 'code': return r.code;
+    case 'name': return lang === 'en' ? r.nameEn : r.name;
+    case 'population': return r.population;
+    case 'covered': return r.covered;
+    case 'share': return r.share;
+    case 'olderShare': return olderShare(r);
+    case 'quota': return shortCount(r);
+    case 'unplaced': return r.unplaced;
+  }
+}
+
+/** Rows sorted by `key` (ascending or descending), ties and nulls kept in township-code order. */
+export function sortTownships(rows: readonly TownshipRow[], key: SortKey, desc: boolean, lang = 'zh'): TownshipRow[] {
+  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN');
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, key, lang);
+    const vb = sortValue(b, key, lang);
+    if (va === null || vb === null) return va === vb ? a.code.localeCompare(b.code) : va === null ? 1 : -1;
+    const c = typeof va === 'string' ? collator.compare(va, vb as string) : va - (vb as number);
+    return c === 0 ? a.code.localeCompare(b.code) : desc ? -c : c;
+  });
+}
+
+const COLUMNS: { key: SortKey; label: I18nKey; numeric?: boolean }[] = [
+  { key: 'name', label: 'townships.name' },
+  { key: 'population', label: 'townships.population', numeric: true },
+  { key: 'covered', label: 'townships.covered', numeric: true },
+  { key: 'share', label: 'townships.share', numeric: true },
+  { key: 'olderShare', label: 'townships.olderShare', numeric: true },
+  { key: 'quota', label: 'townships.quota' },
+  { key: 'unplaced', label: 'townships.unplaced', numeric: true },
+];
+
+interface Props {
+  coverage: CoverageState;
+  onFocus: (code: string) => void;
+}
+
+/** 乡镇报表: per-township coverage and quota status, sortable; a row click zooms the map to the township. */
+export function TownshipReport({ coverage, onFocus }: Props) {
+  const { t, lang } = useI18n();
+  const { report, focus } = coverage;
+  const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'code', desc: false });
+  const rows = useMemo(() => (report ? sortTownships(report.townships, sort.key, sort.desc, lang) : []), [report, sort, lang]);
+  if (!report) return <div className="panel-section"><Headline coverage={coverage} /></div>;
+
+  const clickHeader = (key: SortKey) =>
+    setSort((s) => (s.key === key ? { key, desc: !s.desc } : { key, desc: key !== 'name' }));
+  const unplacedTotal = report.townships.reduce((n, r) => n + r.unplaced, 0);
+  const modeName = t(`mode.${report.mode}` as I18nKey);
+  const approximate = report.townships.some((r) => r.approximate);
+
+  return (
+    <div className="township-report" data-testid="township-report">
+      <div className="panel-section">
+        <div className="section-head">
+          <h3>{t('townships.title')}</h3>
+          <span className={`muted small${coverage.loading ? ' stale' : ''}`} data-testid="townships-basis">
+            {t('townships.basis', { minutes: report.minutes, mode: modeName })}
+            {report.older ? ` · ${t('coverage.olderBadge')}` : ''}
+          </span>
+        </div>
+        <p className="muted small township-notes">
+          {t('townships.clickHint')}
+          {approximate && <> {t('townships.approximateNote')}</>}
+          {report.demand.modelled && (
+            <span className="badge modelled" title={report.demand.method}>
+              {t('coverage.modelled')}
+            </span>
+          )}
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table className="township-table" data-testid="township-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  className={c.numeric ? 'num' : ''}
+                  aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
+                  <button type="button" data-testid={`sort-${c.key}`} onClick={() => clickHeader(c.key)}>
+                    {t(c.label)}
+                    <span className="sort-mark">{sort.key === c.key ? (sort.desc ? '▼' : '▲') : ''}</span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr
+                key={r.code}
+                data-testid="township-row"
+                data-code={r.code}
+                className={focus === r.code ? 'focused' : ''}
+                tabIndex={0}
+                onClick={() => onFocus(r.code)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onFocus(r.code);
+                  }
+                }}
+              >
+                <td className="name">
+                  {lang === 'en' ? r.nameEn : r.name}
+                  {r.approximate && <span className="approx-mark" title={t('townships.approximateNote')}>≈</span>}
+                </td>
+                <td className="num">{formatCount(r.population)}</td>
+                <td className="num">{formatCount(r.covered)}</td>
+                <td className="num" data-testid="township-share">{formatShare(r.share)}</td>
+                <td className="num">{formatShare(olderShare(r))}</td>
+                <td className="quota"><QuotaCell items={r.quota} /></td>
+                <td className="num">{r.unplaced || <span className="muted">0</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr data-testid="district-row">
+              <td className="name">{t('townships.district')}</td>
+              <td className="num">{formatCount(report.totals.population)}</td>
+              <td className="num">{formatCount(report.totals.covered)}</td>
+              <td className="num">{formatShare(report.totals.share)}</td>
+              <td className="num">{formatShare(report.totals.olderShare)}</td>
+              <td className="quota"><QuotaCell items={report.district.quota} /></td>
+              <td className="num">{unplacedTotal}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** "达标" when every item is met, else the short (缺) and over (超) items, each as "kind actual/required". */
+function QuotaCell({ items }: { items: readonly QuotaItem[] }) {
+  const { t, lang } = useI18n();
+  const { short, over } = quotaProblems(items);
+  if (!short.length && !over.length)
+    return <span className="quota-met" data-testid="quota-met">✓ {t('townships.met')}</span>;
+  return (
+    <span className="quota-problems" data-testid="quota-short">
+      {short.length > 0 && (
+        <span className="quota-line">
+          <span className="quota-tag short">{t('townships.short')}</span>
+          {short.map((i) => quotaItemText(i, lang)).join(lang === 'zh' ? '、' : ', ')}
+        </span>
+      )}
+      {over.length > 0 && (
+        <span className="quota-line">
+          <span className="quota-tag over">{t('townships.over')}</span>
+          {over.map((i) => quotaItemText(i, lang)).join(lang === 'zh' ? '、' : ', ')}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { coverageApi, DEFAULT_SETTINGS, type CoverageReport, type CoverageSettings, type TownshipAreas } from './api';
+import { coveredArea } from './geojson';
+
+export interface CoverageState {
+  settings: CoverageSettings;
+  setSettings: (s: CoverageSettings) => void;
+  /** Coverage drawn on the map (replaces the first-view straight-line circles). */
+  on: boolean;
+  setOn: (on: boolean) => void;
+  /** Called when the coverage panel opens: switches coverage on unless the user switched it off before. */
+  panelOpened: () => void;
+  /** The latest report and the settings it answers (may lag behind `settings` while loading). */
+  report: CoverageReport | null;
+  reportSettings: CoverageSettings | null;
+  /** Union of the isochrones of the current settings (only fetched while `on`). */
+  covered: FeatureCollection<Polygon | MultiPolygon> | null;
+  loading: boolean;
+  error: string | null;
+  retry: () => void;
+  /** Township whose area is outlined and zoomed to. */
+  focus: string | null;
+  setFocus: (code: string | null) => void;
+  /** Township areas (fetched once, when first needed). */
+  areas: TownshipAreas | null;
+}
+
+const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
+  !!a && a.mode === b.mode && a.minutes === b.minutes && a.older === b.older;
+
+/**
+ * Coverage state for the planner: settings, the report (fetched while the layer is on or `reportWanted`),
+ * isochrones (while on) and the focused township. Re-fetches whenever `sites` changes identity, which the
+ * planner does after every site edit; the API caches results per data version, so unchanged data is cheap.
+ */
+export function useCoverage({ sites, reportWanted }: { sites: unknown; reportWanted: boolean }): CoverageState {
+  const [settings, setSettings] = useState<CoverageSettings>(DEFAULT_SETTINGS);
+  const [on, setOnState] = useState(false);
+  const touched = useRef(false);
+  const [report, setReport] = useState<CoverageReport | null>(null);
+  const [reportSettings, setReportSettings] = useState<CoverageSettings | null>(null);
+  const [covered, setCovered] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [focus, setFocus] = useState<string | null>(null);
+  const [areas, setAreas] = useState<TownshipAreas | null>(null);
+
+  const setOn = useCallback((v: boolean) => {
+    touched.current = true;
+    setOnState(v);
+  }, []);
+  const panelOpened = useCallback(() => {
+    if (!touched.current) setOnState(true);
+  }, []);
+
+  const wantReport = on || reportWanted;
+  useEffect(() => {
+    if (!wantReport) return;
+    let cancelled = false;
+    setLoading(true);
+    setError(null);
+    // A short pause lets several quick edits (or tier clicks) share one request.
+    const timer = window.setTimeout(() => {
+      coverageApi
+        .coverage(settings)
+        .then((r) => {
+          if (cancelled) return;
+          setReport(r);
+          setReportSettings(settings);
+          setLoading(false);
+        })
+        .catch((e: unknown) => {
+          if (cancelled) return;
+          setError(e instanceof Error ? e.message : String(e));
+          setLoading(false);
+        });
+    }, 120);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [wantReport, settings, sites, attempt]);
+
+  useEffect(() => {
+    if (!on) return;
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      coverageApi
+        .isochrones(settings)
+        .then((fc) => {
+          if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>));
+        })
+        .catch((e: unknown) => {
+          if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        });
+    }, 120);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [on, settings, sites, attempt]);
+
+  useEffect(() => {
+    if (areas || (focus === null && !reportWanted)) return;
+    let cancelled = false;
+    coverageApi
+      .townshipAreas()
+      .then((a) => {
+        if (!cancelled) setAreas(a);
+      })
+      .catch(() => {
+        /* the outline is optional: the table still works */
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [focus, reportWanted, areas]);
+
+  return {
+    settings,
+    setSettings,
+    on,
+    setOn,
+    panelOpened,
+    report,
+    reportSettings,
+    covered,
+    loading: loading || !sameSettings(reportSettings, settings),
+    error,
+    retry: () => setAttempt((a) => a + 1),
+    focus,
+    setFocus,
+    areas,
+  };
+}
