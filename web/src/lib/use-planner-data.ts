@@ -39,5 +39,11 @@ export function usePlannerData() {
     setData((d) => (d ? { ...d, sites: [...d.sites] } : d));
   }, []);
 
-  return { data, error, retry: () => setAttempt((a) => a + 1), replaceSite, refreshSites };
+  /** Fetches the sites again (after an import or after proposals were accepted as planned sites). */
+  const reloadSites = useCallback(async () => {
+    const fc = await api.sites();
+    setData((d) => (d ? { ...d, sites: fc.features } : d));
+  }, []);
+
+  return { data, error, retry: () => setAttempt((a) => a + 1), replaceSite, refreshSites, reloadSites };
 }

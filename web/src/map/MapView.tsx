@@ -41,6 +41,8 @@ export interface MapViewProps {
   onSelect: (id: string | null) => void;
   onPlace: (lng: number, lat: number) => void;
   onMove: (id: string, lng: number, lat: number) => void;
+  /** Called with the map once it has loaded (null when removed): panels add their own sources, layers and markers. */
+  onMap?: (map: maplibregl.Map | null) => void;
 }
 
 const CHAOTIAN_CENTER: [number, number] = [105.96, 32.67];
@@ -83,6 +85,7 @@ export function MapView(props: MapViewProps) {
     map.on('load', () => {
       window.__mapLoaded = true;
       setReady(true);
+      latest.current.onMap?.(map);
     });
 
     const hover = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10, className: 'site-tooltip' });
@@ -194,6 +197,7 @@ export function MapView(props: MapViewProps) {
     map.on('idle', updateSiteLabels);
 
     return () => {
+      latest.current.onMap?.(null);
       hover.remove();
       for (const m of siteLabels.values()) m.remove();
       map.remove();

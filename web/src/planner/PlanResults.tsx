@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useI18n } from '../lib/i18n';
+import { fmtInt, fmtPct, fmtSigned } from './format';
+import type { PlanResult } from './planner-api';
+
+interface Props {
+  result: PlanResult;
+  saving: boolean;
+  onSave: (name: string) => void;
+  onClear: () => void;
+  onFocus: (lng: number, lat: number) => void;
+}
+
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The optimiser's answer: before/after, the optimality line, the ranked list, and "save as scenario". */
+export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props) {
+  const { t } = useI18n();
+  const [name, setName] = useState(() => `${t('plan.defaultName')} ${new Date().toLocaleDateString('zh-CN')}`);
+  const r = result;
+  const opt = r.optimality as Record<string, unknown>;
+  const gap = num(opt.gap);
+  const unreachable = r.reachable === false;
+
+  return (
+    <div className="plan-results" data-testid="plan-results">
+      <div className="section-head">
+        <h3>{t('plan.results')}</h3>
+        <button type="button" className="link" onClick={onClear} data-testid="plan-clear">{t('plan.clear')}</button>
+      </div>
+      {unreachable && (
+        <div className="form-error" data-testid="plan-unreachable">
+          <strong>{t('plan.unreachable')}</strong>
+          <div>{'message' in r && typeof r.message === 'string' ? r.message : String(opt.note ?? '')}</div>
+          {r.maxShare !== undefined && <div data-testid="plan-max-share">{t('plan.maxShare', { share: fmtPct(r.maxShare) })}</div>}
+        </div>
+      )}
+      <table className="compare-table">
+        <thead>
+          <tr><th /><th>{t('compare.before')}</th><th>{t('compare.after')}</th><th>{t('compare.gain')}</th></tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th>{t('compare.covered')}</th>
+            <td data-testid="plan-before-covered">{fmtInt(r.before.covered)}</td>
+            <td data-testid="plan-after-covered">{fmtInt(r.after.covered)}</td>
+            <td className="gain">{fmtSigned(r.after.covered - r.before.covered)}</td>
+          </tr>
+          <tr>
+            <th>{t('compare.share')}</th>
+            <td>{fmtPct(r.before.share)}</td>
+            <td data-testid="plan-after-share">{fmtPct(r.after.share)}</td>
+            <td className="gain">{`+${((r.after.share - r.before.share) * 100).toFixed(1)} pp`}</td>
+          </tr>
+          <tr>
+            <th>{t('compare.olderCovered')}</th>
+            <td>{fmtInt(r.before.olderCovered)}</td>
+            <td>{fmtInt(r.after.olderCovered)}</td>
+            <td className="gain">{fmtSigned(r.after.olderCovered - r.before.olderCovered)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="optimality small" data-testid="plan-optimality">
+        {gap !== null && <span className="badge">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
+        {String(opt.note ?? '')}
+        <br />
+        <span className="muted">
+          {t('plan.solverLine', { solver: r.solver, ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount), source: r.candidateSource })}
+        </span>
+      </p>
+      <p className="muted small">{r.travelDescription}{r.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
+      {r.proposed.length > 0 && (
+        <>
+          <table className="rank-table" data-testid="plan-list">
+            <thead>
+              <tr><th>#</th><th>{t('plan.site')}</th><th>{t('plan.townshipCol')}</th><th>{t('plan.marginalGain')}</th></tr>
+            </thead>
+            <tbody>
+              {r.proposed.map((p) => (
+                <tr key={p.rank} data-testid="plan-row" onClick={() => onFocus(p.lng, p.lat)} className="clickable">
+                  <td><span className="rank-dot role-result">{p.rank}</span></td>
+                  <td className="name-cell">{p.name}</td>
+                  <td>{p.townshipName ?? '–'}</td>
+                  <td className="num" data-testid="plan-row-gain">{fmtInt(p.marginalGain)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="save-row">
+            <input className="search" value={name} onChange={(e) => setName(e.target.value)} data-testid="plan-save-name" aria-label={t('scenario.name')} />
+            <button type="button" className="button primary" disabled={saving || !name.trim()} onClick={() => onSave(name.trim())} data-testid="plan-save">
+              {saving ? t('site.saving') : t('plan.save')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

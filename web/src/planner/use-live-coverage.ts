@@ -1,0 +1,81 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DemandPoints, Facility } from '../../../api/src/engine/types';
+import type { SiteFeature } from '../lib/api';
+import { plannerApi, type Scenario } from './planner-api';
+import { createLiveCoverage, demandPointsFromFeatures, type LiveCoverage, type LiveNumbers, type StraightLineTravel } from './live-coverage';
+
+let demandCache: { key: string; promise: Promise<DemandPoints> } | null = null;
+const travelCache = new Map<string, Promise<StraightLineTravel>>();
+
+/** The demand points of GET /api/demand, loaded once per demand set (`key` changes when another set is active). */
+export function loadDemand(key: string): Promise<DemandPoints> {
+  if (!demandCache || demandCache.key !== key) {
+    const promise = plannerApi.demand().then((d) => demandPointsFromFeatures(d.features, d.demand.name));
+    promise.catch(() => (demandCache = null));
+    demandCache = { key, promise };
+  }
+  return demandCache.promise;
+}
+
+/** Straight-line radius, speed and detour factor the API uses for a mode and time (GET /api/coverage, method straight-line). */
+export function loadStraightLineTravel(mode: 'walk' | 'bike' | 'car', minutes: number, older: boolean): Promise<StraightLineTravel> {
+  const key = `${mode}|${minutes}|${older}`;
+  let p = travelCache.get(key);
+  if (!p) {
+    p = plannerApi
+      .coverage({ mode, minutes: String(minutes), older: older ? 'true' : 'false', method: 'straight-line' })
+      .then((r) => ({ radiusMeters: r.radiusMeters!, speedKmh: r.speedKmh, detourFactor: r.detourFactor! }));
+    p.catch(() => travelCache.delete(key));
+    travelCache.set(key, p);
+  }
+  return p;
+}
+
+/** Placed sites with the statuses that count as coverage, as engine facilities. */
+export function networkFacilities(sites: readonly SiteFeature[], statuses: readonly string[] = ['existing', 'planned']): Facility[] {
+  return sites
+    .filter((s) => s.geometry && statuses.includes(s.properties.status))
+    .map((s) => ({
+      id: s.properties.id, kind: s.properties.kind, townshipCode: s.properties.townshipCode,
+      lng: s.geometry!.coordinates[0], lat: s.geometry!.coordinates[1],
+    }));
+}
+
+/**
+ * Live straight-line coverage of the network plus the open scenario's proposals, recomputed in the
+ * browser as a proposal is dragged. `demandKey` identifies the active demand set.
+ */
+export function useLiveCoverage(scenario: Scenario | null, sites: readonly SiteFeature[], demandKey: string | null) {
+  const [numbers, setNumbers] = useState<LiveNumbers | null>(null);
+  const [travel, setTravel] = useState<StraightLineTravel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const live = useRef<LiveCoverage | null>(null);
+
+  useEffect(() => {
+    live.current = null;
+    setNumbers(null);
+    if (!scenario || demandKey === null) return;
+    let cancelled = false;
+    Promise.all([loadDemand(demandKey), loadStraightLineTravel(scenario.mode, scenario.minutes, scenario.older)])
+      .then(([demand, tr]) => {
+        if (cancelled) return;
+        const proposals: Facility[] = scenario.sites
+          .filter((s) => !s.acceptedSiteId)
+          .map((s) => ({ id: s.id, kind: s.kind, lng: s.lng, lat: s.lat, townshipCode: s.townshipCode }));
+        live.current = createLiveCoverage(demand, [...networkFacilities(sites), ...proposals], tr);
+        setTravel(tr);
+        setNumbers(live.current.numbers());
+        setError(null);
+      })
+      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+  }, [scenario, sites, demandKey]);
+
+  const move = useCallback((id: string, lng: number, lat: number) => {
+    if (live.current) setNumbers(live.current.move(id, lng, lat));
+  }, []);
+
+  return { numbers, travel, error, move };
+}
