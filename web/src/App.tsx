@@ -10,12 +10,19 @@ import { LayersPanel } from './components/LayersPanel';
 import { UnplacedList } from './components/UnplacedList';
 import { SitePanel } from './components/SitePanel';
 import { Toasts, type Toast } from './components/Toasts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useCoverage } from './coverage/use-coverage';
+import { CoveragePanel } from './coverage/CoveragePanel';
+import { TownshipReport } from './coverage/TownshipReport';
+import { CoverageLayers } from './coverage/CoverageLayers';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced';
+type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
+  { id: 'coverage', label: 'panel.coverage' },
+  { id: 'townships', label: 'panel.townships' },
 ];
 
 const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
@@ -51,6 +58,8 @@ export function App() {
   const [placingId, setPlacingId] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const coverage = useCoverage({ sites: data?.sites, reportWanted: tab === 'townships' });
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
@@ -165,6 +174,18 @@ export function App() {
       />
     );
 
+  if (data && tab === 'coverage') leftContent = <CoveragePanel coverage={coverage} townships={data.townships} sites={sites} />;
+  if (data && tab === 'townships')
+    leftContent = (
+      <TownshipReport
+        coverage={coverage}
+        onFocus={(code) => {
+          coverage.setFocus(code);
+          setPanelOpen(false);
+        }}
+      />
+    );
+
   return (
     <I18nContext.Provider value={i18n}>
       <div className="app">
@@ -182,6 +203,10 @@ export function App() {
             </h1>
           </div>
           <div className="topbar-right">
+            <a className="topbar-button topbar-link" href="/resident.html" data-testid="resident-link" title={t('resident.link')}>
+              <span className="topbar-link-icon" aria-hidden="true">◎</span>
+              <span className="topbar-link-text">{t('resident.link')}</span>
+            </a>
             <button
               type="button"
               className="topbar-button"
@@ -193,7 +218,7 @@ export function App() {
           </div>
         </header>
         <div className={`main${selected ? ' with-details' : ''}`}>
-          <aside className={`left-panel${panelOpen ? ' open' : ''}`} data-testid="left-panel">
+          <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
               {LEFT_TABS.map((x) => (
                 <button
@@ -218,7 +243,7 @@ export function App() {
               townships={data?.townships ?? []}
               sites={sites}
               filter={filter}
-              showCircles={showCircles}
+              showCircles={showCircles && !coverage.on}
               selectedId={selectedId}
               detailsOpen={selected !== null}
               placingId={placingId}
@@ -231,7 +256,9 @@ export function App() {
               }}
               onPlace={placeAt}
               onMove={moveSite}
+              onMap={setMap}
             />
+            <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null} />
             {placing && (
               <div className="placing-banner" data-testid="placing-banner">
                 <span>{savingPlace ? t('placing.saving') : t('placing.hint', { name: placing.properties.name })}</span>

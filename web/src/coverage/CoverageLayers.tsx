@@ -46,6 +46,8 @@ const COVERAGE_LAYER_IDS = [
 export function CoverageLayers({ map, coverage, townships, sites, placing }: Props) {
   const { t, lang } = useI18n();
   const [added, setAdded] = useState(false);
+  // The legend card starts folded on narrow screens, where it would cover much of the map.
+  const [cardOpen, setCardOpen] = useState(() => window.innerWidth >= 800);
   const [gap, setGap] = useState<{ props: GapProps; lngLat: [number, number] } | null>(null);
   const latest = useRef({ placing, report: coverage.report, on: coverage.on });
   latest.current = { placing, report: coverage.report, on: coverage.on };
@@ -183,25 +185,30 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
           popupEl,
         )}
       {coverage.on && report && (
-        <div className="map-card coverage-card" data-testid="coverage-card">
-          <div className="coverage-card-title">
+        <div className={`map-card coverage-card${cardOpen ? '' : ' collapsed'}`} data-testid="coverage-card">
+          <button type="button" className="coverage-card-title" aria-expanded={cardOpen} onClick={() => setCardOpen((o) => !o)}>
             <strong>
               {t('coverage.summary', { minutes: report.minutes, mode: t(`mode.${report.mode}` as I18nKey) })}
               {report.older ? ` · ${t('coverage.olderBadge')}` : ''}
             </strong>
             <span className="coverage-card-share">{formatShare(report.totals.share)}</span>
-          </div>
-          <GapLegend minutes={report.minutes} compact />
-          <div className="coverage-card-foot">
-            <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
-              {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
-            </span>
-            {report.demand.modelled && (
-              <span className="badge modelled" title={report.demand.method}>
-                {t('coverage.modelled')}
-              </span>
-            )}
-          </div>
+            <span className="coverage-card-caret" aria-hidden="true">{cardOpen ? '▾' : '▸'}</span>
+          </button>
+          {cardOpen && (
+            <>
+              <GapLegend minutes={report.minutes} compact />
+              <div className="coverage-card-foot">
+                <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
+                  {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
+                </span>
+                {report.demand.modelled && (
+                  <span className="badge modelled" title={report.demand.method}>
+                    {t('coverage.modelled')}
+                  </span>
+                )}
+              </div>
+            </>
+          )}
         </div>
       )}
       {coverage.focus && (

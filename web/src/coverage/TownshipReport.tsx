@@ -1,40 +1,10 @@
-import { useMemo, useState } from 'react';
-import { useI18n, type I18nKey } from '../lib/i18n';
+import { Fragment, useMemo, useState } from 'react';
+import { useI18n, type I18nKey, type Lang } from '../lib/i18n';
 import type { QuotaItem, TownshipRow } from './api';
 import { formatCount, formatShare, quotaItemText, quotaProblems } from './format';
 import { Headline } from './CoveragePanel';
+import { olderShare, sortTownships, type SortKey } from './township-sort';
 import type { CoverageState } from './use-coverage';
-
-type SortKey = 'code' | 'name' | 'population' | 'covered' | 'share' | 'olderShare' | 'quota' | 'unplaced';
-
-const olderShare = (r: TownshipRow) => (r.olderPopulation > 0 ? r.olderCovered / r.olderPopulation : null);
-const shortCount = (r: TownshipRow) => quotaProblems(r.quota).short.length + quotaProblems(r.quota).over.length;
-
-/** Sort value of a row for a column (null sorts last). */
-function sortValue(r: TownshipRow, key: SortKey, lang: string): number | string | null {
-  switch (key) {
-    case 'code': return r.code;
-    case 'name': return lang === 'en' ? r.nameEn : r.name;
-    case 'population': return r.population;
-    case 'covered': return r.covered;
-    case 'share': return r.share;
-    case 'olderShare': return olderShare(r);
-    case 'quota': return shortCount(r);
-    case 'unplaced': return r.unplaced;
-  }
-}
-
-/** Rows sorted by `key` (ascending or descending), ties and nulls kept in township-code order. */
-export function sortTownships(rows: readonly TownshipRow[], key: SortKey, desc: boolean, lang = 'zh'): TownshipRow[] {
-  const collator = new Intl.Collator(lang === 'en' ? 'en' : 'zh-CN');
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key, lang);
-    const vb = sortValue(b, key, lang);
-    if (va === null || vb === null) return va === vb ? a.code.localeCompare(b.code) : va === null ? 1 : -1;
-    const c = typeof va === 'string' ? collator.compare(va, vb as string) : va - (vb as number);
-    return c === 0 ? a.code.localeCompare(b.code) : desc ? -c : c;
-  });
-}
 
 const COLUMNS: { key: SortKey; label: I18nKey; numeric?: boolean }[] = [
   { key: 'name', label: 'townships.name' },
@@ -160,15 +130,32 @@ function QuotaCell({ items }: { items: readonly QuotaItem[] }) {
       {short.length > 0 && (
         <span className="quota-line">
           <span className="quota-tag short">{t('townships.short')}</span>
-          {short.map((i) => quotaItemText(i, lang)).join(lang === 'zh' ? '、' : ', ')}
+          <QuotaItems items={short} lang={lang} />
         </span>
       )}
       {over.length > 0 && (
         <span className="quota-line">
           <span className="quota-tag over">{t('townships.over')}</span>
-          {over.map((i) => quotaItemText(i, lang)).join(lang === 'zh' ? '、' : ', ')}
+          <QuotaItems items={over} lang={lang} />
         </span>
       )}
     </span>
+  );
+}
+
+/** Items as "kind actual/required", each kept on one line, separated by 、 (zh) or commas (en). */
+function QuotaItems({ items, lang }: { items: readonly QuotaItem[]; lang: Lang }) {
+  return (
+    <>
+      {items.map((i, k) => (
+        <Fragment key={`${i.kind}-${i.demonstration}`}>
+          <span className="quota-item">
+            {quotaItemText(i, lang)}
+            {k < items.length - 1 ? (lang === 'zh' ? '、' : ',') : ''}
+          </span>
+          {k < items.length - 1 ? (lang === 'zh' ? <wbr /> : ' ') : null}
+        </Fragment>
+      ))}
+    </>
   );
 }

@@ -7,9 +7,9 @@ export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** A share (0…1) as a percentage with one decimal, e.g. 0.0632 → "6.3%"; null → "—". */
+/** A share (0…1) as a percentage with one decimal, halves rounded up, e.g. 0.0632 → "6.3%", 0.0215 → "2.2%"; null → "—". */
 export function formatShare(share: number | null | undefined): string {
-  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(share * 100).toFixed(1)}%`;
+  return share === null || share === undefined || !Number.isFinite(share) ? '—' : `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
 }
 
 /** Minutes rounded to a whole minute below 100 and to 10 above, e.g. 12.4 → "12", 166.5 → "170". */

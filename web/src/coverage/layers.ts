@@ -63,7 +63,7 @@ export const NO_MATCH: FilterSpecification = ['==', ['get', 'code'], '\u0000'];
 
 /**
  * The covered area in a soft green (opacity 0.22, so the district shows through) with a thin outline,
- * then gaps as polygons coloured by population (opacity 0.6) with a hairline, and a thick dark outline
+ * then gaps as polygons coloured by population (opacity 0.5) with a hairline, and a thick dark outline
  * for the selected gap. Drawn in this order, below the district outline and the sites.
  */
 export function coverageLayers(visible = true): (FillLayerSpecification | LineLayerSpecification)[] {
@@ -88,7 +88,7 @@ export function coverageLayers(visible = true): (FillLayerSpecification | LineLa
       type: 'fill',
       source: COVERAGE_SOURCE.gaps,
       layout: { visibility },
-      paint: { 'fill-color': gapColor(), 'fill-opacity': 0.6 },
+      paint: { 'fill-color': gapColor(), 'fill-opacity': 0.5 },
     },
     {
       id: COVERAGE_LAYER.gapLine,

@@ -257,7 +257,7 @@ export function ResidentApp() {
           )}
           {geoMessage && <div className="notice warn" data-testid="geo-message">{geoMessage}</div>}
           {located && (
-            <div className="located" data-testid="located" data-approximate={String(located.approximate)}>
+            <div className="located" data-testid="located" data-approximate={String(located.approximate)} data-lng={located.lng} data-lat={located.lat}>
               <strong>{located.label}</strong>
               {located.approximate && <span className="badge warn">{t('resident.approximate')}</span>}
               <span className="muted small coords">

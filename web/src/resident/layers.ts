@@ -1,7 +1,7 @@
 /**
- * Pure MapLibre layers of the resident page: routes from the resident's point to the nearest sites
- * (solid along roads, dashed when the route is only a straight-line estimate; the selected one on top,
- * thicker), and the resident's point (filled when exact, hollow when approximate, e.g. a township seat).
+ * Pure MapLibre layers of the resident page: the route from the resident's point to the selected nearby
+ * site (solid along roads, dashed when it is only a straight-line estimate) and the resident's point
+ * (filled when exact, hollow when approximate, e.g. a township seat).
  */
 import type { CircleLayerSpecification, LineLayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
@@ -15,8 +15,8 @@ export const RESIDENT_LAYER = {
   point: 'resident-point',
 } as const;
 
-export const ROUTE_COLOR = '#1f5fa8';
-export const SELECTED_ROUTE_COLOR = '#9e1b20';
+export const ROUTE_COLOR = '#9e1b20';
+export const POINT_COLOR = '#1a73e8';
 
 export interface RouteProps {
   siteId: string;
@@ -40,40 +40,36 @@ export function residentSources(): Record<string, SourceSpecification> {
   };
 }
 
-/** Route lines (the selected route sorted on top) and the resident's point, in drawing order. */
+/**
+ * The selected result's route (others are left out to keep the small map readable: their numbered markers
+ * show where they are) and the resident's point, in drawing order.
+ */
 export function residentLayers(): (LineLayerSpecification | CircleLayerSpecification)[] {
-  const color = ['case', ['get', 'selected'], SELECTED_ROUTE_COLOR, ROUTE_COLOR] as never;
-  const width = ['case', ['get', 'selected'], 4, 2.5] as never;
-  const sortKey = ['case', ['get', 'selected'], 1, 0] as never;
+  const selected = ['==', ['get', 'selected'], true];
   return [
     {
       id: RESIDENT_LAYER.routeCasing,
       type: 'line',
       source: RESIDENT_SOURCE.routes,
-      filter: ['==', ['get', 'method'], 'network'],
-      layout: { 'line-join': 'round', 'line-cap': 'round', 'line-sort-key': sortKey },
-      paint: { 'line-color': '#ffffff', 'line-width': ['+', width, 3] as never, 'line-opacity': 0.9 },
+      filter: ['all', selected, ['==', ['get', 'method'], 'network']] as never,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 },
     },
     {
       id: RESIDENT_LAYER.routeRoad,
       type: 'line',
       source: RESIDENT_SOURCE.routes,
-      filter: ['==', ['get', 'method'], 'network'],
-      layout: { 'line-join': 'round', 'line-cap': 'round', 'line-sort-key': sortKey },
-      paint: { 'line-color': color, 'line-width': width, 'line-opacity': ['case', ['get', 'selected'], 1, 0.6] as never },
+      filter: ['all', selected, ['==', ['get', 'method'], 'network']] as never,
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': ROUTE_COLOR, 'line-width': 4 },
     },
     {
       id: RESIDENT_LAYER.routeStraight,
       type: 'line',
       source: RESIDENT_SOURCE.routes,
-      filter: ['!=', ['get', 'method'], 'network'],
-      layout: { 'line-cap': 'butt', 'line-sort-key': sortKey },
-      paint: {
-        'line-color': color,
-        'line-width': width,
-        'line-opacity': ['case', ['get', 'selected'], 1, 0.55] as never,
-        'line-dasharray': [2, 2],
-      },
+      filter: ['all', selected, ['!=', ['get', 'method'], 'network']] as never,
+      layout: { 'line-cap': 'butt' },
+      paint: { 'line-color': ROUTE_COLOR, 'line-width': 3, 'line-dasharray': [2, 1.5] },
     },
     {
       id: RESIDENT_LAYER.point,
@@ -81,8 +77,8 @@ export function residentLayers(): (LineLayerSpecification | CircleLayerSpecifica
       source: RESIDENT_SOURCE.point,
       paint: {
         'circle-radius': 8,
-        'circle-color': ['case', ['get', 'approximate'], '#ffffff', '#1a73e8'] as never,
-        'circle-stroke-color': ['case', ['get', 'approximate'], '#1a73e8', '#ffffff'] as never,
+        'circle-color': ['case', ['get', 'approximate'], '#ffffff', POINT_COLOR] as never,
+        'circle-stroke-color': ['case', ['get', 'approximate'], POINT_COLOR, '#ffffff'] as never,
         'circle-stroke-width': 3,
       },
     },
