@@ -48,7 +48,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
         subtitle: t('png.subtitle'),
         legendTitle: t('legend.title'),
         legend,
-        attribution: attribution.length ? attribution : [t('png.noAttribution')],
+        attribution: (attribution.length ? attribution : [t('png.noAttribution')]).map((x, i) => (i === 0 ? t('png.sources') + x : x)),
         footnote: t('png.footnote', { time: new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') }),
       });
       downloadBlob(blob, `${t('png.fileName')}-${stamp()}.png`);

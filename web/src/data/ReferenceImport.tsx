@@ -23,6 +23,8 @@ export function ReferenceImport({ kind, onCommitted, notifyError }: Props) {
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
   const [mappingEdited, setMappingEdited] = useState(false);
+  /** The user's own mapping: sent with every later preview and with the commit. */
+  const [override, setOverride] = useState<Record<string, string | null> | null>(null);
   const [result, setResult] = useState<AnyImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function ReferenceImport({ kind, onCommitted, notifyError }: Props) {
     try {
       const r = await dataApi.importReference(kind, file, {
         crs, mode, skipInvalid, licence, sourceName, vintage,
-        mapping: mappingEdited ? mapping : null,
+        mapping: override,
         cellSizeMeters: cellSize ? Number(cellSize) : undefined,
       });
       setResult(r);
@@ -57,7 +59,7 @@ export function ReferenceImport({ kind, onCommitted, notifyError }: Props) {
         type="file"
         accept={kind === 'townships' ? '.geojson,.json' : '.csv,.xlsx,.geojson,.json'}
         data-testid={`import-${kind}-file`}
-        onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setMapping(null); setMappingEdited(false); }}
+        onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setMapping(null); setOverride(null); setMappingEdited(false); }}
       />
       <CrsChoice name={`import-${kind}-crs`} testId={`import-${kind}-crs`} value={crs} onChange={setCrs} />
       <label className={`field${licence.trim() ? '' : ' invalid'}`}>
@@ -99,7 +101,7 @@ export function ReferenceImport({ kind, onCommitted, notifyError }: Props) {
           {mapping && Object.keys(mapping).length > 0 && (
             <details className="mapping-details">
               <summary>{t('import.mapping')}</summary>
-              <MappingEditor mapping={mapping} headers={result.headers} testId={`import-${kind}-mapping`} onChange={(m) => { setMapping(m); setMappingEdited(true); }} />
+              <MappingEditor mapping={mapping} headers={result.headers} testId={`import-${kind}-mapping`} onChange={(m) => { setMapping(m); setOverride(m); setMappingEdited(true); }} />
             </details>
           )}
           <IssueTable issues={result.issues} testId={`import-${kind}-issues`} />

@@ -13,6 +13,8 @@ interface Props {
 }
 
 const SHOWN_ROWS = 50;
+/** The mapping opens by itself when one of these is not found in the file. */
+const KEY_FIELDS = ['name', 'kind', 'lng', 'lat'];
 
 /**
  * The site register import: file, coordinate system (required), preview with the detected encoding,
@@ -25,6 +27,8 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
   const [preview, setPreview] = useState<SiteImportResult | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null> | null>(null);
   const [mappingEdited, setMappingEdited] = useState(false);
+  /** The user's own mapping: sent with every later preview and with the commit. */
+  const [override, setOverride] = useState<Record<string, string | null> | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [busy, setBusy] = useState<'preview' | 'commit' | null>(null);
   const [done, setDone] = useState<SiteImportResult | null>(null);
@@ -36,7 +40,7 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
     setBusy(mode);
     setError(null);
     try {
-      const r = await dataApi.importSites(file, { crs, mode, skipInvalid, mapping: mappingEdited ? mapping : null });
+      const r = await dataApi.importSites(file, { crs, mode, skipInvalid, mapping: override });
       if (mode === 'preview') {
         setPreview(r);
         setMapping(r.mapping);
@@ -44,6 +48,7 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
       } else {
         setDone(r);
         setPreview(null);
+        setOverride(null);
         setFile(null);
         setInputKey((k) => k + 1);
         onCommitted();
@@ -72,6 +77,7 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
           setPreview(null);
           setDone(null);
           setMapping(null);
+          setOverride(null);
           setMappingEdited(false);
         }}
       />
@@ -95,21 +101,21 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
             {preview.sheet ? ` · ${t('import.sheet', { sheet: preview.sheet })}` : ''}
           </p>
           <SummaryLine summary={preview.summary} testId="site-import-summary" />
-          <details open className="mapping-details">
+          <h4 className="table-title">{t('import.problems', { n: preview.issues.length })}</h4>
+          <IssueTable issues={preview.issues} testId="site-import-issues" />
+          <details open={mappingEdited || KEY_FIELDS.some((f) => !mapping[f])} className="mapping-details">
             <summary>{t('import.mapping')}</summary>
             <MappingEditor
               mapping={mapping}
               headers={preview.headers}
               labels={SITE_FIELD_LABELS}
               testId="site-import-mapping"
-              onChange={(m) => { setMapping(m); setMappingEdited(true); }}
+              onChange={(m) => { setMapping(m); setOverride(m); setMappingEdited(true); }}
             />
             {preview.unmappedHeaders.length > 0 && (
               <p className="muted small">{t('import.unmapped', { list: preview.unmappedHeaders.join('、') })}</p>
             )}
           </details>
-          <h4 className="table-title">{t('import.problems', { n: preview.issues.length })}</h4>
-          <IssueTable issues={preview.issues} testId="site-import-issues" />
           {preview.rows.length > 0 && (
             <details>
               <summary>{t('import.plannedRows', { n: preview.summary.valid })}</summary>

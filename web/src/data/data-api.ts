@@ -55,25 +55,14 @@ export const dataApi = {
 
 export type CoverageExportQuery = InferRequestType<(typeof client.api.export)['townships.csv']['$get']>['query'];
 
-/** Download addresses of the exports (plain links: the browser saves the file the API names). */
+/**
+ * Download addresses of the exports (plain links: the browser saves the file the API names). Built by hand
+ * because the client's `$url` needs an absolute base; the query type still comes from the route.
+ */
 export function exportUrls(q: CoverageExportQuery) {
-  const e = client.api.export;
-  const href = (u: URL) => u.pathname + u.search;
-  return {
-    sites: {
-      geojson: href(e['sites.geojson'].$url({ query: {} })),
-      csv: href(e['sites.csv'].$url({ query: {} })),
-      xlsx: href(e['sites.xlsx'].$url({ query: {} })),
-    },
-    townships: {
-      geojson: href(e['townships.geojson'].$url({ query: q })),
-      csv: href(e['townships.csv'].$url({ query: q })),
-      xlsx: href(e['townships.xlsx'].$url({ query: q })),
-    },
-    gaps: {
-      geojson: href(e['gaps.geojson'].$url({ query: q })),
-      csv: href(e['gaps.csv'].$url({ query: q })),
-      xlsx: href(e['gaps.xlsx'].$url({ query: q })),
-    },
-  };
+  const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString();
+  const link = (group: 'sites' | 'townships' | 'gaps', fmt: 'geojson' | 'csv' | 'xlsx') =>
+    `/api/export/${group}.${fmt}${group === 'sites' || !qs ? '' : `?${qs}`}`;
+  const formats = (group: 'sites' | 'townships' | 'gaps') => ({ geojson: link(group, 'geojson'), csv: link(group, 'csv'), xlsx: link(group, 'xlsx') });
+  return { sites: formats('sites'), townships: formats('townships'), gaps: formats('gaps') };
 }

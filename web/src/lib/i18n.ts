@@ -332,6 +332,7 @@ const zh = {
   'png.noAttribution': '数据来源见系统“数据来源”列表',
   'png.footnote': '坐标系 WGS-84 · 导出时间 {time}',
   'png.fileName': '朝天区地图',
+  'png.sources': '数据来源：',
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -662,6 +663,7 @@ const en: Record<I18nKey, string> = {
   'png.noAttribution': 'See the data sources list',
   'png.footnote': 'WGS-84 · exported {time}',
   'png.fileName': 'chaotian-map',
+  'png.sources': 'Data sources: ',
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };

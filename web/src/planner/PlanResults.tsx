@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../lib/i18n';
 import { fmtInt, fmtPct, fmtSigned } from './format';
 import type { PlanResult } from './planner-api';
@@ -21,9 +21,11 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
   const opt = r.optimality as Record<string, unknown>;
   const gap = num(opt.gap);
   const unreachable = r.reachable === false;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), []);
 
   return (
-    <div className="plan-results" data-testid="plan-results">
+    <div className="plan-results" data-testid="plan-results" ref={box}>
       <div className="section-head">
         <h3>{t('plan.results')}</h3>
         <button type="button" className="link" onClick={onClear} data-testid="plan-clear">{t('plan.clear')}</button>

@@ -31,6 +31,8 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
   const accepted = scenario.sites.filter((s) => s.acceptedSiteId);
   const network = c?.method === 'network';
   const shownAfter = liveActive && live ? live.covered : c?.after.covered;
+  /** While dragging: the live straight-line estimate, marked with ≈; otherwise the API's comparison. */
+  const showLive = liveActive && live !== null;
 
   return (
     <section className="scenario-panel" data-testid="scenario-panel" data-scenario-id={scenario.id}>
@@ -68,8 +70,8 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
                 <tr>
                   <th>{t('compare.covered')}</th>
                   <td data-testid="compare-before-covered">{fmtInt(c.before.covered)}</td>
-                  <td data-testid="compare-after-covered" className={liveActive ? 'live' : ''}>
-                    {liveActive && live ? `≈${fmtInt(live.covered)}` : fmtInt(c.after.covered)}
+                  <td data-testid="compare-after-covered" className={showLive ? 'live' : ''}>
+                    {showLive ? `≈${fmtInt(live!.covered)}` : fmtInt(c.after.covered)}
                   </td>
                   <td className="gain" data-testid="compare-gain-covered">
                     {shownAfter !== undefined ? fmtSigned(shownAfter - c.before.covered) : ''}
@@ -78,25 +80,29 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
                 <tr>
                   <th>{t('compare.share')}</th>
                   <td data-testid="compare-before-share">{fmtPct(c.before.share)}</td>
-                  <td data-testid="compare-after-share">{liveActive && live ? `≈${fmtPct(live.share)}` : fmtPct(c.after.share)}</td>
-                  <td className="gain">{`+${(c.gain.share * 100).toFixed(1)} pp`}</td>
+                  <td data-testid="compare-after-share" className={showLive ? 'live' : ''}>{showLive ? `≈${fmtPct(live!.share)}` : fmtPct(c.after.share)}</td>
+                  <td className="gain">{`+${(((showLive ? live!.share : c.after.share) - c.before.share) * 100).toFixed(1)} pp`}</td>
                 </tr>
                 <tr>
                   <th>{t('compare.olderCovered')}</th>
                   <td>{fmtInt(c.before.olderCovered)}</td>
-                  <td>{fmtInt(c.after.olderCovered)}</td>
-                  <td className="gain">{fmtSigned(c.gain.olderCovered)}</td>
+                  <td className={showLive ? 'live' : ''}>{showLive ? `≈${fmtInt(live!.olderCovered)}` : fmtInt(c.after.olderCovered)}</td>
+                  <td className="gain">{fmtSigned((showLive ? live!.olderCovered : c.after.olderCovered) - c.before.olderCovered)}</td>
                 </tr>
                 <tr>
                   <th>{t('compare.uncovered')}</th>
                   <td>{fmtInt(c.gaps.uncoveredBefore)}</td>
-                  <td>{fmtInt(c.gaps.uncoveredAfter)}</td>
-                  <td className="gain">{fmtSigned(c.gaps.uncoveredAfter - c.gaps.uncoveredBefore)}</td>
+                  <td className={showLive ? 'live' : ''}>
+                    {showLive ? `≈${fmtInt(c.before.population - live!.covered)}` : fmtInt(c.gaps.uncoveredAfter)}
+                  </td>
+                  <td className="gain">
+                    {fmtSigned((showLive ? c.before.population - live!.covered : c.gaps.uncoveredAfter) - c.gaps.uncoveredBefore)}
+                  </td>
                 </tr>
                 <tr>
                   <th>{t('compare.gaps')}</th>
                   <td>{c.gaps.before}</td>
-                  <td>{c.gaps.after}</td>
+                  <td className={showLive ? 'live' : ''}>{showLive ? '…' : c.gaps.after}</td>
                   <td className="gain" data-testid="compare-gaps-closed">{t('compare.gapsClosed', { n: c.gaps.closed })}</td>
                 </tr>
               </tbody>
@@ -151,7 +157,7 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
               </thead>
               <tbody>
                 {c.townships.map((tw) => {
-                  const liveCovered = liveActive && live ? live.townships[tw.code] : undefined;
+                  const liveCovered = showLive ? live!.townships[tw.code] : undefined;
                   const after = liveCovered ?? tw.after.covered;
                   const gain = after - tw.before.covered;
                   return (
