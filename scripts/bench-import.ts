@@ -4,8 +4,8 @@
  *   npx tsx scripts/bench-import.ts [--rows 50000] [--pbf-mb 200] [--keep DIR] [--skip-sites] [--skip-roads]
  *
  * 1. sites: a generated register of --rows rows (CSV, GCJ-02, ~1% bad rows) previewed by importSites.
- * 2. roads: a generated province-sized OSM extract (random-walk roads over Sichuan's bounding box, ~3% of them
- *    in 朝天区) streamed as XML into `osmium cat` to make a PBF of about --pbf-mb MB, then read by
+ * 2. roads: a generated province-sized OSM extract (random-walk roads over Sichuan's bounding box, --district-share
+ *    of them (default 0.03) in 朝天区) streamed as XML into `osmium cat` to make a PBF of about --pbf-mb MB, then read by
  *    osmRoadGraph (parse + clip + build) and, when a database is configured, stored with saveRoadGraph.
  * Database: DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server: its memory is not ours), else embedded
  * PGlite in memory (its WASM heap then counts in our RSS; the figure says so).
@@ -141,15 +141,15 @@ function generateRegister(rows: number): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-/** OSM XML text of `nodes` nodes in random-walk ways (10–30 nodes each) over Sichuan, ~3% in 朝天区. */
-function* osmXml(nodes: number, seed = 7): Generator<string> {
+/** OSM XML text of `nodes` nodes in random-walk ways (10–30 nodes each) over Sichuan, `districtShare` of them in 朝天区. */
+function* osmXml(nodes: number, districtShare: number, seed = 7): Generator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<osm version="0.6" generator="bench-import">\n';
   const highways = ['residential', 'track', 'tertiary', 'unclassified', 'path', 'secondary', 'service', 'footway', 'primary'];
   const plan = () => {
     const rand = rng(seed);
     return () => {
       const len = 10 + Math.floor(rand() * 21);
-      const inDistrict = rand() < 0.03;
+      const inDistrict = rand() < districtShare;
       const lng = inDistrict ? 105.65 + rand() * 0.6 : 97.5 + rand() * 10.5;
       const lat = inDistrict ? 32.5 + rand() * 0.33 : 26.1 + rand() * 7.9;
       const kind = rand();
@@ -187,10 +187,10 @@ function* osmXml(nodes: number, seed = 7): Generator<string> {
   yield buf.join('');
 }
 
-async function makePbf(nodes: number, out: string): Promise<void> {
+async function makePbf(nodes: number, out: string, districtShare: number): Promise<void> {
   const osmium = spawn('osmium', ['cat', '-F', 'osm', '-', '-o', out, '-O', '-f', 'pbf'], { stdio: ['pipe', 'inherit', 'inherit'] });
   const done = new Promise<void>((resolve, reject) => osmium.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`osmium exited ${code}`)))));
-  await new Promise<void>((resolve, reject) => Readable.from(osmXml(nodes)).pipe(osmium.stdin).on('finish', resolve).on('error', reject));
+  await new Promise<void>((resolve, reject) => Readable.from(osmXml(nodes, districtShare)).pipe(osmium.stdin).on('finish', resolve).on('error', reject));
   await done;
 }
 
@@ -207,7 +207,7 @@ async function main() {
     options: {
       child: { type: 'string' }, file: { type: 'string' }, store: { type: 'boolean' },
       rows: { type: 'string' }, 'pbf-mb': { type: 'string' }, keep: { type: 'string' },
-      'skip-sites': { type: 'boolean' }, 'skip-roads': { type: 'boolean' },
+      'skip-sites': { type: 'boolean' }, 'skip-roads': { type: 'boolean' }, 'district-share': { type: 'string' },
     },
   });
   if (values.child === 'sites') return childSites(values.file!);
@@ -227,14 +227,15 @@ async function main() {
     }
     if (!values['skip-roads']) {
       const targetMb = Number(values['pbf-mb'] ?? 200);
+      const share = Number(values['district-share'] ?? 0.03);
       // Calibrate bytes per node on a small file, then generate the big one.
       const small = join(dir, 'calibrate.osm.pbf');
-      await makePbf(500_000, small);
+      await makePbf(500_000, small, share);
       const bytesPerNode = statSync(small).size / 500_000;
       const nodes = Math.round((targetMb * MB) / bytesPerNode);
       const big = join(dir, 'province.osm.pbf');
       const t0 = performance.now();
-      await makePbf(nodes, big);
+      await makePbf(nodes, big, share);
       console.log(`generated ${big}: ${(statSync(big).size / MB).toFixed(0)} MB, ${nodes} nodes (${bytesPerNode.toFixed(1)} bytes/node) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
       const parse = runChild(['--child', 'roads', '--file', big]);
       console.log(`roads parse+clip+build: ${(parse.parseSeconds as number).toFixed(1)} s (${(parse.mbPerSecond as number).toFixed(1)} MB/s); `

@@ -57,11 +57,11 @@ function progressReporter(totalBytes: number) {
       format: 'roads |{bar}| {percentage}% | {done}/{total_mb} MB | {rate} MB/s | ETA {eta_formatted}',
       hideCursor: true,
     }, cliProgress.Presets.shades_classic);
-    bar.start(totalBytes, 0, { done: '0', total_mb: (totalBytes / MB).toFixed(0), rate: '0' });
+    bar.start(totalBytes, 0, { done: '0.0', total_mb: (totalBytes / MB).toFixed(1), rate: '0' });
     return {
       update(read: number) {
         const s = (performance.now() - t0) / 1000;
-        bar.update(read, { done: (read / MB).toFixed(0), rate: (read / MB / Math.max(s, 0.001)).toFixed(1) });
+        bar.update(read, { done: (read / MB).toFixed(1), rate: (read / MB / Math.max(s, 0.001)).toFixed(1) });
       },
       stop: () => bar.stop(),
     };
