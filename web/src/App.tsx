@@ -15,14 +15,18 @@ import { useCoverage } from './coverage/use-coverage';
 import { CoveragePanel } from './coverage/CoveragePanel';
 import { TownshipReport } from './coverage/TownshipReport';
 import { CoverageLayers } from './coverage/CoverageLayers';
+import { PlannerTab } from './planner/PlannerTab';
+import { DataTab } from './data/DataTab';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships';
+type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships' | 'plan' | 'data';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
   { id: 'coverage', label: 'panel.coverage' },
   { id: 'townships', label: 'panel.townships' },
+  { id: 'plan', label: 'panel.plan' },
+  { id: 'data', label: 'panel.data' },
 ];
 
 const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
@@ -50,7 +54,7 @@ export function App() {
     document.title = t('app.title');
   }, [lang, t]);
 
-  const { data, error, retry, replaceSite, refreshSites } = usePlannerData();
+  const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
   const [filter, setFilter] = useState<SiteFilterState>(ALL_FILTERS);
   const [showCircles, setShowCircles] = useState(true);
   const [tab, setTab] = useState<LeftTab>('layers');
@@ -235,7 +239,25 @@ export function App() {
                 </button>
               ))}
             </nav>
-            <div className="panel-scroll">{leftContent}</div>
+            <div className="panel-scroll">
+              {leftContent}
+              {/* The planner stays mounted so its results and the open scenario stay on the map on other tabs. */}
+              {data && (
+                <div hidden={tab !== 'plan'}>
+                  <PlannerTab
+                    map={map}
+                    townships={data.townships}
+                    sites={sites}
+                    onSitesChanged={() => void reloadSites().catch(notifyError)}
+                    notify={notify}
+                    notifyError={notifyError}
+                  />
+                </div>
+              )}
+              {data && tab === 'data' && (
+                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} />
+              )}
+            </div>
           </aside>
           <main className="map-wrap">
             <MapView
