@@ -195,6 +195,16 @@ describe('covered area', () => {
     expect(Math.abs(area(merged.features[0]) - 2 * Math.PI * r * r) / (2 * Math.PI * r * r)).toBeLessThan(0.003);
     expect(coveredArea(fc()).features).toEqual([]);
   });
+
+  it('cuts the covered area to the district: a circle halved by a boundary through its centre', () => {
+    const [x, y] = centre;
+    const eastHalf: Polygon = { type: 'Polygon', coordinates: [[[x, y - 1], [x + 1, y - 1], [x + 1, y + 1], [x, y + 1], [x, y - 1]]] };
+    const clipped = coveredArea(fc(disc(centre)), eastHalf);
+    const half = (Math.PI * r * r) / 2;
+    expect(Math.abs(area(clipped.features[0]) - half) / half).toBeLessThan(0.005);
+    for (const ring of (clipped.features[0].geometry as { coordinates: number[][][][] }).coordinates.flat())
+      for (const [lng] of ring) expect(lng).toBeGreaterThanOrEqual(x - 1e-12);
+  });
 });
 
 describe('feature bounds', () => {

@@ -63,7 +63,7 @@ export function App() {
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const coverage = useCoverage({ sites: data?.sites, reportWanted: tab === 'townships' });
+  const coverage = useCoverage({ sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships' });
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);

@@ -130,7 +130,10 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
     if (!focusArea || fitted.current === coverage.focus) return;
     fitted.current = coverage.focus;
     const b = featureBounds(focusArea as never);
-    if (b) map.fitBounds(b, { padding: { top: 70, bottom: 60, left: 40, right: 40 }, maxZoom: 13, duration: 700 });
+    // Leave room for the chip and legend card over the map's top-left corner.
+    const wide = map.getContainer().clientWidth > 700;
+    const left = wide && latest.current.on ? 280 : 40;
+    if (b) map.fitBounds(b, { padding: { top: 60, bottom: 50, left, right: 40 }, maxZoom: 13, duration: 700 });
   }, [map, added, coverage.focus, focusArea]);
 
   // The gap popup: a MapLibre popup whose content React renders through a portal.
@@ -184,42 +187,44 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
           </div>,
           popupEl,
         )}
-      {coverage.on && report && (
-        <div className={`map-card coverage-card${cardOpen ? '' : ' collapsed'}`} data-testid="coverage-card">
-          <button type="button" className="coverage-card-title" aria-expanded={cardOpen} onClick={() => setCardOpen((o) => !o)}>
-            <strong>
-              {t('coverage.summary', { minutes: report.minutes, mode: t(`mode.${report.mode}` as I18nKey) })}
-              {report.older ? ` · ${t('coverage.olderBadge')}` : ''}
-            </strong>
-            <span className="coverage-card-share">{formatShare(report.totals.share)}</span>
-            <span className="coverage-card-caret" aria-hidden="true">{cardOpen ? '▾' : '▸'}</span>
-          </button>
-          {cardOpen && (
-            <>
-              <GapLegend minutes={report.minutes} compact />
-              <div className="coverage-card-foot">
-                <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
-                  {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
-                </span>
-                {report.demand.modelled && (
-                  <span className="badge modelled" title={report.demand.method}>
-                    {t('coverage.modelled')}
+      <div className="map-stack">
+        {coverage.focus && (
+          <div className="focus-chip" data-testid="township-focus" data-approximate={String(!!focusArea?.properties.approximate)}>
+            <strong>{focusTownship ? (lang === 'en' ? focusTownship.nameEn : focusTownship.name) : coverage.focus}</strong>
+            {focusArea?.properties.approximate && <span className="muted"> · {t('townships.focusApproximate')}</span>}
+            <button type="button" className="icon-button" aria-label={t('townships.clearFocus')} onClick={() => coverage.setFocus(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {coverage.on && report && (
+          <div className={`map-card coverage-card${cardOpen ? '' : ' collapsed'}`} data-testid="coverage-card">
+            <button type="button" className="coverage-card-title" aria-expanded={cardOpen} onClick={() => setCardOpen((o) => !o)}>
+              <strong>
+                {t('coverage.summary', { minutes: report.minutes, mode: t(`mode.${report.mode}` as I18nKey) })}
+                {report.older ? ` · ${t('coverage.olderBadge')}` : ''}
+              </strong>
+              <span className="coverage-card-share">{formatShare(report.totals.share)}</span>
+              <span className="coverage-card-caret" aria-hidden="true">{cardOpen ? '▾' : '▸'}</span>
+            </button>
+            {cardOpen && (
+              <>
+                <GapLegend minutes={report.minutes} compact />
+                <div className="coverage-card-foot">
+                  <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
+                    {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
                   </span>
-                )}
-              </div>
-            </>
-          )}
-        </div>
-      )}
-      {coverage.focus && (
-        <div className="focus-chip" data-testid="township-focus" data-approximate={String(!!focusArea?.properties.approximate)}>
-          <strong>{focusTownship ? (lang === 'en' ? focusTownship.nameEn : focusTownship.name) : coverage.focus}</strong>
-          {focusArea?.properties.approximate && <span className="muted"> · {t('townships.focusApproximate')}</span>}
-          <button type="button" className="icon-button" aria-label={t('townships.clearFocus')} onClick={() => coverage.setFocus(null)}>
-            ×
-          </button>
-        </div>
-      )}
+                  {report.demand.modelled && (
+                    <span className="badge modelled" title={report.demand.method}>
+                      {t('coverage.modelled')}
+                    </span>
+                  )}
+                </div>
+              </>
+            )}
+          </div>
+        )}
+      </div>
     </>
   );
 }

@@ -1,18 +1,23 @@
 /** Pure GeoJSON helpers for the coverage view. */
-import { union, type Geom } from 'polyclip-ts';
+import { intersection, union, type Geom } from 'polyclip-ts';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
 /**
  * The area reached by any of the isochrones, as one (multi)polygon: overlapping circles are merged so a
- * translucent fill does not darken where service areas overlap. Falls back to the separate polygons if
- * the union fails on degenerate input.
- * @example coveredArea(await coverageApi.isochrones(settings)).features.length // 0 or 1
+ * translucent fill does not darken where service areas overlap, and the result is cut to `clip` (the
+ * district) when given, since only residents inside it are counted. Falls back to the separate polygons
+ * if the polygon clipping fails on degenerate input.
+ * @example coveredArea(await coverageApi.isochrones(settings), boundary.features[0].geometry).features.length // 0 or 1
  */
-export function coveredArea(isochrones: FeatureCollection<Polygon | MultiPolygon>): FeatureCollection<Polygon | MultiPolygon> {
+export function coveredArea(
+  isochrones: FeatureCollection<Polygon | MultiPolygon>,
+  clip?: Polygon | MultiPolygon | null,
+): FeatureCollection<Polygon | MultiPolygon> {
   const geoms = isochrones.features.map((f) => f.geometry.coordinates as Geom).filter((g) => g.length > 0);
   if (geoms.length === 0) return { type: 'FeatureCollection', features: [] };
   try {
-    const merged = union(geoms[0], ...geoms.slice(1));
+    let merged = union(geoms[0], ...geoms.slice(1));
+    if (clip) merged = intersection(merged, clip.coordinates as Geom);
     if (merged.length === 0) return { type: 'FeatureCollection', features: [] };
     return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: merged } }] };
   } catch {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { coverageApi, DEFAULT_SETTINGS, type CoverageReport, type CoverageSettings, type TownshipAreas } from './api';
 import { coveredArea } from './geojson';
+import type { BoundaryCollection } from '../lib/api';
 
 export interface CoverageState {
   settings: CoverageSettings;
@@ -31,10 +32,10 @@ const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
 
 /**
  * Coverage state for the planner: settings, the report (fetched while the layer is on or `reportWanted`),
- * isochrones (while on) and the focused township. Re-fetches whenever `sites` changes identity, which the
+ * isochrones (while on; merged and cut to the district `boundary`) and the focused township. Re-fetches whenever `sites` changes identity, which the
  * planner does after every site edit; the API caches results per data version, so unchanged data is cheap.
  */
-export function useCoverage({ sites, reportWanted }: { sites: unknown; reportWanted: boolean }): CoverageState {
+export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown; boundary?: BoundaryCollection | null; reportWanted: boolean }): CoverageState {
   const [settings, setSettings] = useState<CoverageSettings>(DEFAULT_SETTINGS);
   const [on, setOnState] = useState(false);
   const touched = useRef(false);
@@ -83,6 +84,7 @@ export function useCoverage({ sites, reportWanted }: { sites: unknown; reportWan
     };
   }, [wantReport, settings, sites, attempt]);
 
+  const clip = (boundary?.features[0]?.geometry as MultiPolygon | undefined) ?? null;
   useEffect(() => {
     if (!on) return;
     let cancelled = false;
@@ -90,7 +92,7 @@ export function useCoverage({ sites, reportWanted }: { sites: unknown; reportWan
       coverageApi
         .isochrones(settings)
         .then((fc) => {
-          if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>));
+          if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>, clip));
         })
         .catch((e: unknown) => {
           if (!cancelled) setError(e instanceof Error ? e.message : String(e));
@@ -100,7 +102,7 @@ export function useCoverage({ sites, reportWanted }: { sites: unknown; reportWan
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [on, settings, sites, attempt]);
+  }, [on, settings, sites, attempt, clip]);
 
   useEffect(() => {
     if (areas || (focus === null && !reportWanted)) return;
