@@ -121,6 +121,7 @@ describe('resident page (phone)', () => {
     const note = await page.getByTestId('located-note').innerText();
     expect(note).toContain('暂无精确坐标');
     expect(note).toContain(seat.name);
+    expect(await page.getByTestId('approximate-caveat').isVisible()).toBe(true);
     const api = await nearest(seat.seat!.lng, seat.seat!.lat);
     expect(await page.getByTestId('nearest-name').first().innerText()).toBe(api.results[0].name);
     await shot(page, 'resident-village');

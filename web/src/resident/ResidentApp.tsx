@@ -280,6 +280,7 @@ export function ResidentApp() {
                   {t('resident.outside', { minutes: answer.minutes })}
                 </div>
               )}
+              {located.approximate && <p className="muted small approx-caveat" data-testid="approximate-caveat">{t('resident.approximateCaveat')}</p>}
               {results.length === 0 ? (
                 <p className="muted">{t('resident.none')}</p>
               ) : (
