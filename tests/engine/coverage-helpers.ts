@@ -3,17 +3,8 @@
  */
 import type { DemandPoints, Facility } from '../../api/src/engine/types';
 
-/** Seeded PRNG (mulberry32): reproducible random tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../api/src/engine/seeded-random';
+export { seededRandom };
 
 /** Plain demand points from [lng, lat, population, townshipIndex?] rows; older = 20% of population. */
 export function makeDemand(rows: Array<[number, number, number, number?]>, townshipCodes: string[] = []): DemandPoints {

@@ -1,3 +1,4 @@
+import { seededRandom } from './seeded-random';
 import type { PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
@@ -30,7 +31,7 @@ export function planPerturbSearch(
   start: readonly number[],
   options: { rounds: number; maxSwapSweeps: number; seed: number },
 ): PerturbSearchOutcome {
-  const rand = mulberry32(options.seed);
+  const rand = seededRandom(options.seed);
   const { township, minimums } = prepared;
   const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
   let best = [...start];
@@ -81,13 +82,3 @@ function valueOf(prepared: PreparedCoverage, chosen: readonly number[]): number 
   return state.value;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
