@@ -7,6 +7,7 @@ let page: Page;
 beforeAll(async () => {
   h = await startHarness();
   page = await h.newPage();
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack));
   await page.goto(h.baseUrl + '/');
   await waitForMap(page);
 });
@@ -215,6 +216,11 @@ describe('the planner tab', () => {
     await page.getByTestId('plan-unreachable').waitFor();
     expect(await text('plan-max-share')).toContain(`${(plan.maxShare * 100).toFixed(1)}%`);
     await shot(page, 'planner-unreachable');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('plan-form').evaluate((el) => el.scrollIntoView());
+    expect(await page.getByTestId('plan-run').innerText()).toBe('Find sites');
+    await shot(page, 'planner-english');
+    await page.getByTestId('lang-switch').click();
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -109,7 +109,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
         {mode === 'walk' && (
           <label className="check-row">
             <input type="checkbox" checked={older} onChange={(e) => setOlder(e.target.checked)} />
-            {t('plan.older')}
+            <span>{t('plan.older')}</span>
           </label>
         )}
         <div className="export-row">

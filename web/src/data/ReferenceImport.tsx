@@ -84,7 +84,7 @@ export function ReferenceImport({ kind, onCommitted, notifyError }: Props) {
       )}
       <label className="check-row">
         <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
-        {t('import.skipInvalid')}
+        <span>{t('import.skipInvalid')}</span>
       </label>
       <div className="button-row">
         <button type="button" className="button" disabled={!file || !crs || busy} onClick={() => send('preview')} data-testid={`import-${kind}-preview`}>

@@ -141,7 +141,7 @@ export function SiteImport({ onCommitted, notifyError }: Props) {
           )}
           <label className="check-row">
             <input type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} data-testid="site-import-skip" />
-            {t('import.skipInvalid')}
+            <span>{t('import.skipInvalid')}</span>
           </label>
           {errors > 0 && !skipInvalid && <p className="note">{t('import.blocked', { n: errors })}</p>}
           <button type="button" className="button primary" disabled={!canCommit || busy !== null} onClick={() => send('commit')} data-testid="site-import-commit">

@@ -130,7 +130,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
       {mode === 'walk' && (
         <label className="check-row">
           <input type="checkbox" checked={older} onChange={(e) => setOlder(e.target.checked)} data-testid="plan-older" />
-          {t('plan.older')}
+          <span>{t('plan.older')}</span>
         </label>
       )}
       <details className="plan-candidates" open={file !== null}>
@@ -170,8 +170,9 @@ export function PlanForm({ townships, running, onRun }: Props) {
       </details>
       <label className="check-row" title={t('plan.exactHint')}>
         <input type="checkbox" checked={exact} onChange={(e) => setExact(e.target.checked)} data-testid="plan-exact" />
-        {t('plan.exact')}
+        <span>{t('plan.exact')}</span>
       </label>
+      {exact && <p className="muted small exact-hint">{t('plan.exactHint')}</p>}
       <button type="submit" className="button primary wide" disabled={!canRun} data-testid="plan-run">
         {running ? t('plan.running') : t('plan.run')}
       </button>

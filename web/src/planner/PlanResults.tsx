@@ -22,7 +22,10 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
   const gap = num(opt.gap);
   const unreachable = r.reachable === false;
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }), []);
+  useEffect(() => {
+    // Braces matter: newer Chromium returns a promise from scrollIntoView, and React would call it as a cleanup.
+    box.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, []);
 
   return (
     <div className="plan-results" data-testid="plan-results" ref={box}>
@@ -63,6 +66,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
         </tbody>
       </table>
       <p className="optimality small" data-testid="plan-optimality">
+        {opt.status === 'optimum-known' && <span className="badge good">{t('plan.optimum')}</span>}{' '}
         {gap !== null && <span className="badge">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
         {String(opt.note ?? '')}
         <br />
