@@ -1,3 +1,4 @@
+import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import { SITE_KINDS } from '../../../api/src/schemas/sites';
@@ -109,7 +110,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
         {mode === 'walk' && (
           <label className="check-row">
             <input type="checkbox" checked={older} onChange={(e) => setOlder(e.target.checked)} />
-            <span>{t('plan.older')}</span>
+            <span>{t('plan.older', { speed: DEFAULT_SPEEDS.olderWalkKmh })}</span>
           </label>
         )}
         <div className="export-row">

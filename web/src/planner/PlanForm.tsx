@@ -1,3 +1,4 @@
+import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { useState } from 'react';
 import { SITE_KINDS, type SiteKind } from '../../../api/src/schemas/sites';
 import type { ImportCrs } from '../../../api/src/import/crs';
@@ -130,7 +131,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
       {mode === 'walk' && (
         <label className="check-row">
           <input type="checkbox" checked={older} onChange={(e) => setOlder(e.target.checked)} data-testid="plan-older" />
-          <span>{t('plan.older')}</span>
+          <span>{t('plan.older', { speed: DEFAULT_SPEEDS.olderWalkKmh })}</span>
         </label>
       )}
       <details className="plan-candidates" open={file !== null}>

@@ -1,3 +1,4 @@
+import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import type { Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { kindName } from '../lib/names';
@@ -42,7 +43,7 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
           <h2 data-testid="scenario-title">{scenario.name}</h2>
           <span className="muted small">
             {t('scenario.meta', { n: open.length, accepted: accepted.length, mode: t(`plan.mode.${scenario.mode}`), minutes: scenario.minutes })}
-            {scenario.older ? ` · ${t('plan.older')}` : ''}
+            {scenario.older ? ` · ${t('plan.older', { speed: DEFAULT_SPEEDS.olderWalkKmh })}` : ''}
           </span>
         </div>
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')} data-testid="scenario-close">×</button>
