@@ -23,6 +23,24 @@ const highs = () => (highsPromise ??= loadHighs());
 /** Road-node candidates are thinned to one per cell of this size. */
 const ROAD_CANDIDATE_CELL_METERS = 250;
 
+/** How good the plan is known to be: against HiGHS's optimum when it ran, else against a bound. */
+export interface PlanOptimality {
+  status: 'optimum-known' | 'bound' | 'unreachable';
+  note: string;
+  /** Max coverage: people newly covered by the plan. Fewest sites: the plan's site count. */
+  heuristicValue?: number;
+  /** Max coverage: the optimum or an upper bound on it. */
+  referenceValue?: number;
+  referenceKind?: 'optimum' | 'upper-bound';
+  /** Max coverage: (reference − plan) ÷ reference. */
+  gap?: number;
+  /** Fewest sites: no plan reaches the target with fewer sites. */
+  lowerBound?: number;
+  exactOptimum?: number | null;
+  exactStatus?: string | null;
+  exactSeconds?: number | null;
+}
+
 interface Candidate { lng: number; lat: number; name?: string; townshipCode: string | null }
 
 /** Candidate sites: the planner's list, else road nodes (network) or populated demand cells. */
@@ -100,7 +118,7 @@ export async function runPlan(service: CoverageService, req: PlanRequest) {
   const constraints = { excludedCandidates: excluded, townshipMinimums };
 
   let sites: PlannedSite[] = [];
-  let optimality: Record<string, unknown>;
+  let optimality: PlanOptimality;
   let reachable: boolean | undefined, maxShare: number | undefined, message: string | undefined;
   const heuristic = req.k !== undefined ? 'greedy (lazy) + swap + perturbation' : 'greedy set cover';
   const solver = req.exact ? `${heuristic}, checked by HiGHS (MILP)` : heuristic;

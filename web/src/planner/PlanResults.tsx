@@ -18,8 +18,8 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
   const { t } = useI18n();
   const [name, setName] = useState(() => `${t('plan.defaultName')} ${new Date().toLocaleDateString('zh-CN')}`);
   const r = result;
-  const opt = r.optimality as Record<string, unknown>;
-  const gap = num(opt.gap);
+  const opt = r.optimality;
+  const gap = opt.gap ?? null;
   const unreachable = r.reachable === false;
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -36,7 +36,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
       {unreachable && (
         <div className="form-error" data-testid="plan-unreachable">
           <strong>{t('plan.unreachable')}</strong>
-          <div>{'message' in r && typeof r.message === 'string' ? r.message : String(opt.note ?? '')}</div>
+          <div>{'message' in r && typeof r.message === 'string' ? r.message : opt.note}</div>
           {r.maxShare !== undefined && <div data-testid="plan-max-share">{t('plan.maxShare', { share: fmtPct(r.maxShare) })}</div>}
         </div>
       )}
@@ -68,7 +68,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
       <p className="optimality small" data-testid="plan-optimality">
         {opt.status === 'optimum-known' && <span className="badge good">{t('plan.optimum')}</span>}{' '}
         {gap !== null && <span className="badge">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
-        {String(opt.note ?? '')}
+        {opt.note}
         <br />
         <span className="muted">
           {t('plan.solverLine', { solver: r.solver, ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount), source: r.candidateSource })}
