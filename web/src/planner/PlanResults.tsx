@@ -11,7 +11,6 @@ interface Props {
   onFocus: (lng: number, lat: number) => void;
 }
 
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** The optimiser's answer: before/after, the optimality line, the ranked list, and "save as scenario". */
 export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props) {
