@@ -2,6 +2,7 @@ import { EngineInputError } from './types';
 import { planCheckProblem } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
+import { planMeetMinimums } from './plan-meet-minimums';
 import { planRankSites } from './plan-rank-sites';
 import { planSumOfLargest } from './plan-sum-of-largest';
 import { planPerturbSearch } from './plan-perturb-search';
@@ -42,16 +43,8 @@ export function planMaxCoverage(
   const maxSweeps = options.maxSwapSweeps ?? 1000;
   if (!Number.isInteger(maxSweeps) || maxSweeps < 0) throw new EngineInputError(`maxSwapSweeps must be a whole number ≥ 0, got ${maxSweeps}`);
   const state = new PlanCoverState(prepared);
-  const { township, minimums } = prepared;
 
-  if (prepared.minimumTotal > 0) {
-    const chosenIn = (t: number) => state.chosen.reduce((n, j) => n + (township[j] === t ? 1 : 0), 0);
-    planLazyGreedy(prepared, state, {
-      eligible: (j) => minimums.has(township[j]) && chosenIn(township[j]) < minimums.get(township[j])!,
-      maxSites: prepared.minimumTotal,
-      acceptZeroGain: true,
-    });
-  }
+  planMeetMinimums(prepared, state);
   let upperBound = Infinity;
   planLazyGreedy(prepared, state, {
     eligible: () => true,

@@ -2,6 +2,7 @@ import { EngineInputError } from './types';
 import { planCheckProblem } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
+import { planMeetMinimums } from './plan-meet-minimums';
 import { planRankSites } from './plan-rank-sites';
 import type { CoverageConstraints, CoverageProblem, MinSitesResult } from './plan-types';
 
@@ -29,7 +30,7 @@ export function planMinSites(
     throw new EngineInputError(`targetShare must be between 0 and 1, got ${targetShare}`);
   }
   const prepared = planCheckProblem(problem, constraints);
-  const { totalWeight: total, alreadyCoveredWeight: already, openWeight, township, minimums } = prepared;
+  const { totalWeight: total, alreadyCoveredWeight: already, openWeight } = prepared;
   const tolerance = 1e-9 * Math.max(1, total);
   const share = (covered: number) => (total > 0 ? covered / total : 1);
 
@@ -52,14 +53,7 @@ export function planMinSites(
   }
 
   const state = new PlanCoverState(prepared);
-  if (prepared.minimumTotal > 0) {
-    const chosenIn = (t: number) => state.chosen.reduce((n, j) => n + (township[j] === t ? 1 : 0), 0);
-    planLazyGreedy(prepared, state, {
-      eligible: (j) => minimums.has(township[j]) && chosenIn(township[j]) < minimums.get(township[j])!,
-      maxSites: prepared.minimumTotal,
-      acceptZeroGain: true,
-    });
-  }
+  planMeetMinimums(prepared, state);
   let lowerBound = prepared.minimumTotal;
   let step = 0;
   planLazyGreedy(prepared, state, {

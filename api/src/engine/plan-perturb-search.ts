@@ -2,6 +2,7 @@ import { seededRandom } from './seeded-random';
 import type { PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
+import { planMeetMinimums } from './plan-meet-minimums';
 import { planSwapSearch } from './plan-swap-search';
 
 /** Outcome of {@link planPerturbSearch}. */
@@ -32,7 +33,6 @@ export function planPerturbSearch(
   options: { rounds: number; maxSwapSweeps: number; seed: number },
 ): PerturbSearchOutcome {
   const rand = seededRandom(options.seed);
-  const { township, minimums } = prepared;
   const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
   let best = [...start];
   let bestValue = valueOf(prepared, best);
@@ -50,14 +50,7 @@ export function planPerturbSearch(
     const dropped = new Set(order.slice(0, dropCount));
     const state = new PlanCoverState(prepared);
     for (const j of best) if (!dropped.has(j)) state.add(j);
-    if (prepared.minimumTotal > 0) {
-      const chosenIn = (t: number) => state.chosen.reduce((n, j) => n + (township[j] === t ? 1 : 0), 0);
-      planLazyGreedy(prepared, state, {
-        eligible: (j) => minimums.has(township[j]) && chosenIn(township[j]) < minimums.get(township[j])!,
-        maxSites: prepared.minimumTotal,
-        acceptZeroGain: true,
-      });
-    }
+    planMeetMinimums(prepared, state);
     planLazyGreedy(prepared, state, {
       eligible: (j) => !dropped.has(j),
       maxSites: best.length - state.chosen.length,
