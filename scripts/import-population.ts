@@ -10,17 +10,12 @@
  * Records a data source (name, vintage, licence, datum, modelled: false). Without --commit only previews.
  * Database: DATABASE_URL, else embedded PGlite in DATA_DIR (default ./data). Exit code 1 on problems.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../api/src/db/client.ts';
-import { migrate } from '../api/src/db/migrate.ts';
-import { seedShippedData } from '../api/src/db/seed.ts';
-import { ApiError } from '../api/src/http/errors.ts';
 import { IMPORT_CRS, type ImportCrs } from '../api/src/import/crs.ts';
 import { formatIssues } from '../api/src/import/format-issues.ts';
-import { ImportFileError } from '../api/src/import/import-file-error.ts';
 import { importPopulation, importVillages } from '../api/src/import/import-reference-data.ts';
+import { runImportCli } from './lib/run-import-cli.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -49,38 +44,19 @@ async function main(): Promise<number> {
     return 1;
   }
   const file = positionals[0];
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    console.error(`error: cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
-  const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
-  try {
-    await migrate(db.sql);
-    await seedShippedData(db.sql);
+  return runImportCli(file, async (sql, bytes) => {
     const input = {
       bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' as const : 'preview' as const,
       skipInvalid: values['skip-invalid'] ?? false, licence: values.licence, sourceName: values.name, vintage: values.vintage,
     };
-    const r = values.villages ? await importVillages(db.sql, input) : await importPopulation(db.sql, input, { cellSizeMeters });
+    const r = values.villages ? await importVillages(sql, input) : await importPopulation(sql, input, { cellSizeMeters });
     console.log(`${basename(file)}: ${JSON.stringify(r.summary)}`);
     console.log(`columns: ${Object.entries(r.mapping).filter(([, h]) => h).map(([f, h]) => `${f}←${h}`).join(', ')}`);
     if (r.issues.length) console.log(formatIssues(r.issues, r.rowKind));
     if (r.committed) console.log(`committed: ${JSON.stringify(r.committed, (k, v) => (k === 'skipped' ? (v as unknown[]).length : v))}`);
     else console.log('preview only: nothing was written (add --commit to import)');
     return r.summary.invalid > 0 && !r.committed ? 1 : 0;
-  } catch (err) {
-    if (err instanceof ApiError || err instanceof ImportFileError) {
-      console.error(`error: ${err.message}`);
-      for (const i of (err instanceof ApiError ? (err.issues ?? []) : []).slice(0, 50)) console.error(`  ${i.path.join(' ')}: ${i.message}`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 main().then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });

@@ -7,17 +7,12 @@
  * DATA_DIR (default ./data; stop the app first). Exit code 0 when the file is clean / the commit succeeded,
  * 1 when there are problems (a preview with errors, a refused commit, an unreadable file).
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../api/src/db/client.ts';
-import { migrate } from '../api/src/db/migrate.ts';
-import { seedShippedData } from '../api/src/db/seed.ts';
-import { ApiError } from '../api/src/http/errors.ts';
 import { IMPORT_CRS, type ImportCrs } from '../api/src/import/crs.ts';
 import { formatIssues } from '../api/src/import/format-issues.ts';
-import { ImportFileError } from '../api/src/import/import-file-error.ts';
 import { importSites } from '../api/src/import/import-sites.ts';
+import { runImportCli } from './lib/run-import-cli.ts';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -45,19 +40,9 @@ async function main(): Promise<number> {
     }
   }
   const file = positionals[0];
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    console.error(`error: cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
-  const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
-  try {
-    await migrate(db.sql);
-    await seedShippedData(db.sql);
+  return runImportCli(file, async (sql, bytes) => {
     const t0 = performance.now();
-    const r = await importSites(db.sql, {
+    const r = await importSites(sql, {
       bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' : 'preview',
       skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
     });
@@ -76,20 +61,7 @@ async function main(): Promise<number> {
     }
     console.log(`${((performance.now() - t0) / 1000).toFixed(2)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
     return s.invalid > 0 && !r.committed ? 1 : 0;
-  } catch (err) {
-    if (err instanceof ApiError) {
-      console.error(`error: ${err.message}`);
-      for (const i of (err.issues ?? []).slice(0, 50)) console.error(`  ${i.path.join(' ')}: ${i.message}`);
-      return 1;
-    }
-    if (err instanceof ImportFileError) {
-      console.error(`error: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+  });
 }
 
 main().then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
