@@ -35,17 +35,17 @@ function rng(seed: number) {
   };
 }
 
-// ---------- child: sites ----------
-async function childSites(file: string) {
+/**
+ * A migrated scratch database: a new database on the server (DATABASE_URL or TEST_DATABASE_URL) that `drop`
+ * removes, else embedded PGlite in memory (nothing to drop).
+ */
+async function openScratchDatabase() {
   const { openDatabase } = await import('../api/src/db/client.ts');
   const { migrate } = await import('../api/src/db/migrate.ts');
-  const { seedShippedData } = await import('../api/src/db/seed.ts');
-  const { importSites } = await import('../api/src/import/import-sites.ts');
   const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
   let dbUrl = url;
   let drop: (() => Promise<void>) | undefined;
   if (url) {
-    // A scratch database on the server.
     const postgres = (await import('postgres')).default;
     const admin = postgres(url, { max: 1, onnotice: () => {} });
     const name = `bench_${Date.now()}`;
@@ -57,6 +57,14 @@ async function childSites(file: string) {
   }
   const db = await openDatabase(dbUrl ? { url: dbUrl } : { dataDir: 'memory://' });
   await migrate(db.sql);
+  return { db, drop };
+}
+
+// ---------- child: sites ----------
+async function childSites(file: string) {
+  const { seedShippedData } = await import('../api/src/db/seed.ts');
+  const { importSites } = await import('../api/src/import/import-sites.ts');
+  const { db, drop } = await openScratchDatabase();
   await seedShippedData(db.sql);
   const before = peakMb();
   const bytes = readFileSync(file);
@@ -82,26 +90,10 @@ async function childRoads(file: string, store: boolean) {
   let storeSeconds: number | null = null;
   let kind: string | null = null;
   if (store) {
-    const url = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
-    const { openDatabase } = await import('../api/src/db/client.ts');
-    const { migrate } = await import('../api/src/db/migrate.ts');
     const { saveRoadGraph } = await import('../api/src/db/road-graph-repo.ts');
     const { DEFAULT_CAR_SPEEDS_KMH } = await import('../api/src/engine/edge-travel-seconds.ts');
-    let dbUrl = url;
-    let drop: (() => Promise<void>) | undefined;
-    if (url) {
-      const postgres = (await import('postgres')).default;
-      const admin = postgres(url, { max: 1, onnotice: () => {} });
-      const name = `bench_${Date.now()}`;
-      await admin.unsafe(`CREATE DATABASE ${name}`);
-      const u = new URL(url);
-      u.pathname = `/${name}`;
-      dbUrl = u.toString();
-      drop = async () => { await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await admin.end(); };
-    }
-    const db = await openDatabase(dbUrl ? { url: dbUrl } : { dataDir: 'memory://' });
+    const { db, drop } = await openScratchDatabase();
     kind = db.kind;
-    await migrate(db.sql);
     const t1 = performance.now();
     await saveRoadGraph(db.sql, {
       graph, sourceName: 'bench', speeds: { carSpeedsKmh: { ...DEFAULT_CAR_SPEEDS_KMH }, origin: 'default' },
