@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
 import { api, ApiRequestError, type SiteUpdate } from './lib/api';
-import { I18nContext, initialLang, translate, type I18n, type I18nKey, type Lang } from './lib/i18n';
+import { I18nContext, translate, type I18nKey } from './lib/i18n';
 import { kindName } from './lib/names';
+import { usePageI18n } from './lib/use-page-i18n';
 import { usePlannerData } from './lib/use-planner-data';
 import { MapView } from './map/MapView';
 import type { SiteFilterState } from './map/layers/site-layers';
@@ -32,27 +33,8 @@ const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
 const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
 
 export function App() {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const i18n = useMemo<I18n>(
-    () => ({
-      lang,
-      t: (key, params) => translate(lang, key, params),
-      setLang: (l) => {
-        setLangState(l);
-        try {
-          window.localStorage.setItem('lang', l);
-        } catch {
-          /* storage unavailable */
-        }
-      },
-    }),
-    [lang],
-  );
-  const { t } = i18n;
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t('app.title');
-  }, [lang, t]);
+  const i18n = usePageI18n('app.title');
+  const { lang, t } = i18n;
 
   const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
   const [filter, setFilter] = useState<SiteFilterState>(ALL_FILTERS);

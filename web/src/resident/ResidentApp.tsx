@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { api, type BoundaryCollection, type SiteFeature, type Township, type Village } from '../lib/api';
-import { I18nContext, initialLang, translate, useI18n, type I18n, type I18nKey, type Lang } from '../lib/i18n';
+import { I18nContext, translate, useI18n, type I18nKey } from '../lib/i18n';
 import { kindName } from '../lib/names';
+import { usePageI18n } from '../lib/use-page-i18n';
 import { KindSwatch } from '../components/KindSwatch';
 import { coverageApi, type CoverageSettings, type NearestAnswer, type TravelMode } from '../coverage/api';
 import { formatMeters, formatMinutes } from '../coverage/format';
@@ -29,27 +30,8 @@ interface BaseData {
 
 /** 居民查询: find the nearest practice sites from a village, a tapped point or the device location. */
 export function ResidentApp() {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const i18n = useMemo<I18n>(
-    () => ({
-      lang,
-      t: (key, params) => translate(lang, key, params),
-      setLang: (l) => {
-        setLangState(l);
-        try {
-          window.localStorage.setItem('lang', l);
-        } catch {
-          /* storage unavailable */
-        }
-      },
-    }),
-    [lang],
-  );
-  const { t } = i18n;
-  useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.title = t('resident.title');
-  }, [lang, t]);
+  const i18n = usePageI18n('resident.title');
+  const { lang, t } = i18n;
 
   const [base, setBase] = useState<BaseData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
