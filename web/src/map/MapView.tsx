@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
 import type { Lang } from '../lib/i18n';
@@ -11,17 +9,8 @@ import { KIND_STYLE } from './layers/site-kind-style';
 import { overlayLayers, overlaySources, plannerStyle } from './layers/base-style';
 import { boundaryBounds, districtMask, placedSites, serviceCircles, townshipSeats, WALK_CIRCLE } from './geojson';
 import { basemapStyleUrl } from './basemap';
-
-maplibregl.setWorkerUrl(workerUrl);
-
-declare global {
-  interface Window {
-    /** The map, for browser tests and debugging. */
-    __map?: maplibregl.Map;
-    /** True once the map's `load` event has fired. */
-    __mapLoaded?: boolean;
-  }
-}
+import { createDistrictMap } from './create-district-map';
+import { townshipLabelMarkers } from './township-label-markers';
 
 export interface MapViewProps {
   boundary: BoundaryCollection | null;
@@ -45,7 +34,6 @@ export interface MapViewProps {
   onMap?: (map: maplibregl.Map | null) => void;
 }
 
-const CHAOTIAN_CENTER: [number, number] = [105.96, 32.67];
 /** Site names appear from this zoom on (about 1:35,000), at most this many at once. */
 const SITE_LABEL_MIN_ZOOM = 12.5;
 const SITE_LABEL_MAX = 150;
@@ -60,30 +48,15 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const basemap = basemapStyleUrl(window.location.search, import.meta.env.VITE_BASEMAP_STYLE as string | undefined, window.location.href);
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style: basemap ?? plannerStyle({ circlesVisible: latest.current.showCircles }),
-      center: CHAOTIAN_CENTER,
-      zoom: 9.2,
-      minZoom: 6,
-      maxZoom: 18,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
-    });
+    const map = createDistrictMap(container.current!, basemap ?? plannerStyle({ circlesVisible: latest.current.showCircles }), 9.2);
     if (basemap) {
       map.once('style.load', () => {
         for (const [id, src] of Object.entries(overlaySources())) map.addSource(id, src);
         for (const layer of overlayLayers({ circlesVisible: latest.current.showCircles })) map.addLayer(layer);
       });
     }
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     mapRef.current = map;
-    window.__map = map;
     map.on('load', () => {
-      window.__mapLoaded = true;
       setReady(true);
       latest.current.onMap?.(map);
     });
@@ -202,10 +175,6 @@ export function MapView(props: MapViewProps) {
       for (const m of siteLabels.values()) m.remove();
       map.remove();
       mapRef.current = null;
-      if (window.__map === map) {
-        window.__map = undefined;
-        window.__mapLoaded = false;
-      }
     };
   }, []);
 
@@ -225,15 +194,7 @@ export function MapView(props: MapViewProps) {
     if (!map) return;
     const seats = townshipSeats(props.townships);
     (map.getSource(SOURCE.townships) as GeoJSONSource).setData(seats);
-    const markers = seats.features.map((f) => {
-      const el = document.createElement('div');
-      el.className = 'township-label';
-      el.dataset.testid = 'township-label';
-      el.textContent = props.lang === 'en' ? f.properties.nameEn : f.properties.name;
-      return new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 5] })
-        .setLngLat(f.geometry.coordinates as [number, number])
-        .addTo(map);
-    });
+    const markers = townshipLabelMarkers(map, seats, props.lang);
     return () => markers.forEach((m) => m.remove());
   }, [map, props.townships, props.lang]);
 

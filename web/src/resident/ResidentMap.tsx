@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
@@ -10,9 +8,9 @@ import type { NearestResult } from '../coverage/api';
 import { SOURCE } from '../map/ids';
 import { plannerStyle } from '../map/layers/base-style';
 import { boundaryBounds, districtMask, placedSites, townshipSeats } from '../map/geojson';
+import { createDistrictMap } from '../map/create-district-map';
+import { townshipLabelMarkers } from '../map/township-label-markers';
 import { pointFeature, RESIDENT_SOURCE, residentLayers, residentSources, routeFeatures } from './layers';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 export interface ResidentPoint {
   lng: number;
@@ -44,36 +42,17 @@ export function ResidentMap(props: Props) {
   const [ready, setReady] = useState(false);
 
   useEffect(() => {
-    const map = new maplibregl.Map({
-      container: container.current!,
-      style: plannerStyle({ circlesVisible: true }),
-      center: [105.96, 32.67],
-      zoom: 8.6,
-      minZoom: 6,
-      maxZoom: 18,
-      dragRotate: false,
-      pitchWithRotate: false,
-      attributionControl: false,
-    });
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const map = createDistrictMap(container.current!, plannerStyle({ circlesVisible: true }), 8.6);
     mapRef.current = map;
-    window.__map = map;
     map.on('load', () => {
       for (const [id, src] of Object.entries(residentSources())) map.addSource(id, src);
       for (const l of residentLayers()) map.addLayer(l);
-      window.__mapLoaded = true;
       setReady(true);
     });
     map.on('click', (e) => latest.current.onTap(e.lngLat.lng, e.lngLat.lat));
     return () => {
       map.remove();
       mapRef.current = null;
-      if (window.__map === map) {
-        window.__map = undefined;
-        window.__mapLoaded = false;
-      }
     };
   }, []);
 
@@ -92,12 +71,7 @@ export function ResidentMap(props: Props) {
     if (!map) return;
     const seats = townshipSeats(props.townships);
     setData(SOURCE.townships, seats);
-    const markers = seats.features.map((f) => {
-      const el = document.createElement('div');
-      el.className = 'township-label';
-      el.textContent = props.lang === 'en' ? f.properties.nameEn : f.properties.name;
-      return new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 5] }).setLngLat(f.geometry.coordinates as [number, number]).addTo(map);
-    });
+    const markers = townshipLabelMarkers(map, seats, props.lang);
     return () => markers.forEach((m) => m.remove());
   }, [map, props.townships, props.lang]);
 
