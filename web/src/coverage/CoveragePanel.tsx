@@ -6,6 +6,7 @@ import { nameLookups } from './names';
 import type { CoverageReport, TravelMode } from './api';
 import { formatCount, formatMinutes, formatShare } from './format';
 import { GapLegend } from './GapLegend';
+import { SegmentedRadio } from '../components/SegmentedRadio';
 import type { CoverageState } from './use-coverage';
 
 export const TIERS = [5, 10, 15] as const;
@@ -33,40 +34,26 @@ export function CoveragePanel({ coverage, townships, sites }: Props) {
         </label>
         <div className="field coverage-field">
           <span className="field-label">{t('coverage.tier')}</span>
-          <div className="segmented" role="radiogroup" data-testid="coverage-tiers">
-            {TIERS.map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={settings.minutes === m}
-                className={settings.minutes === m ? 'on' : ''}
-                data-testid={`tier-${m}`}
-                onClick={() => setSettings({ ...settings, minutes: m })}
-              >
-                {t('coverage.tierMinutes', { n: m })}
-              </button>
-            ))}
-          </div>
+          <SegmentedRadio
+            testId="coverage-tiers"
+            optionTestId="tier"
+            options={TIERS}
+            value={settings.minutes}
+            onChange={(minutes) => setSettings({ ...settings, minutes })}
+            label={(n) => t('coverage.tierMinutes', { n })}
+          />
           <span className="muted small">{t('coverage.tierNote')}</span>
         </div>
         <div className="field coverage-field">
           <span className="field-label">{t('coverage.mode')}</span>
-          <div className="segmented" role="radiogroup" data-testid="coverage-modes">
-            {MODES.map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={settings.mode === m}
-                className={settings.mode === m ? 'on' : ''}
-                data-testid={`mode-${m}`}
-                onClick={() => setSettings({ ...settings, mode: m })}
-              >
-                {t(`mode.${m}` as I18nKey)}
-              </button>
-            ))}
-          </div>
+          <SegmentedRadio
+            testId="coverage-modes"
+            optionTestId="mode"
+            options={MODES}
+            value={settings.mode}
+            onChange={(mode) => setSettings({ ...settings, mode })}
+            label={(m) => t(`mode.${m}` as I18nKey)}
+          />
         </div>
         <label className={`switch-row${settings.mode !== 'walk' ? ' disabled' : ''}`}>
           <input

@@ -6,6 +6,7 @@ import { I18nContext, translate, useI18n, type I18nKey } from '../lib/i18n';
 import { kindName } from '../lib/names';
 import { usePageI18n } from '../lib/use-page-i18n';
 import { KindSwatch } from '../components/KindSwatch';
+import { SegmentedRadio } from '../components/SegmentedRadio';
 import { coverageApi, type CoverageSettings, type NearestAnswer, type TravelMode } from '../coverage/api';
 import { formatMeters, formatMinutes } from '../coverage/format';
 import { ResidentMap, type ResidentPoint } from './ResidentMap';
@@ -182,21 +183,14 @@ export function ResidentApp() {
             ◎ {locating ? t('resident.locating') : t('resident.locate')}
           </button>
           <div className="resident-modes">
-            <div className="segmented" role="radiogroup" data-testid="resident-modes">
-              {MODES.map((m) => (
-                <button
-                  key={m}
-                  type="button"
-                  role="radio"
-                  aria-checked={settings.mode === m}
-                  className={settings.mode === m ? 'on' : ''}
-                  data-testid={`mode-${m}`}
-                  onClick={() => setSettings({ ...settings, mode: m })}
-                >
-                  {t(`mode.${m}` as I18nKey)}
-                </button>
-              ))}
-            </div>
+            <SegmentedRadio
+              testId="resident-modes"
+              optionTestId="mode"
+              options={MODES}
+              value={settings.mode}
+              onChange={(mode) => setSettings({ ...settings, mode })}
+              label={(m) => t(`mode.${m}` as I18nKey)}
+            />
             {settings.mode === 'walk' && (
               <label className="check-inline">
                 <input
