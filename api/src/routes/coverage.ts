@@ -37,7 +37,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     return c.json({
       method: travel.method, mode: travel.mode, minutes: q.minutes, older: travel.older, speedKmh: travel.speedKmh,
       detourFactor: travel.detourFactor ?? null, radiusMeters: travel.radiusMeters ?? null,
-      travelDescription: travel.description, point: { lng: q.lng, lat: q.lat }, insideDistrict: inside,
+      travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, point: { lng: q.lng, lat: q.lat }, insideDistrict: inside,
       withinCircle: results.length > 0 && results[0].minutes <= q.minutes,
       results,
     }, 200);

@@ -53,7 +53,7 @@ async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
     columns: [{ key: 'k', header: '项目', width: 16 }, { key: 'v', header: '内容', width: 100 }],
     rows: [
       { k: '导出时间', v: about.exportedAt },
-      { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}：${report.travelDescription}` },
+      { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}（${report.method}）：${report.travelDescriptionZh}` },
       { k: '出行方式', v: `${report.mode}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
       { k: '需求（人口）', v: `${report.demand.name}${report.demand.modelled ? '（模型估算 / modelled）' : ''}：${report.demand.method}` },
       { k: '乡镇归属', v: report.demand.townshipAssignment === 'imported-boundaries' ? '导入的乡镇边界' : '近似：按最近乡镇驻地划分' },

@@ -28,6 +28,8 @@ export interface TravelSetup {
   radiusMeters?: number;
   roadNetwork?: { id: number; sourceName: string };
   description: string;
+  /** The same in Chinese, for the UI's default language. */
+  descriptionZh: string;
 }
 
 type TravelQuery = Pick<CoverageQuery, 'mode' | 'minutes' | 'older' | 'method' | 'speedKmh' | 'detourFactor'>;
@@ -50,6 +52,7 @@ export function travelSetup(ctx: PlannerContext, q: TravelQuery): TravelSetup {
       method, mode: q.mode, minutes: q.minutes, older, speedKmh, speeds,
       roadNetwork: { id: road.id, sourceName: road.sourceName },
       description: `Road network (${road.sourceName}): travel time along roads${q.mode === 'car' ? ' at per-class car speeds' : ` at ${speedKmh} km/h`}, plus the walk from each home to its nearest road.`,
+      descriptionZh: `路网计算（${road.sourceName}）：沿道路的出行时间${q.mode === 'car' ? '（按道路等级车速）' : `（${speedKmh} km/h）`}，另计从住处步行到最近道路的时间。`,
     };
   }
   const detourFactor = q.detourFactor ?? DEFAULT_DETOUR_FACTOR;
@@ -57,6 +60,7 @@ export function travelSetup(ctx: PlannerContext, q: TravelQuery): TravelSetup {
   return {
     method, mode: q.mode, minutes: q.minutes, older, speedKmh, speeds, detourFactor, radiusMeters,
     description: `Straight line: radius = ${speedKmh} km/h × ${q.minutes} min ÷ detour factor ${detourFactor} = ${Math.round(radiusMeters)} m.`,
+    descriptionZh: `直线估算：半径 = ${speedKmh} km/h × ${q.minutes} 分钟 ÷ 绕行系数 ${detourFactor} ≈ ${Math.round(radiusMeters)} 米，未按道路计算。`,
   };
 }
 
@@ -104,6 +108,7 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
     ...(travel.radiusMeters !== undefined ? { radiusMeters: round(travel.radiusMeters), detourFactor: travel.detourFactor! } : {}),
     ...(travel.roadNetwork ? { roadNetwork: travel.roadNetwork } : {}),
     travelDescription: travel.description,
+    travelDescriptionZh: travel.descriptionZh,
     dataVersion: ctx.version,
     demand: ctx.demandInfo,
     totals: {

@@ -172,7 +172,7 @@ export async function runPlan(service: CoverageService, req: PlanRequest) {
   return {
     objective: req.k !== undefined ? ('max-coverage' as const) : ('min-sites' as const),
     solver, method: travel.method, mode: travel.mode, minutes: travel.minutes, older: travel.older,
-    travelDescription: travel.description, demand: ctx.demandInfo, weight: req.older ? 'residents aged 65+' : 'residents',
+    travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, demand: ctx.demandInfo, weight: req.older ? 'residents aged 65+' : 'residents',
     candidateCount: list.length, candidatesAllowed: list.length - excluded.reduce((a, b) => a + b, 0), candidateSource: source,
     township: req.township ?? null,
     proposed, before: before.report.totals, after: after.report.totals,

@@ -52,7 +52,7 @@ export async function compareScenario(service: CoverageService, scenario: Scenar
   const afterTownship = new Map(a.townships.map((t) => [t.code, t]));
   return {
     scenarioId: scenario.id,
-    method: a.method, mode: a.mode, minutes: a.minutes, older: a.older, travelDescription: a.travelDescription, demand: a.demand,
+    method: a.method, mode: a.mode, minutes: a.minutes, older: a.older, travelDescription: a.travelDescription, travelDescriptionZh: a.travelDescriptionZh, demand: a.demand,
     before: b.totals,
     after: a.totals,
     gain: { covered: a.totals.covered - b.totals.covered, share: Math.round((a.totals.share - b.totals.share) * 10000) / 10000, olderCovered: a.totals.olderCovered - b.totals.olderCovered },

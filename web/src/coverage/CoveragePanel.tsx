@@ -169,7 +169,7 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
         <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
           {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
         </span>{' '}
-        <span>{methodText(report, lang, t)}</span>
+        <span>{methodText(report, lang)}</span>
       </div>
       <div className="provenance">
         <button
@@ -196,15 +196,7 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
   );
 }
 
-/** The method in the reader's language: Chinese is composed from the report's numbers, English is the API's own text. */
-export function methodText(report: CoverageReport, lang: string, t: ReturnType<typeof useI18n>['t']): string {
-  if (lang === 'en') return report.travelDescription;
-  if (report.method === 'network')
-    return t('coverage.networkDesc', { source: report.roadNetwork?.sourceName ?? '' });
-  return t('coverage.straightDesc', {
-    speed: report.speedKmh,
-    minutes: report.minutes,
-    detour: report.detourFactor ?? '',
-    radius: Math.round(report.radiusMeters ?? 0),
-  });
+/** The method in the reader's language, as the API words it. */
+export function methodText(report: CoverageReport, lang: string): string {
+  return lang === 'en' ? report.travelDescription : report.travelDescriptionZh;
 }

@@ -14,7 +14,7 @@ interface Props {
 
 /** The optimiser's answer: before/after, the optimality line, the ranked list, and "save as scenario". */
 export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [name, setName] = useState(() => `${t('plan.defaultName')} ${new Date().toLocaleDateString('zh-CN')}`);
   const r = result;
   const opt = r.optimality;
@@ -73,7 +73,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
           {t('plan.solverLine', { solver: r.solver, ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount), source: r.candidateSource })}
         </span>
       </p>
-      <p className="muted small">{r.travelDescription}{r.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
+      <p className="muted small">{lang === 'zh' ? r.travelDescriptionZh : r.travelDescription}{r.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
       {r.proposed.length > 0 && (
         <>
           <table className="rank-table" data-testid="plan-list">

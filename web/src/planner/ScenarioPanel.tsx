@@ -108,7 +108,7 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
                 </tr>
               </tbody>
             </table>
-            <p className="muted small">{c.travelDescription}{c.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
+            <p className="muted small">{lang === 'zh' ? c.travelDescriptionZh : c.travelDescription}{c.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
 
             <div className="section-head">
               <h3>{t('compare.proposals')}</h3>
