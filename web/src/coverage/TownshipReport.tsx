@@ -5,6 +5,7 @@ import { formatCount, formatShare, quotaItemText, quotaProblems } from './format
 import { Headline } from './CoveragePanel';
 import { olderShare, sortTownships, type SortKey } from './township-sort';
 import type { CoverageState } from './use-coverage';
+import { exportUrls } from '../data/data-api';
 
 const COLUMNS: { key: SortKey; label: I18nKey; numeric?: boolean }[] = [
   { key: 'name', label: 'townships.name' },
@@ -34,6 +35,7 @@ export function TownshipReport({ coverage, onFocus }: Props) {
   const unplacedTotal = report.townships.reduce((n, r) => n + r.unplaced, 0);
   const modeName = t(`mode.${report.mode}` as I18nKey);
   const approximate = report.townships.some((r) => r.approximate);
+  const exports = exportUrls({ mode: report.mode, minutes: String(report.minutes), older: report.older ? 'true' : 'false' }).townships;
 
   return (
     <div className="township-report" data-testid="township-report">
@@ -46,6 +48,9 @@ export function TownshipReport({ coverage, onFocus }: Props) {
           </span>
         </div>
         <p className="muted small township-notes">
+          <span className="township-export" data-testid="township-export">
+            {t('townships.export')} <a href={exports.xlsx} download>XLSX</a> · <a href={exports.csv} download>CSV</a>{' '}
+          </span>
           {t('townships.clickHint')}
           {approximate && <> {t('townships.approximateNote')}</>}
           {report.demand.modelled && (
