@@ -1,10 +1,8 @@
 import { booleanPointInPolygon } from '@turf/turf';
-import loadHighs from 'highs';
 import { createStraightLineReach } from '../engine/create-straight-line-reach.ts';
 import { singleFacilityReach } from '../engine/single-facility-reach.ts';
 import { planMaxCoverage } from '../engine/plan-max-coverage.ts';
 import { planMinSites } from '../engine/plan-min-sites.ts';
-import { solveMaxCoverageExact, solveMinSitesExact } from '../engine/plan-exact.ts';
 import { planOptimalityGap } from '../engine/plan-optimality-gap.ts';
 import type { CoverageProblem, PlannedSite } from '../engine/plan-types.ts';
 import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
@@ -15,10 +13,7 @@ import { SITE_KIND_NAMES } from '../schemas/sites.ts';
 import type { CoverageService, TravelSetup } from './coverage-service.ts';
 import type { PlannerContext } from './planner-context.ts';
 import { townshipsAt } from './township-at.ts';
-
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highsPromise: Promise<Highs> | undefined;
-const highs = () => (highsPromise ??= loadHighs());
+import { runExactInWorker, type ExactOutcome } from './run-exact-in-worker.ts';
 
 /** Road-node candidates are thinned to one per cell of this size. */
 const ROAD_CANDIDATE_CELL_METERS = 250;
@@ -86,6 +81,11 @@ function reachOfCandidates(ctx: PlannerContext, travel: TravelSetup, list: Candi
   return list.map((c, i) => reach({ id: `c${i}`, kind: 'point', lng: c.lng, lat: c.lat, townshipCode: c.townshipCode }));
 }
 
+/** Note text when the exact check was asked for but its worker gave no result (crash, start failure, guard time). */
+function exactFailureNote(outcome: ExactOutcome | undefined): string {
+  return outcome && !outcome.ok ? ` The HiGHS exact check gave no result (${outcome.message}).` : '';
+}
+
 /** Runs the optimiser for a plan request and reports proposals, before/after, solver and optimality. */
 export async function runPlan(service: CoverageService, req: PlanRequest) {
   const t0 = performance.now();
@@ -125,16 +125,20 @@ export async function runPlan(service: CoverageService, req: PlanRequest) {
   if (req.k !== undefined) {
     const plan = planMaxCoverage(problem, req.k, constraints);
     sites = plan.sites;
-    const exact = req.exact ? solveMaxCoverageExact(await highs(), problem, req.k, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds }) : undefined;
+    const outcome = req.exact
+      ? await runExactInWorker(problem, { objective: 'max-coverage', siteCount: req.k }, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds })
+      : undefined;
+    const exact = outcome?.ok ? outcome.result : undefined;
     const gap = planOptimalityGap(plan, exact);
     optimality = {
       status: gap.referenceKind === 'optimum' ? 'optimum-known' : 'bound',
       heuristicValue: Math.round(gap.heuristicValue), referenceValue: Math.round(gap.referenceValue), referenceKind: gap.referenceKind,
       gap: Math.round(gap.gap * 10000) / 10000,
-      exactStatus: exact?.status ?? null, exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
-      note: gap.referenceKind === 'optimum'
+      exactStatus: exact?.status ?? (outcome ? 'failed' : null), exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
+      note: (gap.referenceKind === 'optimum'
         ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} people; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
-        : `Upper bound ${Math.round(gap.referenceValue)} people (${exact ? 'HiGHS best bound' : 'greedy online bound'}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(1)}% of it.`,
+        : `Upper bound ${Math.round(gap.referenceValue)} people (${exact ? 'HiGHS best bound' : 'greedy online bound'}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(1)}% of it.`)
+        + exactFailureNote(outcome),
     };
   } else {
     const plan = planMinSites(problem, req.targetShare!, constraints);
@@ -145,16 +149,20 @@ export async function runPlan(service: CoverageService, req: PlanRequest) {
       optimality = { status: 'unreachable', note: plan.message };
     } else {
       sites = plan.sites;
-      const exact = req.exact ? solveMinSitesExact(await highs(), problem, req.targetShare!, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds }) : undefined;
+      const outcome = req.exact
+        ? await runExactInWorker(problem, { objective: 'min-sites', targetShare: req.targetShare! }, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds })
+        : undefined;
+      const exact = outcome?.ok ? outcome.result : undefined;
       const optimum = exact?.status === 'optimal' ? exact.objective : null;
       const lowerBound = Math.max(plan.lowerBound, Math.ceil((exact?.bestBound ?? 0) - 1e-6));
       optimality = {
         status: optimum !== null ? 'optimum-known' : 'bound',
         heuristicValue: plan.siteCount, lowerBound, exactOptimum: optimum,
-        exactStatus: exact?.status ?? null,
-        note: optimum !== null
+        exactStatus: exact?.status ?? (outcome ? 'failed' : null),
+        note: (optimum !== null
           ? `HiGHS: the fewest sites for ${Math.round(req.targetShare! * 100)}% is ${optimum}; this plan uses ${plan.siteCount}.`
-          : `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites; this plan uses ${plan.siteCount}.`,
+          : `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites; this plan uses ${plan.siteCount}.`)
+          + exactFailureNote(outcome),
       };
     }
   }
