@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
-import { api, ApiRequestError, type SiteUpdate } from './lib/api';
+import { api, ApiRequestError, type SiteFeature, type SiteUpdate } from './lib/api';
 import { I18nContext, translate, type I18nKey } from './lib/i18n';
 import { kindName } from './lib/names';
 import { usePageI18n } from './lib/use-page-i18n';
@@ -10,6 +10,8 @@ import type { SiteFilterState } from './map/layers/site-layers';
 import { LayersPanel } from './components/LayersPanel';
 import { UnplacedList } from './components/UnplacedList';
 import { SitePanel } from './components/SitePanel';
+import { NewSiteForm } from './components/NewSiteForm';
+import { siteCrudApi, useNewSite } from './components/use-new-site';
 import { Toasts, type Toast } from './components/Toasts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCoverage } from './coverage/use-coverage';
@@ -59,13 +61,31 @@ export function App() {
     [notify],
   );
 
+  const onCreated = useCallback(
+    async (site: SiteFeature) => {
+      notify({ kind: 'success', title: translate(lang, 'newSite.created', { name: site.properties.name }) });
+      try {
+        await reloadSites();
+      } catch (e) {
+        notifyError(e);
+      }
+      setSelectedId(site.id);
+    },
+    [reloadSites, notify, notifyError, lang],
+  );
+  const newSite = useNewSite({ onCreated, checkFailed: translate(lang, 'newSite.checkFields') });
+  const { open: openNewSiteForm, stopPlacing: stopPlacingNew, close: closeNewSite } = newSite;
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setPlacingId(null);
+      if (e.key === 'Escape') {
+        setPlacingId(null);
+        stopPlacingNew();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [stopPlacingNew]);
 
   const sites = data?.sites ?? [];
   const selected = sites.find((s) => s.id === selectedId) ?? null;
@@ -129,12 +149,47 @@ export function App() {
     [replaceSite, notifyError],
   );
 
+  const deleteSite = useCallback(
+    async (id: string) => {
+      const name = data?.sites.find((s) => s.id === id)?.properties.name ?? id;
+      await siteCrudApi.remove(id);
+      setSelectedId((cur) => (cur === id ? null : cur));
+      setPlacingId((cur) => (cur === id ? null : cur));
+      notify({ kind: 'success', title: translate(lang, 'site.deleted', { name }) });
+      // A fresh site list redraws the map and makes the coverage view fetch again.
+      await reloadSites().catch(notifyError);
+    },
+    [data?.sites, reloadSites, notify, notifyError, lang],
+  );
+
+  /** Opens the new-site form in the right panel (closing the details and any placing). */
+  const openNewSite = useCallback(
+    (townshipCode: string | null) => {
+      setSelectedId(null);
+      setPlacingId(null);
+      setPanelOpen(false);
+      openNewSiteForm(townshipCode);
+    },
+    [openNewSiteForm],
+  );
+
+  /** Opens a site's details (closing the new-site form). */
+  const selectSite = useCallback(
+    (id: string | null) => {
+      setSelectedId(id);
+      if (id) closeNewSite();
+    },
+    [closeNewSite],
+  );
+
   const startPlacing = useCallback((id: string) => {
+    closeNewSite();
     setSelectedId(id);
     setPlacingId((cur) => (cur === id ? null : id));
     setPanelOpen(false);
-  }, []);
+  }, [closeNewSite]);
 
+  const placingNew = newSite.draft !== null && newSite.placing;
   let leftContent: ReactNode = null;
   if (data && tab === 'layers')
     leftContent = (
@@ -145,6 +200,7 @@ export function App() {
         sites={sites}
         showCircles={showCircles}
         onShowCircles={setShowCircles}
+        onNewSite={openNewSite}
       />
     );
   if (data && tab === 'unplaced')
@@ -156,7 +212,8 @@ export function App() {
         placingId={placingId}
         selectedId={selectedId}
         onPlace={startPlacing}
-        onSelect={(id) => setSelectedId(id)}
+        onSelect={selectSite}
+        onNewSite={openNewSite}
       />
     );
 
@@ -203,7 +260,7 @@ export function App() {
             </button>
           </div>
         </header>
-        <div className={`main${selected ? ' with-details' : ''}`}>
+        <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
               {LEFT_TABS.map((x) => (
@@ -250,19 +307,27 @@ export function App() {
               showCircles={showCircles && !coverage.on}
               selectedId={selectedId}
               detailsOpen={selected !== null}
-              placingId={placingId}
+              placing={placingId !== null || placingNew}
               attribution={attribution}
               lang={lang}
               describeSite={(p) => `${p.name} · ${kindName(p.kind, lang)}`}
               onSelect={(id) => {
-                setSelectedId(id);
+                selectSite(id);
                 if (id) setPanelOpen(false);
               }}
-              onPlace={placeAt}
+              onPlace={(lng, lat) => (placingNew ? void newSite.save({ lng: round6(lng), lat: round6(lat) }) : void placeAt(lng, lat))}
               onMove={moveSite}
               onMap={setMap}
             />
-            <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null} />
+            <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew} />
+            {placingNew && (
+              <div className="placing-banner" data-testid="placing-banner">
+                <span>{newSite.saving ? t('newSite.saving') : t('placing.hint', { name: newSite.draft!.name.trim() })}</span>
+                <button type="button" className="button small" data-testid="placing-cancel" onClick={newSite.stopPlacing}>
+                  {t('placing.cancel')}
+                </button>
+              </div>
+            )}
             {placing && (
               <div className="placing-banner" data-testid="placing-banner">
                 <span>{savingPlace ? t('placing.saving') : t('placing.hint', { name: placing.properties.name })}</span>
@@ -288,7 +353,12 @@ export function App() {
             )}
             <Toasts toasts={toasts} onClose={closeToast} />
           </main>
-          {selected && data && (
+          {newSite.draft && data && (
+            <aside className={`right-panel${placingNew ? ' placing' : ''}`} data-testid="right-panel">
+              <NewSiteForm state={{ ...newSite, draft: newSite.draft }} townships={data.townships} villages={data.villages} />
+            </aside>
+          )}
+          {selected && data && !newSite.draft && (
             <aside className="right-panel" data-testid="right-panel">
               <SitePanel
                 key={selected.id}
@@ -299,6 +369,7 @@ export function App() {
                 onSave={saveSite}
                 onStartPlacing={startPlacing}
                 onUnplace={unplace}
+                onDelete={deleteSite}
                 onClose={() => {
                   setSelectedId(null);
                   setPlacingId(null);

@@ -14,12 +14,14 @@ interface Props {
   sites: readonly SiteFeature[];
   showCircles: boolean;
   onShowCircles: (v: boolean) => void;
+  /** Opens the new-site form (with the filtered township preselected). */
+  onNewSite: (townshipCode: string | null) => void;
 }
 
 const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 /** Filters by kind, township and status, the circles switch, and the legend (kind rows double as filters). */
-export function LayersPanel({ filter, onFilter, townships, sites, showCircles, onShowCircles }: Props) {
+export function LayersPanel({ filter, onFilter, townships, sites, showCircles, onShowCircles, onNewSite }: Props) {
   const { t, lang } = useI18n();
   const placed = sites.filter((s) => s.geometry);
   const shown = placed.filter(
@@ -34,6 +36,9 @@ export function LayersPanel({ filter, onFilter, townships, sites, showCircles, o
   return (
     <div className="panel-section-list">
       <section className="panel-section">
+        <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(filter.township)}>
+          {t('newSite.button')}
+        </button>
         <label className="field">
           <span className="field-label">{t('filter.township')}</span>
           <select

@@ -30,16 +30,21 @@ interface Props {
   onSave: (id: string, patch: SiteUpdate) => Promise<void>;
   onStartPlacing: (id: string) => void;
   onUnplace: (id: string) => void;
+  /** Deletes the site (DELETE /api/sites/:id); rejects with the API's error, which the panel shows. */
+  onDelete: (id: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** Details of one site with its 五有 checklist, editable and saved with PATCH /api/sites/:id. */
-export function SitePanel({ site, townships, villages, placing, onSave, onStartPlacing, onUnplace, onClose }: Props) {
+export function SitePanel({ site, townships, villages, placing, onSave, onStartPlacing, onUnplace, onDelete, onClose }: Props) {
   const { t, lang } = useI18n();
   const p = site.properties;
   const [draft, setDraft] = useState<Draft>(() => draftOf(p));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiRequestError | Error | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<Error | null>(null);
   useEffect(() => {
     setDraft(draftOf(p));
     setError(null);
@@ -62,6 +67,17 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
       setError(e instanceof Error ? e : new Error(String(e)));
     } finally {
       setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await onDelete(p.id);
+    } catch (e) {
+      setDeleteError(e instanceof Error ? e : new Error(String(e)));
+      setDeleting(false);
     }
   };
 
@@ -230,14 +246,45 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
           )}
         </div>
       )}
-      <div className="site-panel-foot">
-        <button type="button" className="button subtle" disabled={!dirty || saving} onClick={() => setDraft(draftOf(p))}>
-          {t('site.reset')}
-        </button>
-        <button type="button" className="button primary" data-testid="site-save" disabled={!dirty || saving} onClick={save}>
-          {saving ? t('site.saving') : t('site.save')}
-        </button>
-      </div>
+      {deleteError && (
+        <div className="form-error" role="alert" data-testid="site-delete-error">
+          <strong>{t('site.deleteError')}：</strong>
+          {deleteError.message}
+        </div>
+      )}
+      {confirmDelete ? (
+        <div className="site-panel-foot delete-confirm" role="alertdialog" aria-labelledby="delete-confirm-text" data-testid="site-delete-confirm">
+          <span id="delete-confirm-text" className="delete-confirm-text">
+            {t('site.deleteConfirm', { name: p.name })}
+          </span>
+          <button type="button" className="button subtle" data-testid="site-delete-no" disabled={deleting} onClick={() => setConfirmDelete(false)}>
+            {t('site.deleteNo')}
+          </button>
+          <button type="button" className="button danger-solid" data-testid="site-delete-yes" disabled={deleting} onClick={remove} autoFocus>
+            {deleting ? t('site.deleting') : t('site.deleteYes')}
+          </button>
+        </div>
+      ) : (
+        <div className="site-panel-foot">
+          <button
+            type="button"
+            className="button subtle danger foot-left"
+            data-testid="site-delete"
+            onClick={() => {
+              setDeleteError(null);
+              setConfirmDelete(true);
+            }}
+          >
+            {t('site.delete')}
+          </button>
+          <button type="button" className="button subtle" disabled={!dirty || saving} onClick={() => setDraft(draftOf(p))}>
+            {t('site.reset')}
+          </button>
+          <button type="button" className="button primary" data-testid="site-save" disabled={!dirty || saving} onClick={save}>
+            {saving ? t('site.saving') : t('site.save')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,10 +12,12 @@ interface Props {
   selectedId: string | null;
   onPlace: (id: string) => void;
   onSelect: (id: string) => void;
+  /** Opens the new-site form (with the list's township preselected). */
+  onNewSite: (townshipCode: string | null) => void;
 }
 
 /** Sites without a location (未放置站点), filterable by township and searchable; pick one to place it. */
-export function UnplacedList({ sites, townships, initialTownship, placingId, selectedId, onPlace, onSelect }: Props) {
+export function UnplacedList({ sites, townships, initialTownship, placingId, selectedId, onPlace, onSelect, onNewSite }: Props) {
   const { t, lang } = useI18n();
   const [township, setTownship] = useState<string>(initialTownship ?? '');
   const [query, setQuery] = useState('');
@@ -31,6 +33,9 @@ export function UnplacedList({ sites, townships, initialTownship, placingId, sel
   return (
     <div className="unplaced">
       <div className="panel-section">
+        <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(township || null)}>
+          {t('newSite.button')}
+        </button>
         <label className="field">
           <span className="field-label">{t('filter.township')}</span>
           <select data-testid="unplaced-township" value={township} onChange={(e) => setTownship(e.target.value)}>

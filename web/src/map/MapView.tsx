@@ -21,8 +21,8 @@ export interface MapViewProps {
   selectedId: string | null;
   /** The details panel covers the map's right edge (desktop) or bottom (narrow screens). */
   detailsOpen: boolean;
-  /** The site being placed: the next map click places it. */
-  placingId: string | null;
+  /** Placing mode (an unplaced site, or a new one): the next map click goes to `onPlace`. */
+  placing: boolean;
   attribution: readonly string[];
   lang: Lang;
   /** Hover label for a site: its name and kind. */
@@ -73,7 +73,7 @@ export function MapView(props: MapViewProps) {
       const el = document.createElement('div');
       el.textContent = latest.current.describeSite(site.properties);
       hover.setLngLat(e.lngLat).setDOMContent(el).addTo(map);
-      if (!latest.current.placingId)
+      if (!latest.current.placing)
         map.getCanvas().style.cursor = f.properties.id === latest.current.selectedId ? 'grab' : 'pointer';
     });
     map.on('mouseleave', LAYER.sites, () => {
@@ -93,7 +93,7 @@ export function MapView(props: MapViewProps) {
     };
     map.on('mousedown', LAYER.sites, (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties.id as string | undefined;
-      if (!id || id !== latest.current.selectedId || latest.current.placingId) return;
+      if (!id || id !== latest.current.selectedId || latest.current.placing) return;
       e.preventDefault();
       hover.remove();
       drag = { id, moved: false, lngLat: e.lngLat };
@@ -119,7 +119,7 @@ export function MapView(props: MapViewProps) {
         return;
       }
       const p = latest.current;
-      if (p.placingId) {
+      if (p.placing) {
         p.onPlace(e.lngLat.lng, e.lngLat.lat);
         return;
       }
@@ -263,8 +263,8 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     if (!map) return;
-    map.getCanvas().style.cursor = props.placingId ? 'crosshair' : '';
-  }, [map, props.placingId]);
+    map.getCanvas().style.cursor = props.placing ? 'crosshair' : '';
+  }, [map, props.placing]);
 
   // Data attribution from /api/sources, plus the note that circles are estimates.
   const attributionKey = props.attribution.join('\n');
@@ -280,5 +280,5 @@ export function MapView(props: MapViewProps) {
     };
   }, [map, attributionKey]);
 
-  return <div ref={container} className={`map${props.placingId ? ' placing' : ''}`} data-testid="map" />;
+  return <div ref={container} className={`map${props.placing ? ' placing' : ''}`} data-testid="map" />;
 }
