@@ -61,6 +61,19 @@ describeApi('sites API', (h) => {
     expect(await gone.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('a new placed site without township or village gets the township of the nearest seat, noted as approximate', async () => {
+    const c = h().client;
+    // 300 m from the 大滩镇 seat and far from every other seat.
+    const datan = townships.find((t) => t.code === '510812101')!.seat!;
+    const res = await c.api.sites.$post({ json: { kind: 'square', name: '大滩广场', lng: datan.lng + 0.003, lat: datan.lat } });
+    expect(res.status).toBe(201);
+    const s = await res.json();
+    expect(s.properties.townshipCode).toBe('510812101');
+    expect(s.properties.notes).toMatch(/近似/);
+    const unplaced = await (await c.api.sites.$post({ json: { kind: 'square', name: '未定广场' } })).json();
+    expect(unplaced.properties.townshipCode).toBeNull();
+  });
+
   it('places an unplaced station and infers the township from its village', async () => {
     const c = h().client;
     const v = villages[0];

@@ -7,6 +7,7 @@ import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema 
 import { deleteSite, getSite, insertSite, listSites, updateSite } from '../db/sites-repo.ts';
 import { checkPlacement } from './site-checks.ts';
 import { inTransaction } from '../db/client.ts';
+import { townshipsAt } from '../services/township-at.ts';
 
 const smallBody = bodyLimit({
   maxSize: 64 * 1024,
@@ -27,8 +28,15 @@ export const siteRoutes = new Hono<AppEnv>()
     return c.json(site, 200);
   })
   .post('/', smallBody, validate('json', SiteCreateSchema), async (c) => {
-    const body = c.req.valid('json');
+    let body = c.req.valid('json');
     const { sql } = c.var.deps.db;
+    if (body.lng != null && body.lat != null && !body.townshipCode && !body.villageCode) {
+      // No township given: take it from the point, as demand is assigned (imported boundaries, else nearest seat).
+      const ctx = await c.var.deps.coverage.context();
+      const [code] = townshipsAt(ctx, [{ lng: body.lng, lat: body.lat }]);
+      const how = ctx.areas.length ? '乡镇按导入边界推断 / township from imported boundaries' : '乡镇按最近驻地推断（近似）/ township inferred from the nearest seat (approximate)';
+      if (code) body = { ...body, townshipCode: code, notes: [body.notes, how].filter(Boolean).join('\n') };
+    }
     const site = await inTransaction(sql, async (tx) => {
       const inferred = await checkPlacement(tx, body);
       return insertSite(tx, { ...body, ...inferred });
