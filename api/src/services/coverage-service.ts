@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
 import { coverageFromReach } from '../engine/coverage-from-reach.ts';
 import { coverageGaps } from '../engine/coverage-gaps.ts';
@@ -189,13 +189,7 @@ export function createCoverageService(sql: Sql) {
     async coverage(q: CoverageQuery, extra: Facility[] = []) {
       return coverageOn(await context(), q, extra);
     },
-    /** Drops cached results (tests, imports done outside the API). */
-    invalidate() {
-      ctx = undefined;
-      cache.clear();
-    },
   };
 }
 
 export type CoverageService = ReturnType<typeof createCoverageService>;
-export type { Feature };
