@@ -73,27 +73,30 @@ export function demandFeatures(ctx: PlannerContext) {
   return out;
 }
 
-const areaCache = new WeakMap<object, FeatureCollection>();
+type TownshipAreaCollection = FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; approximate: boolean }>;
+
+/**
+ * The last approximate areas computed (clipping Voronoi cells to the detailed boundary takes ~1.6 s), keyed by
+ * the context's demand key, which changes only with seats, imported boundaries or demand — not with site edits.
+ */
+let lastAreas: { key: string; areas: TownshipAreaCollection } | undefined;
 
 /** Township areas: imported polygons where loaded, else nearest-seat (Voronoi) cells clipped to the district, marked approximate. */
-export function townshipAreaFeatures(ctx: PlannerContext): FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; approximate: boolean }> {
-  const names0 = new Map(ctx.townships.map((t) => [t.code, t.name]));
+export function townshipAreaFeatures(ctx: PlannerContext): TownshipAreaCollection {
+  const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
   if (ctx.areas.length) {
     return {
       type: 'FeatureCollection',
-      features: ctx.areas.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { code: a.code, name: names0.get(a.code) ?? a.code, approximate: false } })),
+      features: ctx.areas.map((a) => ({ type: 'Feature', geometry: a.geometry, properties: { code: a.code, name: names.get(a.code) ?? a.code, approximate: false } })),
     };
   }
-  const key = ctx.townships;
-  const hit = areaCache.get(key);
-  if (hit) return hit as never;
+  if (lastAreas?.key === ctx.demandKey) return lastAreas.areas;
   const seats = ctx.townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat! }));
-  const names = names0;
   const fc = townshipAreas(ctx.boundary, seats);
-  const out = {
-    type: 'FeatureCollection' as const,
+  const areas: TownshipAreaCollection = {
+    type: 'FeatureCollection',
     features: fc.features.map((f) => ({ ...f, properties: { code: f.properties.code, name: names.get(f.properties.code) ?? f.properties.code, approximate: true } })),
   };
-  areaCache.set(key, out);
-  return out;
+  lastAreas = { key: ctx.demandKey, areas };
+  return areas;
 }
