@@ -91,7 +91,7 @@ async function childRoads(file: string, store: boolean) {
   let kind: string | null = null;
   if (store) {
     const { saveRoadGraph } = await import('../api/src/db/road-graph-repo.ts');
-    const { DEFAULT_CAR_SPEEDS_KMH } = await import('../api/src/engine/edge-travel-seconds.ts');
+    const { DEFAULT_CAR_SPEEDS_KMH } = await import('../api/src/engine/network/index.ts');
     const { db, drop } = await openScratchDatabase();
     kind = db.kind;
     const t1 = performance.now();

@@ -20,7 +20,7 @@ import { seedShippedData } from '../api/src/db/seed.ts';
 import { getDistrict } from '../api/src/db/reference-repo.ts';
 import { newDataSourceId } from '../api/src/db/import-repo.ts';
 import { saveRoadGraph } from '../api/src/db/road-graph-repo.ts';
-import { DEFAULT_CAR_SPEEDS_KMH } from '../api/src/engine/edge-travel-seconds.ts';
+import { DEFAULT_CAR_SPEEDS_KMH } from '../api/src/engine/network/index.ts';
 import { ROAD_CLASSES, type RoadClass } from '../api/src/engine/types.ts';
 import { ImportFileError } from '../api/src/import/import-file-error.ts';
 import { osmRoadGraph } from '../api/src/import/osm-road-graph.ts';

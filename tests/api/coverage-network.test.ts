@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeApi } from '../helpers/test-db.ts';
-import { roadGraphFromEdges } from '../../api/src/engine/road-graph-from-edges.ts';
-import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/edge-travel-seconds.ts';
+import { roadGraphFromEdges } from '../../api/src/engine/network/index.ts';
+import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/network/index.ts';
 import { saveRoadGraph } from '../../api/src/db/road-graph-repo.ts';
 import townships from '../../geodata/townships.json' with { type: 'json' };
 

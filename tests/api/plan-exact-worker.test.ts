@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeApi } from '../helpers/test-db.ts';
 import { exactSolvesInFlight, runExactInWorker } from '../../api/src/services/run-exact-in-worker.ts';
-import type { CoverageProblem } from '../../api/src/engine/plan-types.ts';
+import type { CoverageProblem } from '../../api/src/engine/plan/index.ts';
 import { EngineInputError } from '../../api/src/engine/types.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

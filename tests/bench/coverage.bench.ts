@@ -8,12 +8,12 @@
 import { bench, describe } from 'vitest';
 import { booleanPointInPolygon, circle, featureCollection, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import { coverageFromReach } from '../../api/src/engine/coverage-from-reach';
-import { createIncrementalCoverage } from '../../api/src/engine/incremental-coverage';
-import { createStraightLineReach } from '../../api/src/engine/create-straight-line-reach';
-import { haversineMeters } from '../../api/src/engine/haversine-meters';
-import { straightLineRadiusMeters } from '../../api/src/engine/straight-line-radius-meters';
-import { straightLineReach } from '../../api/src/engine/straight-line-reach';
+import { coverageFromReach } from '../../api/src/engine/coverage/index.ts';
+import { createIncrementalCoverage } from '../../api/src/engine/coverage/index.ts';
+import { createStraightLineReach } from '../../api/src/engine/coverage/index.ts';
+import { haversineMeters } from '../../api/src/engine/geo/index.ts';
+import { straightLineRadiusMeters } from '../../api/src/engine/coverage/index.ts';
+import { straightLineReach } from '../../api/src/engine/coverage/index.ts';
 import type { DemandPoints } from '../../api/src/engine/types';
 import { makeDemand, randomFacilities, seededRandom } from '../engine/coverage-helpers';
 

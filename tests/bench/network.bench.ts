@@ -6,11 +6,11 @@
  */
 import postgres from 'postgres';
 import { afterAll, bench, describe } from 'vitest';
-import { edgeTravelSeconds } from '../../api/src/engine/edge-travel-seconds';
-import { multiSourceTravelMinutes } from '../../api/src/engine/multi-source-travel-minutes';
-import { networkIsochrone } from '../../api/src/engine/network-isochrone';
-import { networkReach } from '../../api/src/engine/network-reach';
-import { singleFacilityReach } from '../../api/src/engine/single-facility-reach';
+import { edgeTravelSeconds } from '../../api/src/engine/network/index.ts';
+import { multiSourceTravelMinutes } from '../../api/src/engine/network/index.ts';
+import { networkIsochrone } from '../../api/src/engine/network/index.ts';
+import { networkReach } from '../../api/src/engine/network/index.ts';
+import { singleFacilityReach } from '../../api/src/engine/network/index.ts';
 import { DEFAULT_SPEEDS, type Facility } from '../../api/src/engine/types';
 import { at, demandAt, jitteredGridGraph, loadEdgesIntoPg, mulberry32 } from '../fixtures/network-graphs';
 

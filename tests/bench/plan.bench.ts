@@ -7,10 +7,10 @@
  */
 import loadHighs from 'highs';
 import { bench, describe } from 'vitest';
-import { solveMaxCoverageExact } from '../../api/src/engine/plan-exact';
-import { planMaxCoverage } from '../../api/src/engine/plan-max-coverage';
-import { planOptimalityGap } from '../../api/src/engine/plan-optimality-gap';
-import type { ExactCoverageResult, MaxCoverageResult } from '../../api/src/engine/plan-types';
+import { solveMaxCoverageExact } from '../../api/src/engine/plan/index.ts';
+import { planMaxCoverage } from '../../api/src/engine/plan/index.ts';
+import { planOptimalityGap } from '../../api/src/engine/plan/index.ts';
+import type { ExactCoverageResult, MaxCoverageResult } from '../../api/src/engine/plan/index.ts';
 import { spatialInstance } from '../fixtures/plan-instances';
 
 const SITES = 20;

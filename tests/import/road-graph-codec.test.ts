@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roadGraphFromEdges } from '../../api/src/engine/road-graph-from-edges.ts';
+import { roadGraphFromEdges } from '../../api/src/engine/network/index.ts';
 import type { RoadGraph } from '../../api/src/engine/types.ts';
 import { deserializeRoadGraph, serializeRoadGraph } from '../../api/src/import/road-graph-codec.ts';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { listRoadGraphs, loadActiveRoadGraph, saveRoadGraph, type RoadGraphSpeeds } from '../../api/src/db/road-graph-repo.ts';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
-import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/edge-travel-seconds.ts';
-import { roadGraphFromEdges } from '../../api/src/engine/road-graph-from-edges.ts';
+import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/network/index.ts';
+import { roadGraphFromEdges } from '../../api/src/engine/network/index.ts';
 import { BACKENDS, freshDatabase } from '../helpers/test-db.ts';
 
 const speeds: RoadGraphSpeeds = { carSpeedsKmh: { ...DEFAULT_CAR_SPEEDS_KMH }, origin: 'default' };

@@ -9,7 +9,7 @@
 import { bbox as turfBbox, buffer as turfBuffer, feature } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { MODE_BIT, ROAD_CLASSES, type RoadEdgeInput, type RoadGraph, type TravelMode } from '../engine/types.ts';
-import { roadGraphFromEdges } from '../engine/road-graph-from-edges.ts';
+import { roadGraphFromEdges } from '../engine/network/index.ts';
 import { ImportFileError } from './import-file-error.ts';
 import { NodeCoordMap } from './node-coord-map.ts';
 import { detectOsmFormat, type OsmFormat } from './osm-detect-format.ts';

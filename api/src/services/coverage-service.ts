@@ -1,12 +1,12 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
-import { coverageFromReach } from '../engine/coverage-from-reach.ts';
-import { coverageGaps } from '../engine/coverage-gaps.ts';
-import { nearestFacility } from '../engine/nearest-facility.ts';
-import { networkReach } from '../engine/network-reach.ts';
-import { straightLineReach } from '../engine/straight-line-reach.ts';
-import { straightLineRadiusMeters } from '../engine/straight-line-radius-meters.ts';
-import { townshipQuotas } from '../engine/township-quotas.ts';
+import { coverageFromReach } from '../engine/coverage/index.ts';
+import { coverageGaps } from '../engine/coverage/index.ts';
+import { nearestFacility } from '../engine/coverage/index.ts';
+import { networkReach } from '../engine/network/index.ts';
+import { straightLineReach } from '../engine/coverage/index.ts';
+import { straightLineRadiusMeters } from '../engine/coverage/index.ts';
+import { townshipQuotas } from '../engine/townships/index.ts';
 import {
   DEFAULT_DETOUR_FACTOR, DEFAULT_SPEEDS, EngineInputError,
   type CoverageGapProperties, type CoverageResult, type Facility, type FacilityReach, type TravelMethod, type TravelMode,

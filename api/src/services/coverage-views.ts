@@ -1,10 +1,10 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojson';
-import { networkIsochrone } from '../engine/network-isochrone.ts';
-import { networkRoute } from '../engine/network-route.ts';
-import { nearestFacilitiesToPoint } from '../engine/nearest-facilities-to-point.ts';
-import { serviceCircle } from '../engine/service-circle.ts';
-import { townshipAreas } from '../engine/township-areas.ts';
-import { haversineMeters } from '../engine/haversine-meters.ts';
+import { networkIsochrone } from '../engine/network/index.ts';
+import { networkRoute } from '../engine/network/index.ts';
+import { nearestFacilitiesToPoint } from '../engine/coverage/index.ts';
+import { serviceCircle } from '../engine/coverage/index.ts';
+import { townshipAreas } from '../engine/townships/index.ts';
+import { haversineMeters } from '../engine/geo/index.ts';
 import type { Facility } from '../engine/types.ts';
 import type { SiteKind } from '../schemas/sites.ts';
 import type { PlannerContext } from './planner-context.ts';

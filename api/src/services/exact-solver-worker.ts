@@ -5,8 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import loadHighs from 'highs';
-import { solveMaxCoverageExact, solveMinSitesExact } from '../engine/plan-exact.ts';
-import type { CoverageProblem, ExactCoverageResult } from '../engine/plan-types.ts';
+import { solveMaxCoverageExact, solveMinSitesExact } from '../engine/plan/index.ts';
+import type { CoverageProblem, ExactCoverageResult } from '../engine/plan/index.ts';
 import { EngineInputError } from '../engine/types.ts';
 import type { ExactJobMessage, ExactReplyMessage } from './run-exact-in-worker.ts';
 

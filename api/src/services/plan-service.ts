@@ -1,10 +1,10 @@
 import { booleanPointInPolygon } from '@turf/turf';
-import { createStraightLineReach } from '../engine/create-straight-line-reach.ts';
-import { singleFacilityReach } from '../engine/single-facility-reach.ts';
-import { planMaxCoverage } from '../engine/plan-max-coverage.ts';
-import { planMinSites } from '../engine/plan-min-sites.ts';
-import { planOptimalityGap } from '../engine/plan-optimality-gap.ts';
-import type { CoverageProblem, PlannedSite } from '../engine/plan-types.ts';
+import { createStraightLineReach } from '../engine/coverage/index.ts';
+import { singleFacilityReach } from '../engine/network/index.ts';
+import { planMaxCoverage } from '../engine/plan/index.ts';
+import { planMinSites } from '../engine/plan/index.ts';
+import { planOptimalityGap } from '../engine/plan/index.ts';
+import type { CoverageProblem, PlannedSite } from '../engine/plan/index.ts';
 import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
 import { ApiError } from '../http/errors.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';

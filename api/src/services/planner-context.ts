@@ -6,9 +6,9 @@ import { getDataVersion } from '../db/version-repo.ts';
 import { getDistrict, listTownshipBoundaries, listTownships, type Township } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
 import { loadActiveRoadGraph } from '../db/road-graph-repo.ts';
-import { modelledDemand } from '../engine/modelled-demand.ts';
-import { assignTownship } from '../engine/assign-township.ts';
-import { assignTownshipByArea } from '../engine/assign-township-by-area.ts';
+import { modelledDemand } from '../engine/demand/index.ts';
+import { assignTownship } from '../engine/townships/index.ts';
+import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
 import type { SiteFeature } from '../schemas/sites.ts';
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CoverageConstraints, CoverageProblem, ExactCoverageResult, ExactOptions } from '../engine/plan-types.ts';
+import type { CoverageConstraints, CoverageProblem, ExactCoverageResult, ExactOptions } from '../engine/plan/index.ts';
 import { EngineInputError } from '../engine/types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { assignTownship } from '../engine/assign-township.ts';
-import { assignTownshipByArea } from '../engine/assign-township-by-area.ts';
+import { assignTownship } from '../engine/townships/index.ts';
+import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints } from '../engine/types.ts';
 import type { PlannerContext } from './planner-context.ts';
 

@@ -3,7 +3,7 @@
  * title, the HTML labels and markers of the map, a legend, a scale bar, a north arrow and the attribution.
  */
 import type * as maplibregl from 'maplibre-gl';
-import { haversineMeters } from '../../../api/src/engine/haversine-meters';
+import { haversineMeters } from '../../../api/src/engine/geo/index.ts';
 import { niceScaleBar } from './scale-bar';
 
 export interface LegendItem {

@@ -2,7 +2,7 @@
 import { circle, featureCollection, mask } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { DEFAULT_DETOUR_FACTOR, DEFAULT_SPEEDS } from '../../../api/src/engine/types';
-import { straightLineRadiusMeters } from '../../../api/src/engine/straight-line-radius-meters';
+import { straightLineRadiusMeters } from '../../../api/src/engine/coverage/index.ts';
 import type { BoundaryCollection, SiteFeature, SiteProps, Township } from '../lib/api';
 
 /** The first view of a 15-minute walk: a straight-line circle, speed × time ÷ detour factor. */

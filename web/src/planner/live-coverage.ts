@@ -2,8 +2,8 @@
  * Browser-side live coverage for dragging proposals: the engine's incremental coverage over the
  * demand points of GET /api/demand, with straight-line reach. No server round trip per frame.
  */
-import { createIncrementalCoverage, type IncrementalCoverage } from '../../../api/src/engine/incremental-coverage';
-import { createStraightLineReach } from '../../../api/src/engine/create-straight-line-reach';
+import { createIncrementalCoverage, type IncrementalCoverage } from '../../../api/src/engine/coverage/index.ts';
+import { createStraightLineReach } from '../../../api/src/engine/coverage/index.ts';
 import type { DemandPoints, Facility } from '../../../api/src/engine/types';
 
 /** The parts of a GET /api/demand answer the live coverage needs. */

@@ -1,0 +1,4 @@
+/** The engine's demand domain: its public surface. */
+export * from './demand-grid.ts';
+export * from './modelled-demand.ts';
+export * from './snap-demand-points.ts';

@@ -1,0 +1,161 @@
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { assignTownship } from '../townships/assign-township';
+import { haversineMeters } from '../geo/haversine-meters';
+import { EARTH_RADIUS_METERS, EngineInputError } from '../types';
+import type { ApproximateTownshipDemand, TownshipSeat } from '../types';
+
+const RAD = Math.PI / 180;
+const MAX_GRID_CELLS = 5_000_000;
+
+/** Plain-language description of the modelled demand surface (shown to users with the data). */
+export const MODELLED_DEMAND_METHOD =
+  'Modelled, not observed. A square grid (cell size below) is laid over the district; only cells whose centre ' +
+  'lies inside the boundary are kept. Urban population (population × urban share) is spread around the ' +
+  'district and township seats with a Gaussian kernel (σ below, cut at 3σ): the district seat receives 50% ' +
+  'of it and the township seats share the other 50% equally (without a district seat, or with only one, ' +
+  'all seats share 100% equally). Rural ' +
+  'population (the rest) is spread uniformly over cells farther than 1σ from every seat (over all cells if ' +
+  'there are none). Older residents = population × older share in every cell. Cells are assigned to the ' +
+  'township of the nearest seat (approximate).';
+
+/** Input of {@link modelledDemand}. */
+export interface ModelledDemandInput {
+  boundary: Feature<MultiPolygon | Polygon>;
+  seats: readonly TownshipSeat[];
+  townshipCodes: string[];
+  /** Residents in the boundary (census total). */
+  population: number;
+  /** Share 0..1 of residents living in seat towns. */
+  urbanShare: number;
+  /** Share 0..1 of residents aged 65+. */
+  olderShare: number;
+  /** Grid cell edge in metres (default 400). */
+  cellMeters?: number;
+  /** Gaussian σ of the urban kernel in metres (default 1,500). */
+  sigmaMeters?: number;
+}
+
+/**
+ * Models where residents live when no census grid is available: grid cells inside the boundary,
+ * urban population around the seats (Gaussian kernel), rural population spread uniformly; see
+ * {@link MODELLED_DEMAND_METHOD}. Cell populations sum to `population` (to floating-point rounding).
+ *
+ * @param input - boundary, seats, township codes, population (persons), shares (0..1), cellMeters (m)
+ * @returns demand points (one per populated cell) labelled `modelled: true` with the method text
+ * @example
+ * const demand = modelledDemand({ boundary, seats, townshipCodes, population: 126506,
+ *   urbanShare: 0.35, olderShare: 0.2105 });
+ * @see https://en.wikipedia.org/wiki/Kernel_density_estimation
+ */
+export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipDemand {
+  const { boundary, seats, townshipCodes, population, urbanShare, olderShare } = input;
+  const cellMeters = input.cellMeters ?? 400;
+  const sigma = input.sigmaMeters ?? 1500;
+  if (!(population >= 0) || !(urbanShare >= 0 && urbanShare <= 1) || !(olderShare >= 0 && olderShare <= 1)) {
+    throw new EngineInputError('population must be ≥ 0 and urbanShare, olderShare within 0..1');
+  }
+  if (!(cellMeters > 0) || !(sigma > 0)) throw new EngineInputError('cellMeters and sigmaMeters must be > 0');
+  if (urbanShare > 0 && seats.length === 0) throw new EngineInputError('urbanShare > 0 needs at least one seat');
+
+  const rings: Position[][] = boundary.geometry.type === 'Polygon'
+    ? boundary.geometry.coordinates : boundary.geometry.coordinates.flat();
+  let minLng = Infinity, minLat = Infinity, maxLng = -Infinity, maxLat = -Infinity;
+  for (const ring of rings) for (const [x, y] of ring) {
+    minLng = Math.min(minLng, x); maxLng = Math.max(maxLng, x);
+    minLat = Math.min(minLat, y); maxLat = Math.max(maxLat, y);
+  }
+  const stepLat = cellMeters / (EARTH_RADIUS_METERS * RAD);
+  const stepLng = stepLat / Math.cos(((minLat + maxLat) / 2) * RAD);
+  const cols = Math.ceil((maxLng - minLng) / stepLng);
+  const rows = Math.ceil((maxLat - minLat) / stepLat);
+  if (!(cols * rows <= MAX_GRID_CELLS)) throw new EngineInputError('boundary too large for this cellMeters');
+
+  // Scanline even-odd fill: a cell is kept when its centre is inside the boundary.
+  const cellLng: number[] = [];
+  const cellLat: number[] = [];
+  for (let j = 0; j < rows; j++) {
+    const y = minLat + (j + 0.5) * stepLat;
+    const xs: number[] = [];
+    for (const ring of rings) {
+      for (let k = 0, m = ring.length - 1; k < ring.length; m = k++) {
+        const [x1, y1] = ring[m];
+        const [x2, y2] = ring[k];
+        if ((y1 <= y) !== (y2 <= y)) xs.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+      }
+    }
+    xs.sort((a, b) => a - b);
+    for (let k = 0; k + 1 < xs.length; k += 2) {
+      const first = Math.max(0, Math.ceil((xs[k] - minLng) / stepLng - 0.5));
+      for (let i = first; i < cols; i++) {
+        const x = minLng + (i + 0.5) * stepLng;
+        if (x >= xs[k + 1]) break;
+        if (x > xs[k]) { cellLng.push(x); cellLat.push(y); }
+      }
+    }
+  }
+  const n = cellLng.length;
+  if (n === 0) throw new EngineInputError('no grid cell centre lies inside the boundary; use a smaller cellMeters');
+
+  const pop = new Float64Array(n);
+  const nearestSeatMeters = new Float64Array(n).fill(Infinity);
+  const districtSeats = seats.filter((s) => s.isDistrictSeat);
+  const otherSeats = seats.filter((s) => !s.isDistrictSeat);
+  const urban = population * urbanShare;
+  const groups: Array<[readonly TownshipSeat[], number]> = districtSeats.length > 0 && otherSeats.length > 0
+    ? [[districtSeats, 0.5], [otherSeats, 0.5]] : [[seats, 1]];
+  const cutoff = 3 * sigma;
+  const weights = new Float64Array(n);
+  for (const [group, groupShare] of groups) {
+    for (const seat of group) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const d = haversineMeters(seat.lng, seat.lat, cellLng[i], cellLat[i]);
+        if (d < nearestSeatMeters[i]) nearestSeatMeters[i] = d;
+        weights[i] = d <= cutoff ? Math.exp(-(d * d) / (2 * sigma * sigma)) : 0;
+        sum += weights[i];
+      }
+      const seatUrban = urban * groupShare / group.length;
+      if (sum > 0) for (let i = 0; i < n; i++) pop[i] += seatUrban * weights[i] / sum;
+      else pop[closestCell(seat, cellLng, cellLat)] += seatUrban; // seat far outside the grid
+    }
+  }
+  let ruralCells = 0;
+  for (let i = 0; i < n; i++) if (nearestSeatMeters[i] > sigma) ruralCells++;
+  const rural = population - urban;
+  for (let i = 0; i < n; i++) {
+    if (ruralCells === 0) pop[i] += rural / n;
+    else if (nearestSeatMeters[i] > sigma) pop[i] += rural / ruralCells;
+  }
+  let total = 0, largest = 0;
+  for (let i = 0; i < n; i++) { total += pop[i]; if (pop[i] > pop[largest]) largest = i; }
+  pop[largest] += population - total; // put the floating-point residue where it is relatively smallest
+
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) if (pop[i] > 0) keep.push(i);
+  const population64 = Float64Array.from(keep, (i) => pop[i]);
+  const demand = {
+    lng: Float64Array.from(keep, (i) => cellLng[i]),
+    lat: Float64Array.from(keep, (i) => cellLat[i]),
+    population: population64,
+    olderPopulation: population64.map((p) => p * olderShare),
+    townshipIndex: new Int32Array(keep.length).fill(-1),
+    townshipCodes: [...townshipCodes],
+    cellHalfSizeMeters: cellMeters / 2,
+    source: {
+      name: 'modelled demand surface',
+      modelled: true,
+      method: `${MODELLED_DEMAND_METHOD} Parameters: cell ${cellMeters} m, σ ${sigma} m, urban share ` +
+        `${urbanShare}, older share ${olderShare}, population ${population}.`,
+    },
+  };
+  return assignTownship(demand, seats);
+}
+
+function closestCell(seat: TownshipSeat, lng: number[], lat: number[]): number {
+  let best = 0, bestMeters = Infinity;
+  for (let i = 0; i < lng.length; i++) {
+    const d = haversineMeters(seat.lng, seat.lat, lng[i], lat[i]);
+    if (d < bestMeters) { bestMeters = d; best = i; }
+  }
+  return best;
+}

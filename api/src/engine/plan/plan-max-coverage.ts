@@ -1,0 +1,98 @@
+import { EngineInputError } from '../types';
+import { planCheckProblem } from './plan-check-problem';
+import { PlanCoverState } from './plan-cover-state';
+import { planLazyGreedy } from './plan-lazy-greedy';
+import { planMeetMinimums } from './plan-meet-minimums';
+import { planRankSites } from './plan-rank-sites';
+import { planSumOfLargest } from './plan-sum-of-largest';
+import { planPerturbSearch } from './plan-perturb-search';
+import { planSwapSearch } from './plan-swap-search';
+import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCoverageResult } from './plan-types';
+
+/**
+ * Maximal covering (MCLP) heuristic: chooses up to `siteCount` candidate sites maximising newly covered weight
+ * (residents), honouring excluded candidates and per-township minimum counts.
+ *
+ * Method: (1) township minimums first — lazy greedy restricted to candidates in townships still below their
+ * minimum, until every minimum is met; (2) lazy greedy (CELF) over all allowed candidates up to `siteCount`,
+ * stopping early if no candidate adds coverage; (3) best-improvement 1-swap local search within
+ * `maxSwapSweeps` sweeps; (4) `perturbRounds` rounds of iterated local search (drop a few sites at random,
+ * refill greedily without them, swap search again, keep if better) — 1-swap alone stops in local optima;
+ * (5) final ranking greedy within the chosen set, with marginal gains recomputed.
+ * The upper bound is min over the greedy steps and the final set S of f(S) + sum of the k largest marginal
+ * gains given S (stale CELF gains are used during the greedy; they are upper bounds, so the bound stays valid).
+ * It ignores township minimums, which can only lower the optimum, so it bounds the constrained optimum too.
+ *
+ * @example
+ * const plan = planMaxCoverage({ demandWeight, alreadyCovered, candidateCovers }, 10, { townshipMinimums: { 3: 1 } });
+ * plan.sites[0].candidateIndex; plan.newlyCoveredWeight; plan.gapToUpperBound;
+ * @see Church & ReVelle 1974 (MCLP); Nemhauser, Wolsey & Fisher 1978 (greedy and its online bound);
+ *   Minoux 1978 / Leskovec et al. 2007 (lazy evaluation).
+ */
+export function planMaxCoverage(
+  problem: CoverageProblem,
+  siteCount: number,
+  constraints: CoverageConstraints = {},
+  options: MaxCoverageOptions = {},
+): MaxCoverageResult {
+  if (!Number.isInteger(siteCount) || siteCount < 0) throw new EngineInputError(`siteCount must be a whole number ≥ 0, got ${siteCount}`);
+  const prepared = planCheckProblem(problem, constraints);
+  if (prepared.minimumTotal > siteCount) {
+    throw new EngineInputError(`township minimums need ${prepared.minimumTotal} sites but only ${siteCount} are planned`);
+  }
+  const maxSweeps = options.maxSwapSweeps ?? 1000;
+  if (!Number.isInteger(maxSweeps) || maxSweeps < 0) throw new EngineInputError(`maxSwapSweeps must be a whole number ≥ 0, got ${maxSweeps}`);
+  const state = new PlanCoverState(prepared);
+
+  planMeetMinimums(prepared, state);
+  let upperBound = Infinity;
+  planLazyGreedy(prepared, state, {
+    eligible: () => true,
+    maxSites: siteCount - state.chosen.length,
+    acceptZeroGain: false,
+    onStep: (bounds) => {
+      upperBound = Math.min(upperBound, state.value + planSumOfLargest(bounds.map((b) => b.gain), siteCount));
+    },
+  });
+  const greedyCoveredWeight = state.value;
+  const gainEvaluations = state.evaluations;
+
+  const swap = options.skipSwaps ? { swapCount: 0, sweeps: 0, stoppedBy: 'skipped' as const } : planSwapSearch(prepared, state, maxSweeps);
+  const swapCoveredWeight = state.value;
+  const rounds = options.skipSwaps ? 0 : options.perturbRounds ?? 30;
+  if (!Number.isInteger(rounds) || rounds < 0) throw new EngineInputError(`perturbRounds must be a whole number ≥ 0, got ${rounds}`);
+  const perturb = planPerturbSearch(prepared, state.chosen, { rounds, maxSwapSweeps: maxSweeps, seed: options.seed ?? 1 });
+
+  const sites = planRankSites(prepared, perturb.chosen, true);
+  const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
+  const finalState = new PlanCoverState(prepared);
+  for (const j of perturb.chosen) finalState.add(j);
+  const finalGains: number[] = [];
+  for (let j = 0; j < prepared.candidateCount; j++) {
+    if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains.push(finalState.gain(j));
+  }
+  upperBound = Math.min(upperBound, newlyCoveredWeight + planSumOfLargest(finalGains, siteCount));
+  // Rounding guard: the bound can never be below an achieved value.
+  upperBound = Math.max(upperBound, newlyCoveredWeight);
+  const total = prepared.totalWeight;
+  const percent = (x: number) => (total > 0 ? (100 * x) / total : 0);
+  return {
+    sites,
+    requestedSiteCount: siteCount,
+    newlyCoveredWeight,
+    greedyCoveredWeight,
+    upperBound,
+    gapToUpperBound: upperBound > 0 ? (upperBound - newlyCoveredWeight) / upperBound : 0,
+    totalWeight: total,
+    alreadyCoveredWeight: prepared.alreadyCoveredWeight,
+    coveragePercentBefore: percent(prepared.alreadyCoveredWeight),
+    coveragePercentAfter: percent(prepared.alreadyCoveredWeight + newlyCoveredWeight),
+    swapCoveredWeight,
+    swapCount: swap.swapCount + perturb.swapCount,
+    swapSweeps: swap.sweeps + perturb.swapSweeps,
+    swapStoppedBy: perturb.sweepBudgetHit ? 'sweep-budget' : swap.stoppedBy,
+    perturbRounds: rounds,
+    perturbImprovements: perturb.improvements,
+    gainEvaluations,
+  };
+}

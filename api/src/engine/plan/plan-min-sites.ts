@@ -1,0 +1,83 @@
+import { EngineInputError } from '../types';
+import { planCheckProblem } from './plan-check-problem';
+import { PlanCoverState } from './plan-cover-state';
+import { planLazyGreedy } from './plan-lazy-greedy';
+import { planMeetMinimums } from './plan-meet-minimums';
+import { planRankSites } from './plan-rank-sites';
+import type { CoverageConstraints, CoverageProblem, MinSitesResult } from './plan-types';
+
+/**
+ * Set-covering (LSCP-style) heuristic: the fewest new sites so that `targetShare` (0..1) of the total weight
+ * (residents, already covered ones included) is covered. Township minimums are met first (greedy within those
+ * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached.
+ * When all allowed candidates together cannot reach the target it returns `{ reachable: false, maxShare }` at once.
+ *
+ * Lower bound: for any set S met during the greedy, a plan T reaching the target needs
+ * f(S) + (sum of the |T| largest marginal gains given S) ≥ target, so |T| ≥ the smallest such count; the bound
+ * is the largest of these (evaluated at greedy steps 0, 1, 2, 4, 8, …) and the sum of township minimums.
+ *
+ * @example
+ * const plan = planMinSites({ demandWeight, alreadyCovered, candidateCovers }, 0.95);
+ * if (plan.reachable) plan.siteCount; else plan.maxShare;
+ * @see Toregas et al. 1971 (LSCP); Chvátal 1979 (greedy set cover).
+ */
+export function planMinSites(
+  problem: CoverageProblem,
+  targetShare: number,
+  constraints: CoverageConstraints = {},
+): MinSitesResult {
+  if (!Number.isFinite(targetShare) || targetShare < 0 || targetShare > 1) {
+    throw new EngineInputError(`targetShare must be between 0 and 1, got ${targetShare}`);
+  }
+  const prepared = planCheckProblem(problem, constraints);
+  const { totalWeight: total, alreadyCoveredWeight: already, openWeight } = prepared;
+  const tolerance = 1e-9 * Math.max(1, total);
+  const share = (covered: number) => (total > 0 ? covered / total : 1);
+
+  const reachable = new Uint8Array(prepared.demandCount);
+  let maxNew = 0;
+  for (let j = 0; j < prepared.candidateCount; j++) {
+    if (!prepared.allowed[j]) continue;
+    for (const i of prepared.covers[j]) {
+      if (!reachable[i]) { reachable[i] = 1; maxNew += openWeight[i]; }
+    }
+  }
+  const maxShare = share(already + maxNew);
+  const needed = targetShare * total - already;
+  if (maxNew < needed - tolerance) {
+    const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+    return {
+      reachable: false, targetShare, maxShare, totalWeight: total,
+      message: `target ${pct(targetShare)} cannot be reached: all allowed candidates together cover at most ${pct(maxShare)} of the population`,
+    };
+  }
+
+  const state = new PlanCoverState(prepared);
+  planMeetMinimums(prepared, state);
+  let lowerBound = prepared.minimumTotal;
+  let step = 0;
+  planLazyGreedy(prepared, state, {
+    eligible: () => true,
+    maxSites: prepared.allowedCount,
+    stopAtValue: needed,
+    acceptZeroGain: false,
+    onStep: (bounds) => {
+      if ((step & (step - 1)) === 0) {
+        const gains = Float64Array.from(bounds, (b) => b.gain).sort().reverse();
+        let reach = state.value;
+        let count = 0;
+        while (reach < needed - tolerance && count < gains.length) reach += gains[count++];
+        lowerBound = Math.max(lowerBound, count);
+      }
+      step++;
+    },
+  });
+  if (state.value < needed - tolerance) throw new Error('planMinSites: greedy stopped below a reachable target');
+  const sites = planRankSites(prepared, state.chosen, false);
+  const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
+  return {
+    reachable: true, targetShare, sites, siteCount: sites.length,
+    coveredShare: share(already + newlyCoveredWeight), newlyCoveredWeight, maxShare,
+    lowerBound, totalWeight: total,
+  };
+}
