@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -9,44 +11,76 @@ export interface Database {
   sql: Sql;
   kind: 'embedded' | 'postgres';
   close(): Promise<void>;
+  /** Embedded only: the whole data folder as a tarball, which `openDatabase({ loadDataDir })` opens again. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
-/** Connections in the postgres.js pool; the embedded socket server accepts exactly as many. */
+/** Connections in the postgres.js pool on a PostgreSQL server. */
 export const POOL_SIZE = 4;
 
+/**
+ * Postgres settings for the embedded database, added to PGlite's own. PGlite runs one backend in one
+ * WebAssembly heap that never shrinks, so every buffer Postgres sizes for a server is paid for in RSS:
+ * 16 MB of shared buffers instead of 128 MB (the district data is ~30 MB on disk), and small work areas.
+ */
+export const EMBEDDED_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c', 'shared_buffers=16MB',
+  '-c', 'temp_buffers=4MB',
+  '-c', 'work_mem=8MB',
+  '-c', 'maintenance_work_mem=16MB',
+  '-c', 'wal_buffers=1MB',
+];
+
 const clientOptions = {
-  max: POOL_SIZE,
   onnotice: () => {},
   // bytea comes back as Buffer; bigint (int8) as number is safe for our counters.
   types: { bigint: postgres.BigInt },
+  transform: { undefined: null },
 } as const;
 
 /**
- * Opens the database: a PostgreSQL server when `url` is given, else embedded PGlite
- * (in `dataDir`, or in memory when `dataDir` is `memory://`) served on a loopback socket,
- * so the same postgres.js code and SQL serve both.
+ * Opens the database: a PostgreSQL server when `url` is given, else embedded PGlite (in `dataDir`, or in memory
+ * when `dataDir` is `memory://`; `loadDataDir` starts it from a `dumpDataDir` tarball instead of an empty cluster).
+ *
+ * The embedded database is served on a Unix socket with owner-only permissions (in `dataDir`, or a private
+ * temporary folder for memory) — never on a TCP port — to one postgres.js connection: PGlite is a single session,
+ * and several connections multiplexed onto it interleave extended-protocol messages (`portal "" does not exist`).
+ * postgres.js queues queries on that one connection, and a transaction holds it until it ends, so code inside
+ * `inTransaction` must use its `tx`, never the outer `sql`.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   if (opts.url) {
-    const sql = postgres(opts.url, { ...clientOptions, transform: { undefined: null } }) as unknown as Sql;
+    const sql = postgres(opts.url, { ...clientOptions, max: POOL_SIZE }) as unknown as Sql;
     await sql`select 1`;
     return { sql, kind: 'postgres', close: () => sql.end({ timeout: 5 }) };
   }
   const dataDir = opts.dataDir ?? './data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir.startsWith('memory://') ? undefined : `${dataDir}/pglite`);
-  const server = new PGLiteSocketServer({ db: pg, host: '127.0.0.1', port: 0, maxConnections: POOL_SIZE });
+  const inMemory = dataDir.startsWith('memory://');
+  let socketDir: string;
+  if (inMemory) {
+    socketDir = mkdtempSync(join(tmpdir(), 'planner-pg-'));
+  } else {
+    socketDir = join(dataDir, 'socket');
+    mkdirSync(socketDir, { recursive: true, mode: 0o700 });
+  }
+  chmodSync(socketDir, 0o700);
+  const socketPath = join(socketDir, '.s.PGSQL.5432');
+  rmSync(socketPath, { force: true }); // left behind by a process that was killed
+  const pg = await PGlite.create({
+    dataDir: inMemory ? undefined : `${dataDir}/pglite`,
+    loadDataDir: opts.loadDataDir,
+    startParams: EMBEDDED_START_PARAMS,
+  });
+  const server = new PGLiteSocketServer({ db: pg, path: socketPath, maxConnections: 1 });
   await server.start();
-  const [host, port] = server.getServerConn().split(':');
+  chmodSync(socketPath, 0o600);
   const sql = postgres({
     ...clientOptions,
-    host,
-    port: Number(port),
+    path: socketPath,
+    max: 1,
     database: 'postgres',
     username: 'postgres',
-    password: 'postgres',
-    transform: { undefined: null },
-    // PGlite has one session: idle connections are cheap, but keep the pool stable.
     idle_timeout: 0,
   }) as unknown as Sql;
   await sql`select 1`;
@@ -57,7 +91,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
       await sql.end({ timeout: 5 });
       await server.stop();
       await pg.close();
+      rmSync(inMemory ? socketDir : socketPath, { recursive: true, force: true });
     },
+    dumpDataDir: async () => pg.dumpDataDir('none'),
   };
 }
 
