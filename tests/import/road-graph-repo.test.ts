@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../api/src/db/client.ts';
 import { listRoadGraphs, loadActiveRoadGraph, saveRoadGraph, type RoadGraphSpeeds } from '../../api/src/db/road-graph-repo.ts';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
@@ -17,8 +17,8 @@ const source = (id: string) => ({ id, name: 'OpenStreetMap roads: test', licence
 for (const backend of BACKENDS) {
   describe(`road-graph-repo [${backend}]`, () => {
     let db: Database;
-    beforeAll(async () => { db = await freshDatabase(backend, { seed: false }); });
-    afterAll(async () => { await db?.close(); });
+    beforeEach(async () => { db = await freshDatabase(backend, { seed: false }); });
+    afterEach(async () => { await db?.close(); });
 
     it('has no active graph at first', async () => {
       expect(await loadActiveRoadGraph(db.sql)).toBeNull();
@@ -38,6 +38,7 @@ for (const backend of BACKENDS) {
     });
 
     it('a second import replaces the active graph; exactly one stays active', async () => {
+      await saveRoadGraph(db.sql, { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
       const info = await saveRoadGraph(db.sql, { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
       const active = await loadActiveRoadGraph(db.sql);
       expect(active?.id).toBe(info.id);
@@ -48,11 +49,14 @@ for (const backend of BACKENDS) {
     });
 
     it('a failing save leaves the previous graph active and the version unchanged', async () => {
+      await saveRoadGraph(db.sql, { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
+      await saveRoadGraph(db.sql, { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
       const before = await loadActiveRoadGraph(db.sql);
       const v0 = await getDataVersion(db.sql);
       // Same data source id again: the insert fails inside the transaction.
       await expect(saveRoadGraph(db.sql, { graph: g1, sourceName: 'c.osm', speeds, source: source('osm-b') })).rejects.toThrow();
       const after = await loadActiveRoadGraph(db.sql);
+      expect(before).not.toBeNull();
       expect(after?.id).toBe(before?.id);
       expect(await getDataVersion(db.sql)).toBe(v0);
       expect(await listRoadGraphs(db.sql)).toHaveLength(2);
