@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Everything that needs no browser; tests/web/ holds only the browser (Chromium) tests.
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/web/**'],
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },

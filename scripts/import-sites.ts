@@ -7,61 +7,7 @@
  * DATA_DIR (default ./data; stop the app first). Exit code 0 when the file is clean / the commit succeeded,
  * 1 when there are problems (a preview with errors, a refused commit, an unreadable file).
  */
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import { IMPORT_CRS, type ImportCrs } from '../api/src/import/crs.ts';
-import { formatIssues } from '../api/src/import/format-issues.ts';
-import { importSites } from '../api/src/import/import-sites.ts';
-import { runImportCli } from './lib/run-import-cli.ts';
+import { importSitesCli } from './lib/import-sites-cli.ts';
+import { runCli } from './lib/run-import-cli.ts';
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      crs: { type: 'string' }, commit: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, mapping: { type: 'string' },
-      licence: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.log('usage: npm run import:sites -- FILE --crs wgs84|gcj02|bd09 [--commit] [--skip-invalid] [--mapping JSON]');
-    return values.help ? 0 : 1;
-  }
-  if (!values.crs || !(IMPORT_CRS as readonly string[]).includes(values.crs)) {
-    console.error('error: --crs is required: wgs84 (GPS), gcj02 (Amap/Tencent) or bd09 (Baidu); it is never guessed');
-    return 1;
-  }
-  let mapping: Record<string, string | null> | undefined;
-  if (values.mapping) {
-    try {
-      mapping = JSON.parse(values.mapping);
-    } catch {
-      console.error('error: --mapping must be JSON, e.g. {"name":"站名","lng":"X"}');
-      return 1;
-    }
-  }
-  const file = positionals[0];
-  return runImportCli(file, async (sql, bytes) => {
-    const t0 = performance.now();
-    const r = await importSites(sql, {
-      bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' : 'preview',
-      skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
-    });
-    const s = r.summary;
-    console.log(`${basename(file)}: ${r.format.toUpperCase()}${r.encoding ? ` (${r.encoding})` : ''}${r.sheet ? `, sheet "${r.sheet}"` : ''}, `
-      + `header row ${r.headerRow ?? '—'}, coordinates ${values.crs}`);
-    console.log(`columns: ${Object.entries(r.mapping).filter(([, h]) => h).map(([f, h]) => `${f}←${h}`).join(', ')}`);
-    if (r.unmappedHeaders.length) console.log(`ignored columns: ${r.unmappedHeaders.join(', ')}`);
-    console.log(`${s.rows} rows: ${s.valid} valid (${s.create} new, ${s.update} updates), ${s.invalid} with problems, ${s.warnings} warnings`);
-    if (r.issues.length) console.log(formatIssues(r.issues, r.rowKind));
-    if (r.committed) {
-      console.log(`committed: ${r.committed.created} created, ${r.committed.updated} updated, ${r.committed.skipped.length} rows skipped; `
-        + `data version ${r.committed.dataVersion}; source ${r.committed.sourceId}`);
-    } else {
-      console.log('preview only: nothing was written (add --commit to import)');
-    }
-    console.log(`${((performance.now() - t0) / 1000).toFixed(2)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-    return s.invalid > 0 && !r.committed ? 1 : 0;
-  });
-}
-
-main().then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
+runCli(importSitesCli);

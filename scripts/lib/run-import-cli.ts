@@ -1,38 +1,71 @@
-/** The frame the import CLIs share: read the file, open and prepare the database, report refused imports. */
+/** The frame the import CLIs share: where they print, which database they open, how refused imports are reported. */
 import { readFileSync } from 'node:fs';
-import { openDatabase, type Sql } from '../../api/src/db/client.ts';
+import { openDatabase, type Database, type Sql } from '../../api/src/db/client.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { seedShippedData } from '../../api/src/db/seed.ts';
 import { ApiError } from '../../api/src/http/errors.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 
 /**
- * Reads `file`, opens the database (DATABASE_URL, else embedded PGlite in DATA_DIR, default ./data), migrates and
- * seeds it, runs `importBytes` and closes the database. An unreadable file or a refused import (ApiError with up to
- * 50 of its issues, ImportFileError) is printed as `error: …` and gives exit code 1; other errors are thrown.
- * Returns the exit code.
+ * What a CLI talks to: its output lines, its environment, and (from tests) an open database to use
+ * instead of opening DATABASE_URL / DATA_DIR. The scripts pass `processIo`.
  */
-export async function runImportCli(file: string, importBytes: (sql: Sql, bytes: Uint8Array) => Promise<number>): Promise<number> {
+export interface CliIo {
+  log(line: string): void;
+  error(line: string): void;
+  env: Record<string, string | undefined>;
+  isTTY?: boolean;
+  db?: Database;
+}
+
+export const processIo: CliIo = {
+  log: (line) => console.log(line),
+  error: (line) => console.error(line),
+  env: process.env,
+  isTTY: process.stdout.isTTY,
+};
+
+/** Runs a CLI's main function and sets the process exit code (1 on an unexpected error, printed whole). */
+export function runCli(main: (argv: string[], io: CliIo) => Promise<number>): void {
+  main(process.argv.slice(2), processIo).then((code) => { process.exitCode = code; }, (err) => { console.error(err); process.exitCode = 1; });
+}
+
+/**
+ * Runs `fn` on the CLI's database (`io.db`, else DATABASE_URL, else embedded PGlite in DATA_DIR, default ./data),
+ * migrated and seeded; closes it afterwards unless it was given.
+ */
+export async function withCliDatabase<T>(io: CliIo, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const db = io.db ?? await openDatabase({ url: io.env.DATABASE_URL || undefined, dataDir: io.env.DATA_DIR ?? './data' });
+  try {
+    await migrate(db.sql);
+    await seedShippedData(db.sql);
+    return await fn(db.sql);
+  } finally {
+    if (!io.db) await db.close();
+  }
+}
+
+/**
+ * Reads `file`, opens the database (see `withCliDatabase`), runs `importBytes`. An unreadable file or a refused import
+ * (ApiError with up to 50 of its issues, ImportFileError) is printed as `error: …` and gives exit code 1; other
+ * errors are thrown. Returns the exit code.
+ */
+export async function runImportCli(io: CliIo, file: string, importBytes: (sql: Sql, bytes: Uint8Array) => Promise<number>): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    console.error(`error: cannot read ${file}: ${(err as Error).message}`);
+    io.error(`error: cannot read ${file}: ${(err as Error).message}`);
     return 1;
   }
-  const db = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
   try {
-    await migrate(db.sql);
-    await seedShippedData(db.sql);
-    return await importBytes(db.sql, bytes);
+    return await withCliDatabase(io, (sql) => importBytes(sql, bytes));
   } catch (err) {
     if (err instanceof ApiError || err instanceof ImportFileError) {
-      console.error(`error: ${err.message}`);
-      for (const i of (err instanceof ApiError ? (err.issues ?? []) : []).slice(0, 50)) console.error(`  ${i.path.join(' ')}: ${i.message}`);
+      io.error(`error: ${err.message}`);
+      for (const i of (err instanceof ApiError ? (err.issues ?? []) : []).slice(0, 50)) io.error(`  ${i.path.join(' ')}: ${i.message}`);
       return 1;
     }
     throw err;
-  } finally {
-    await db.close();
   }
 }

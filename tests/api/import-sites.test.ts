@@ -75,6 +75,8 @@ describeApi('POST /api/import/sites', (h) => {
   });
 
   it('re-importing the same register updates the same sites instead of duplicating them', async () => {
+    const first = await post(h, 'sites', register('gcj02'), '站点.csv', { crs: 'gcj02', mode: 'commit' });
+    expect(first.body.committed).toMatchObject({ created: 2, updated: 1 });
     const [{ n: before }] = await h().db.sql`SELECT count(*)::int AS n FROM sites`;
     const r = await post(h, 'sites', register('gcj02', '13800000000'), '站点.csv', { crs: 'gcj02', mode: 'commit' });
     expect(r.status).toBe(200);

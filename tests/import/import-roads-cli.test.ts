@@ -1,73 +1,66 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../api/src/db/client.ts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../api/src/db/client.ts';
 import { listRoadGraphs, loadActiveRoadGraph } from '../../api/src/db/road-graph-repo.ts';
-import { hasOsmium, tempDir, writeOsmFixture } from './osm-fixture.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
+import { importRoadsCli } from '../../scripts/lib/import-roads-cli.ts';
+import type { CliIo } from '../../scripts/lib/run-import-cli.ts';
+import { BACKENDS, freshDatabase } from '../helpers/test-db.ts';
+import { osmFixture, tempDir } from './osm-fixture.ts';
 
 // Roads around 106.15E 32.64N, inside 朝天区 (the real boundary from the shipped data is used).
-const nodes = [
-  { id: 1, lng: 106.15, lat: 32.64 }, { id: 2, lng: 106.151, lat: 32.64 }, { id: 3, lng: 106.152, lat: 32.641 },
-];
-const ways = [{ id: 10, refs: [1, 2, 3], tags: { highway: 'residential', oneway: 'yes' } }];
+const files = osmFixture('import-cli');
+let dir: string;
+beforeAll(() => { dir = tempDir('import-roads-cli-'); });
 
-function run(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/import-roads.ts'), ...args], {
-    cwd: root, env: { ...process.env, ...env, DATABASE_URL: '' }, encoding: 'utf8', timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+async function run(args: string[], db: Database) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { log: (l) => out.push(l), error: (l) => err.push(l), env: {}, isTTY: false, db };
+  const code = await importRoadsCli(args, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-describe.runIf(hasOsmium())('npm run import:roads', () => {
-  let dir: string;
-  let dataDir: string;
-  let files: { xml: string; pbf: string };
-  beforeAll(() => {
-    dir = tempDir('import-roads-cli-');
-    dataDir = join(dir, 'data');
-    files = writeOsmFixture(dir, 'import-cli', nodes, ways);
-  });
+for (const backend of BACKENDS) {
+  describe(`import:roads CLI [${backend}]`, () => {
+    let db: Database;
+    beforeEach(async () => { db = await freshDatabase(backend); });
+    afterEach(async () => { await db?.close(); });
 
-  it('imports a PBF into the embedded database and prints plain progress lines when not on a terminal', () => {
-    const r = run([files.pbf], { DATA_DIR: dataDir });
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/read .* MB \(100%\)/);
-    // Two segments; walking and cycling use both directions, cars only the oneway one: 2 × 2 directed edges.
-    expect(r.out).toMatch(/kept 3 nodes, 4 directed edges/);
-    expect(r.out).toMatch(/Peak memory \d+ MB/);
-  });
+    it('imports a PBF and prints plain progress lines when not on a terminal', async () => {
+      const r = await run([files.pbf], db);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/read .* MB \(100%\)/);
+      // Two segments; walking and cycling use both directions, cars only the oneway one: 2 × 2 directed edges.
+      expect(r.out).toMatch(/kept 3 nodes, 4 directed edges/);
+      expect(r.out).toMatch(/Peak memory \d+ MB/);
+      const [src] = await db.sql`SELECT licence, attribution, datum FROM data_sources WHERE id LIKE 'import-osm-roads-%'`;
+      expect(src).toMatchObject({ licence: 'ODbL 1.0', attribution: '© OpenStreetMap contributors', datum: 'WGS-84' });
+    });
 
-  it('refuses bad files with exit code 1 and leaves the previous graph active', async () => {
-    const truncated = join(dir, 'cut.osm.pbf');
-    const bytes = readFileSync(files.pbf);
-    writeFileSync(truncated, bytes.subarray(0, bytes.length - 25));
-    const notOsm = join(dir, 'sites.csv');
-    writeFileSync(notOsm, '名称,经度\n');
-    const far = writeOsmFixture(dir, 'far', [{ id: 1, lng: 108, lat: 30 }, { id: 2, lng: 108.01, lat: 30 }], [{ id: 5, refs: [1, 2], tags: { highway: 'primary' } }]);
-    for (const [file, message] of [[truncated, /truncated or corrupt/], [notOsm, /not an OpenStreetMap file/], [far.pbf, /no usable road inside the district/]] as const) {
-      const r = run([file], { DATA_DIR: dataDir });
-      expect(r.code).toBe(1);
-      expect(r.err).toMatch(message);
-    }
-    const bad = run([files.xml, '--speeds', notOsm], { DATA_DIR: dataDir });
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/speeds file/);
+    it('refuses bad files with exit code 1 and leaves the previous graph active', async () => {
+      expect((await run([files.pbf], db)).code).toBe(0);
+      const truncated = join(dir, 'cut.osm.pbf');
+      const bytes = readFileSync(files.pbf);
+      writeFileSync(truncated, bytes.subarray(0, bytes.length - 25));
+      const notOsm = join(dir, 'sites.csv');
+      writeFileSync(notOsm, '名称,经度\n');
+      const far = osmFixture('far');
+      for (const [file, message] of [[truncated, /truncated or corrupt/], [notOsm, /not an OpenStreetMap file/], [far.pbf, /no usable road inside the district/]] as const) {
+        const r = await run([file], db);
+        expect(r.code).toBe(1);
+        expect(r.err).toMatch(message);
+      }
+      const bad = await run([files.xml, '--speeds', notOsm], db);
+      expect(bad.code).toBe(1);
+      expect(bad.err).toMatch(/speeds file/);
 
-    const db = await openDatabase({ dataDir });
-    try {
       const graphs = await listRoadGraphs(db.sql);
       expect(graphs).toHaveLength(1);
       const active = await loadActiveRoadGraph(db.sql);
       expect(active?.nodeCount).toBe(3);
       expect(active?.speeds.origin).toBe('default');
-      const [src] = await db.sql`SELECT name, licence, attribution, datum FROM data_sources WHERE id LIKE 'import-osm-roads-%'`;
-      expect(src).toMatchObject({ licence: 'ODbL 1.0', attribution: '© OpenStreetMap contributors', datum: 'WGS-84' });
-    } finally {
-      await db.close();
-    }
+    });
   });
-});
+}

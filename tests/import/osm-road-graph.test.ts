@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MODE_BIT, ROAD_CLASSES, type RoadGraph } from '../../api/src/engine/types.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 import { osmRoadGraph } from '../../api/src/import/osm-road-graph.ts';
-import { hasOsmium, tempDir, writeOsmFixture, type FixtureNode, type FixtureWay } from './osm-fixture.ts';
+import { IMPORT_ROADS, osmXml } from '../fixtures/osm/fixtures.ts';
+import { osmFixture, tempDir, writeOsmXml } from './osm-fixture.ts';
 
 // A 0.02° square around 106.15E 32.64N (inside 朝天区) stands in for the district; margin 2 km.
 const boundary: Polygon = {
@@ -14,33 +15,7 @@ const boundary: Polygon = {
   coordinates: [[[106.14, 32.63], [106.16, 32.63], [106.16, 32.65], [106.14, 32.65], [106.14, 32.63]]],
 };
 
-const nodes: FixtureNode[] = [
-  { id: 1, lng: 106.15, lat: 32.64 },
-  { id: 2, lng: 106.151, lat: 32.64 },
-  { id: 3, lng: 106.152, lat: 32.64 },
-  { id: 4, lng: 106.151, lat: 32.641 },
-  { id: 7, lng: 106.175, lat: 32.64 }, // ≈1.4 km east of the square: inside the 2 km buffer
-  { id: 8, lng: 106.2, lat: 32.64 }, // ≈3.8 km east: outside the buffer
-  { id: 9, lng: 106.21, lat: 32.64 },
-  { id: 10, lng: 106.15, lat: 32.645 },
-  { id: 11, lng: 106.153, lat: 32.639 },
-  { id: 12, lng: 108.0, lat: 30.0 },
-  { id: 13, lng: 108.001, lat: 30.0 },
-];
-const ways: FixtureWay[] = [
-  { id: 100, refs: [1, 2, 3], tags: { highway: 'residential', name: '朝天路' } },
-  { id: 101, refs: [2, 4], tags: { highway: 'footway' } },
-  { id: 102, refs: [3, 7], tags: { highway: 'primary', oneway: 'yes' } },
-  { id: 103, refs: [7, 8, 9], tags: { highway: 'residential' } },
-  { id: 104, refs: [1, 10], tags: { highway: 'motorway' } },
-  { id: 105, refs: [4, 1], tags: { highway: 'construction' } },
-  { id: 106, refs: [4, 3], tags: { highway: 'residential', access: 'private', foot: 'yes' } },
-  { id: 107, refs: [4, 10], tags: { highway: 'secondary', oneway: '-1' } },
-  { id: 108, refs: [3, 11], tags: { highway: 'track' } },
-  { id: 109, refs: [12, 13], tags: { highway: 'residential' } },
-  { id: 110, refs: [1], tags: { highway: 'residential' } },
-  { id: 111, refs: [1, 3], tags: { building: 'yes' } },
-];
+const { nodes } = IMPORT_ROADS;
 
 const W = MODE_BIT.walk, B = MODE_BIT.bike, C = MODE_BIT.car;
 // Worked out by hand from the tags (see osm-way-modes.ts rules): [from, to, modes, class].
@@ -68,11 +43,14 @@ function edgeTuples(g: RoadGraph): string[] {
   return out.sort();
 }
 
+const files = osmFixture('import-roads');
 let dir: string;
-let files: { xml: string; pbf: string };
 beforeAll(() => {
   dir = tempDir();
-  files = writeOsmFixture(dir, 'import-roads', nodes, ways);
+});
+
+it('the committed fixture is the one fixtures.ts describes (rebuild with tests/fixtures/osm/build.ts)', () => {
+  expect(readFileSync(files.xml, 'utf8')).toBe(osmXml(IMPORT_ROADS));
 });
 
 describe('osmRoadGraph from OSM XML', () => {
@@ -103,7 +81,7 @@ describe('osmRoadGraph from OSM XML', () => {
   });
 });
 
-describe.runIf(hasOsmium())('osmRoadGraph from PBF', () => {
+describe('osmRoadGraph from PBF', () => {
   it('builds exactly the same graph as from the XML', async () => {
     const a = await osmRoadGraph(files.xml, { boundary });
     const b = await osmRoadGraph(files.pbf, { boundary });
@@ -155,8 +133,8 @@ describe('osmRoadGraph rejects bad files', () => {
     await expect(osmRoadGraph(write('empty.osm', ''), { boundary })).rejects.toThrow(/empty/);
   });
   it('a file with no road inside the district', async () => {
-    const far = writeOsmFixture(dir, 'far', nodes.filter((n) => n.id >= 12), ways.filter((w) => w.id === 109));
-    await expect(osmRoadGraph(far.xml, { boundary })).rejects.toThrow(/no usable road inside the district/);
+    const far = writeOsmXml(dir, 'far', { nodes: nodes.filter((n) => n.id >= 12), ways: IMPORT_ROADS.ways.filter((w) => w.id === 109) });
+    await expect(osmRoadGraph(far, { boundary })).rejects.toThrow(/no usable road inside the district/);
   });
   it('an unsorted file (a node after a way)', async () => {
     const text = readFileSync(files.xml, 'utf8').replace('</osm>', '  <node id="99" lat="32.64" lon="106.15"/>\n</osm>');

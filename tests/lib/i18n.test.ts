@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DICTIONARY, translate, type I18nKey } from '../../web/src/lib/i18n.ts';
 
@@ -20,7 +21,9 @@ describe('i18n dictionary', () => {
     expect(translate('en', 'filter.shown', { shown: 3 })).toBe('Showing 3 of {placed} placed sites');
   });
 
-  it('uses the required product title', () => {
-    expect(translate('zh', 'app.title')).toBe('朝天区新时代文明实践 15分钟服务圈规划');
+  it('the pages the browser loads first carry the same titles as the dictionary', () => {
+    const title = (page: string) => readFileSync(new URL(`../../web/${page}`, import.meta.url), 'utf8').match(/<title>(.*)<\/title>/)?.[1];
+    expect(title('index.html')).toBe(translate('zh', 'app.title'));
+    expect(title('resident.html')).toContain(translate('zh', 'resident.title'));
   });
 });
