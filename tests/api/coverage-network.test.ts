@@ -11,16 +11,18 @@ const stepLng = 300 / (111_195 * Math.cos((seat.lat * Math.PI) / 180));
 const nodes = Array.from({ length: 11 }, (_, i) => ({ lng: seat.lng + (i - 5) * stepLng, lat: seat.lat }));
 const edges = nodes.slice(1).map((_, i) => ({ from: i, to: i + 1, roadClass: 'residential' as const }));
 
+const storeStreet = (sql: Parameters<typeof saveRoadGraph>[0]) => saveRoadGraph(sql, {
+  graph: roadGraphFromEdges(nodes, edges), sourceName: 'test street',
+  speeds: { carSpeedsKmh: DEFAULT_CAR_SPEEDS_KMH, origin: 'default' },
+  source: { id: 'test-roads', name: 'test street', licence: 'test', datum: 'WGS-84' },
+});
+
 describeApi('coverage on a loaded road network', (h) => {
   it('switches to the network method once a road graph is stored, and names it', async () => {
     const { db, client } = h();
     const before = await (await client.api.coverage.$get({ query: {} })).json();
     expect(before.method).toBe('straight-line');
-    await saveRoadGraph(db.sql, {
-      graph: roadGraphFromEdges(nodes, edges), sourceName: 'test street',
-      speeds: { carSpeedsKmh: DEFAULT_CAR_SPEEDS_KMH, origin: 'default' },
-      source: { id: 'test-roads', name: 'test street', licence: 'test', datum: 'WGS-84' },
-    });
+    await storeStreet(db.sql);
     const after = await (await client.api.coverage.$get({ query: {} })).json();
     expect(after.method).toBe('network');
     expect(after.roadNetwork?.sourceName).toBe('test street');
@@ -30,7 +32,8 @@ describeApi('coverage on a loaded road network', (h) => {
   });
 
   it('nearest: walking 900 m along the street to the institute at the seat takes 12 minutes at 4.5 km/h', async () => {
-    const { client } = h();
+    const { db, client } = h();
+    await storeStreet(db.sql);
     const from = nodes[8]; // 3 nodes × 300 m east of the seat, on the road
     const r = await (await client.api.nearest.$get({ query: { lng: String(from.lng), lat: String(from.lat), kinds: 'institute', limit: '1' } })).json();
     expect(r.method).toBe('network');
@@ -43,7 +46,8 @@ describeApi('coverage on a loaded road network', (h) => {
   });
 
   it('isochrones follow the road: the 5-minute polygon reaches along the street, not across it', async () => {
-    const { client } = h();
+    const { db, client } = h();
+    await storeStreet(db.sql);
     const iso = await (await client.api.isochrones.$get({ query: { site: 'institute-510812100', minutes: '5' } })).json();
     expect(iso.method).toBe('network');
     const coords = (iso.features[0].geometry.type === 'Polygon' ? [iso.features[0].geometry.coordinates] : iso.features[0].geometry.coordinates).flat(2) as number[][];

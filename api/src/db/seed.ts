@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { GEODATA_DIR } from '../project-paths.ts';
 import { inTransaction, type Sql } from './client.ts';
 import { bumpDataVersion } from './version-repo.ts';
 
-const geodataDir = fileURLToPath(new URL('../../../geodata/', import.meta.url));
-const readJson = (name: string) => JSON.parse(readFileSync(geodataDir + name, 'utf8'));
+const readJson = (name: string) => JSON.parse(readFileSync(join(GEODATA_DIR, name), 'utf8'));
 
 interface GeoTownship {
   code: string; name: string; nameEn: string; seat: { lng: number; lat: number } | null;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
 import { getDataVersion } from '../db/version-repo.ts';
@@ -11,8 +11,9 @@ import { assignTownship } from '../engine/townships/index.ts';
 import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
 import type { SiteFeature } from '../schemas/sites.ts';
+import { GEODATA_DIR } from '../project-paths.ts';
 
-const census = JSON.parse(readFileSync(fileURLToPath(new URL('../../../geodata/census-2020.json', import.meta.url)), 'utf8')) as {
+const census = JSON.parse(readFileSync(join(GEODATA_DIR, 'census-2020.json'), 'utf8')) as {
   population: number; urbanShare: number; olderShare: number;
 };
 

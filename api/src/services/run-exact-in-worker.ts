@@ -50,7 +50,9 @@ export const GUARD_MARGIN_SECONDS = 15;
 const DEFAULT_TIME_LIMIT_SECONDS = 30;
 /** An idle worker is terminated after this long without a job. */
 export const IDLE_WORKER_MS = 60_000;
-const DEFAULT_ENTRY = new URL('./exact-solver-worker.ts', import.meta.url);
+// From source (tsx, vitest) the entry is the .ts beside this file; in the built server it is exact-solver-worker.js.
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const DEFAULT_ENTRY = new URL(RUNNING_FROM_SOURCE ? './exact-solver-worker.ts' : './exact-solver-worker.js', import.meta.url);
 
 let idleWorker: Worker | undefined;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -147,14 +149,18 @@ function packJob(problem: CoverageProblem, job: ExactJob, options: ExactOptions 
 }
 
 /**
- * Starts a worker on a .ts entry. Node 20 does not apply `--import tsx` hooks to a worker's entry module (tsx
+ * Starts a worker: a built .js entry directly; a .ts entry (from source) through tsx. Node 20 does not apply `--import tsx` hooks to a worker's entry module (tsx
  * registers its hooks only on the main thread there), so a tiny CommonJS bootstrap registers tsx's ESM hooks in
  * the worker (tsx/esm/api `register`) and then imports the entry. Works under `tsx` and under vitest alike.
  */
 function startWorker(entry: URL): Worker {
+  if (!entry.pathname.endsWith('.ts')) return watchWorker(new Worker(entry, { execArgv: [], name: 'exact-solver' }));
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, execArgv: [], name: 'exact-solver' });
+  return watchWorker(new Worker(bootstrap, { eval: true, execArgv: [], name: 'exact-solver' }));
+}
+
+function watchWorker(worker: Worker): Worker {
   // An idle worker's crash must not become an unhandled 'error' event; a running job has its own listener.
   worker.on('error', () => {});
   return worker;
