@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -67,9 +68,16 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   chmodSync(socketDir, 0o700);
   const socketPath = join(socketDir, '.s.PGSQL.5432');
   rmSync(socketPath, { force: true }); // left behind by a process that was killed
+  const pgDataDir = inMemory ? undefined : `${dataDir}/pglite`;
+  let loadDataDir = opts.loadDataDir;
+  if (!loadDataDir && !(pgDataDir && existsSync(`${pgDataDir}/PG_VERSION`))) {
+    // A new cluster: made by initdb in a child process (see initCluster), written straight to the data folder.
+    if (pgDataDir) initCluster(pgDataDir);
+    else loadDataDir = await initCluster();
+  }
   const pg = await PGlite.create({
-    dataDir: inMemory ? undefined : `${dataDir}/pglite`,
-    loadDataDir: opts.loadDataDir,
+    dataDir: pgDataDir,
+    loadDataDir,
     startParams: EMBEDDED_START_PARAMS,
   });
   const server = new PGLiteSocketServer({ db: pg, path: socketPath, maxConnections: 1 });
@@ -95,6 +103,38 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     },
     dumpDataDir: async () => pg.dumpDataDir('none'),
   };
+}
+
+/**
+ * Creates a new, empty database cluster with PGlite's initdb in a short-lived child process: in `pgDataDir`, or
+ * (without it) returned as a data-folder tarball. initdb runs a second PGlite and the initdb WebAssembly module
+ * beside the first, and WebAssembly memory never shrinks: done in-process it left the server at ~800 MB RSS for
+ * good; in a child the memory is returned when it exits.
+ */
+function initCluster(pgDataDir: string): void;
+function initCluster(): Promise<Blob>;
+function initCluster(pgDataDir?: string): void | Promise<Blob> {
+  const dir = mkdtempSync(join(tmpdir(), 'planner-initdb-'));
+  try {
+    const tar = join(dir, 'cluster.tar');
+    // Beside the final folder, on the same file system, so the rename below is atomic.
+    const target = pgDataDir ? `${pgDataDir}.init-${process.pid}` : undefined;
+    const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+      const pg = await PGlite.create(${JSON.stringify(target ?? '')} || undefined);
+      ${target ? '' : `const blob = await pg.dumpDataDir('none');
+      (await import('node:fs')).writeFileSync(${JSON.stringify(tar)}, new Uint8Array(await blob.arrayBuffer()));`}
+      await pg.close();`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (target) {
+      // Made beside, then moved into place: an interrupted initdb never leaves half a cluster in the data folder.
+      renameSync(target, pgDataDir!);
+      return;
+    }
+    return Promise.resolve(new Blob([readFileSync(tar)]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    if (pgDataDir) rmSync(`${pgDataDir}.init-${process.pid}`, { recursive: true, force: true });
+  }
 }
 
 /**
