@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { area, multiPolygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { multiPolygon } from '@turf/helpers';
 import { readSources, type SourceFiles } from './geodata-read.ts';
 import { distanceMeters, gcj02ToWgs84, gcoordInverse, residualMeters, round6, type LngLat } from './geodata-datum.ts';
 import { buildCrosswalk } from './geodata-crosswalk.ts';

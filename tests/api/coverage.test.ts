@@ -1,4 +1,4 @@
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { describeApi } from '../helpers/test-db.ts';
 

@@ -1,5 +1,5 @@
 import gcoord from 'gcoord';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import gcoord from 'gcoord';
-import iconv from 'iconv-lite';
-import { distance } from '@turf/turf';
+import { encodeGbk } from '../helpers/gbk.ts';
+import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
@@ -104,7 +104,7 @@ describeApi('POST /api/import/sites', (h) => {
 
   it('reads GBK/GB18030 CSV and says so', async () => {
     const csv = ['名称,类型,乡镇,村,经度,纬度', `青云村新时代文明实践站,实践站,朝天镇,青云,${P1.join(',')}`].join('\r\n');
-    const r = await post(h, 'sites', iconv.encode(csv, 'gbk'), 'gbk.csv', { crs: 'wgs84' });
+    const r = await post(h, 'sites', encodeGbk(csv), 'gbk.csv', { crs: 'wgs84' });
     expect(r.status).toBe(200);
     expect(r.body.encoding).toBe('GB18030');
     expect(r.body.issues).toEqual([]);

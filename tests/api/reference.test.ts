@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { expect, it } from 'vitest';
 import { describeApi, freshDatabase, BACKENDS } from '../helpers/test-db.ts';
 import { seedShippedData } from '../../api/src/db/seed.ts';

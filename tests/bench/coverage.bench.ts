@@ -6,7 +6,10 @@
  * re-drawn first, because Turf's 64-gon lies up to ~1 m inside the true circle).
  */
 import { bench, describe } from 'vitest';
-import { booleanPointInPolygon, circle, featureCollection, union } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { circle } from '@turf/circle';
+import { featureCollection } from '@turf/helpers';
+import { union } from '@turf/union';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { coverageFromReach } from '../../api/src/engine/coverage/index.ts';
 import { createIncrementalCoverage } from '../../api/src/engine/coverage/index.ts';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import type { Polygon } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODE_BIT, ROAD_CLASSES, type RoadGraph } from '../../api/src/engine/types.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { pointInPolygonGrid } from '../../api/src/import/point-in-polygon-grid.ts';

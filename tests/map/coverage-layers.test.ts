@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { area, circle, destination } from '@turf/turf';
+import { area } from '@turf/area';
+import { circle } from '@turf/circle';
+import { destination } from '@turf/destination';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { backgroundStyle } from '../../web/src/map/layers/base-style.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Point } from 'geojson';
 import {
   boundaryBounds, districtMask, placedSites, serviceCircles, townshipSeats, WALK_CIRCLE,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointOnFeature } from '@turf/turf';
+import { pointOnFeature } from '@turf/point-on-feature';
 import type { Page } from 'playwright-core';
 import { shot, startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
 import { COVERAGE_LAYER } from '../../web/src/coverage/layers.ts';

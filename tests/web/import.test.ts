@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import iconv from 'iconv-lite';
+import { encodeGbk } from '../helpers/gbk.ts';
 import gcoord from 'gcoord';
 import type { Page } from 'playwright-core';
 import { shot, startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
@@ -36,7 +36,7 @@ describe('the data tab', () => {
       `测试导入实践点乙,文明实践点,${gcj[1][0].toFixed(7)},${gcj[1][1].toFixed(7)},`,
       `测试坏行丙,不存在的类型,${gcj[1][0].toFixed(7)},${gcj[1][1].toFixed(7)},`,
     ].join('\r\n');
-    const bytes = iconv.encode(csv, 'gbk');
+    const bytes = Buffer.from(encodeGbk(csv));
     expect(bytes.includes(Buffer.from('站点名称', 'utf8'))).toBe(false); // really not UTF-8
 
     await page.getByTestId('site-import-file').setInputFiles({ name: '站点名册.csv', mimeType: 'text/csv', buffer: bytes });

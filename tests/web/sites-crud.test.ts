@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, distance } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
 import type { Page } from 'playwright-core';
 import { renderedSiteIds, shot, startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
 

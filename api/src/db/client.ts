@@ -22,13 +22,13 @@ export const POOL_SIZE = 4;
 /**
  * Postgres settings for the embedded database, added to PGlite's own. PGlite runs one backend in one
  * WebAssembly heap that never shrinks, so every buffer Postgres sizes for a server is paid for in RSS:
- * 16 MB of shared buffers instead of 128 MB (the district data is ~30 MB on disk), and small work areas.
+ * 8 MB of shared buffers instead of 128 MB (the district data is ~30 MB on disk), and small work areas.
  */
 export const EMBEDDED_START_PARAMS = [
   ...PGlite.defaultStartParams,
-  '-c', 'shared_buffers=16MB',
+  '-c', 'shared_buffers=8MB',
   '-c', 'temp_buffers=4MB',
-  '-c', 'work_mem=8MB',
+  '-c', 'work_mem=4MB',
   '-c', 'maintenance_work_mem=16MB',
   '-c', 'wal_buffers=1MB',
 ];

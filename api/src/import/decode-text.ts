@@ -1,5 +1,3 @@
-import iconv from 'iconv-lite';
-
 export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'GB18030';
 
 /**
@@ -17,6 +15,6 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'GB18030' };
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
   }
 }

@@ -6,7 +6,9 @@
  * costs memory in proportion to the district, not to the file. This needs the usual sorted order
  * (all nodes before all ways), which every PBF from Geofabrik/osmium and every JOSM/Overpass XML has.
  */
-import { bbox as turfBbox, buffer as turfBuffer, feature } from '@turf/turf';
+import { bbox as turfBbox } from '@turf/bbox';
+import { buffer as turfBuffer } from '@turf/buffer';
+import { feature } from '@turf/helpers';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { MODE_BIT, ROAD_CLASSES, type RoadEdgeInput, type RoadGraph, type TravelMode } from '../engine/types.ts';
 import { roadGraphFromEdges } from '../engine/network/index.ts';

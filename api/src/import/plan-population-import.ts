@@ -3,7 +3,8 @@
  * points or polygons (a polygon counts at its centre of mass), converted to WGS-84. Points outside
  * the district are left out with a warning (grids are usually rectangular around it).
  */
-import { area as turfArea, centerOfMass } from '@turf/turf';
+import { area as turfArea } from '@turf/area';
+import { centerOfMass } from '@turf/center-of-mass';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { resolveColumns, type ColumnMapping, type FieldSpec } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';

@@ -2,7 +2,7 @@
  * Plans a township boundary import: GeoJSON (Multi)Polygon features matched to townships by code or
  * name, every vertex converted to WGS-84; a polygon must overlap the district (its centre inside).
  */
-import { centerOfMass } from '@turf/turf';
+import { centerOfMass } from '@turf/center-of-mass';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { resolveColumns, type ColumnMapping, type FieldSpec } from './column-mapping.ts';
 import { toWgs84, type ImportCrs } from './crs.ts';

@@ -4,10 +4,10 @@
  * row numbers (1-based, header included) so problems can be reported where the user will look.
  */
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Geometry } from 'geojson';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
+import { splitCsv } from './split-csv.ts';
 
 export type TableFormat = 'csv' | 'xlsx' | 'geojson';
 
@@ -65,23 +65,9 @@ async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   return { format: 'xlsx', encoding: null, sheet: sheet.name, header: null, records, rowKind: 'row' };
 }
 
-function guessDelimiter(text: string): string {
-  const firstLines = text.split(/\r?\n/, 5).join('\n');
-  const counts = [',', '\t', ';', '，'].map((d) => [d, firstLines.split(d).length - 1] as const);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0][1] > 0 ? counts[0][0] : ',';
-}
-
 function readCsv(bytes: Uint8Array): RawTable {
   const { text, encoding } = decodeText(bytes);
-  let rows: string[][];
-  try {
-    rows = parseCsv(text, {
-      delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true,
-    }) as string[][];
-  } catch (err) {
-    throw new ImportFileError(`the CSV file could not be parsed (${err instanceof Error ? err.message : String(err)})`);
-  }
+  const rows = splitCsv(text);
   const records: TableRecord[] = [];
   rows.forEach((cells, i) => {
     const trimmed = cells.map((c) => c.trim());

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
 import { notFound } from '../http/errors.ts';

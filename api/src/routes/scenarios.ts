@@ -9,7 +9,7 @@ import { acceptScenarioSites, deleteScenario, getScenario, insertScenario, listS
 import { townshipsAt } from '../services/township-at.ts';
 import { compareScenario } from '../services/scenario-compare.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 /** Proposed sites must lie in the district; each gets its township the way demand does. */
 async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) {

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Sql } from '../db/client.ts';
 import { getDistrict } from '../db/reference-repo.ts';
 import { ApiError, type ErrorIssue } from '../http/errors.ts';

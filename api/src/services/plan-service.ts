@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { createStraightLineReach } from '../engine/coverage/index.ts';
 import { singleFacilityReach } from '../engine/network/index.ts';
 import { planMaxCoverage } from '../engine/plan/index.ts';

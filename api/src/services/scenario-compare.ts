@@ -1,4 +1,5 @@
-import { bbox, booleanPointInPolygon } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Facility } from '../engine/types.ts';
 import type { Scenario } from '../db/scenarios-repo.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { booleanPointInPolygon, booleanValid, polygon } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { booleanValid } from '@turf/boolean-valid';
+import { polygon } from '@turf/helpers';
 import { coverageGaps } from '../../../api/src/engine/coverage/coverage-gaps';
 import { coverageFromReach } from '../../../api/src/engine/coverage/coverage-from-reach';
 import { modelledDemand } from '../../../api/src/engine/demand/modelled-demand';

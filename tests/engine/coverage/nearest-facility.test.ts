@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { nearestFacility } from '../../../api/src/engine/coverage/nearest-facility';
 import { makeDemand, randomDemand, randomFacilities } from '../coverage-helpers';
 

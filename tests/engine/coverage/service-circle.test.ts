@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { serviceCircle } from '../../../api/src/engine/coverage/service-circle';
 import { EngineInputError } from '../../../api/src/engine/types';
 

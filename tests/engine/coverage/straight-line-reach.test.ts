@@ -1,5 +1,6 @@
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
-import { distance, point } from '@turf/turf';
+import { distance } from '@turf/distance';
+import { point } from '@turf/helpers';
 import postgres from 'postgres';
 import { straightLineReach } from '../../../api/src/engine/coverage/straight-line-reach';
 import { coverageFromReach } from '../../../api/src/engine/coverage/coverage-from-reach';

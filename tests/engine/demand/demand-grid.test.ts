@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polygon } from '@turf/turf';
+import { polygon } from '@turf/helpers';
 import { demandGrid } from '../../../api/src/engine/demand/demand-grid';
 import { modelledDemand } from '../../../api/src/engine/demand/modelled-demand';
 import { makeDemand, METERS_PER_DEGREE_LAT, randomDemand } from '../coverage-helpers';

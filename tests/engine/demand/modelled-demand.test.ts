@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { area, booleanPointInPolygon, distance, point, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { distance } from '@turf/distance';
+import { point, polygon } from '@turf/helpers';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { MODELLED_DEMAND_METHOD, modelledDemand } from '../../../api/src/engine/demand/modelled-demand';
 import { EngineInputError } from '../../../api/src/engine/types';

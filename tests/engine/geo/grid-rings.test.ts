@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { booleanValid, polygon } from '@turf/turf';
+import { booleanValid } from '@turf/boolean-valid';
+import { polygon } from '@turf/helpers';
 import { gridRings } from '../../../api/src/engine/geo/grid-rings';
 
 const setOf = (cells: Array<[number, number]>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { haversineMeters } from '../../../api/src/engine/geo/haversine-meters';
 import { seededRandom } from '../coverage-helpers';
 

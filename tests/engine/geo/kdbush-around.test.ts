@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import KDBush from 'kdbush';
-import { distance } from '@turf/turf';
+import { distance } from '@turf/distance';
 import { kdbushAround } from '../../../api/src/engine/geo/kdbush-around';
 import { seededRandom } from '../coverage-helpers';
 

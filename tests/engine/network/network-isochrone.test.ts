@@ -1,4 +1,7 @@
-import { area, booleanPointInPolygon, buffer, lineString, point } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { buffer } from '@turf/buffer';
+import { lineString, point } from '@turf/helpers';
 import { describe, expect, it } from 'vitest';
 import { networkIsochrone } from '../../../api/src/engine/network/network-isochrone';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { area, booleanPointInPolygon, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { polygon } from '@turf/helpers';
 import { townshipAreas } from '../../../api/src/engine/townships/township-areas';
 
 describe('townshipAreas', () => {

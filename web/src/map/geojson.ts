@@ -1,5 +1,7 @@
 /** Pure conversions from API data to the GeoJSON the map's sources hold. */
-import { circle, featureCollection, mask } from '@turf/turf';
+import { circle } from '@turf/circle';
+import { featureCollection } from '@turf/helpers';
+import { mask } from '@turf/mask';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { DEFAULT_DETOUR_FACTOR, DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { straightLineRadiusMeters } from '../../../api/src/engine/coverage/index.ts';

@@ -3,6 +3,8 @@
  * browser, converting the coordinates the user says they are in to WGS-84.
  */
 import { toWgs84, type ImportCrs } from '../../../api/src/import/crs';
+import { decodeText, type TextEncodingName } from '../../../api/src/import/decode-text';
+import { splitCsv } from '../../../api/src/import/split-csv';
 
 export interface CandidateRow {
   name?: string;
@@ -19,46 +21,9 @@ export interface CandidateProblem {
 export interface CandidateList {
   candidates: CandidateRow[];
   problems: CandidateProblem[];
-  encoding: 'utf-8' | 'gb18030';
+  encoding: TextEncodingName;
   /** True when the first line was a header naming the columns. */
   header: boolean;
-}
-
-/** UTF-8 when the bytes are valid UTF-8 (BOM dropped), else GB18030 (a superset of GBK, as Excel in China saves CSV). */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gb18030' } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
-
-/** Splits CSV text into rows of cells (double quotes, "" escapes, CRLF or LF; comma, tab or semicolon). */
-export function splitCsv(text: string): string[][] {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = [',', '\t', ';'].reduce((best, s) => (firstLine.split(s).length > firstLine.split(best).length ? s : best), ',');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
 }
 
 const ALIASES = {
@@ -74,7 +39,7 @@ const norm = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s
  * @example parseCandidateCsv(bytes, 'gcj02').candidates // [{ name: '文化站', lng: 105.88, lat: 32.64 }]
  */
 export function parseCandidateCsv(bytes: Uint8Array, crs: ImportCrs): CandidateList {
-  const { text, encoding } = decodeCsvBytes(bytes);
+  const { text, encoding } = decodeText(bytes);
   // Keep the file's line numbers (1-based) for the problems list.
   const rows = splitCsv(text).map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
   const problems: CandidateProblem[] = [];

@@ -2,7 +2,8 @@
  * Pure map layers of the planner: the service circles of proposed sites (optimiser results and the
  * open scenario's proposals). Rank numbers are HTML markers (the map has no glyph server).
  */
-import { circle, featureCollection } from '@turf/turf';
+import { circle } from '@turf/circle';
+import { featureCollection } from '@turf/helpers';
 import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection, Polygon } from 'geojson';
 

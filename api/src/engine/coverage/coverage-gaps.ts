@@ -1,5 +1,6 @@
 import KDBush from 'kdbush';
-import { area, circle } from '@turf/turf';
+import { area } from '@turf/area';
+import { circle } from '@turf/circle';
 import { union } from 'polyclip-ts';
 import type { Geom } from 'polyclip-ts';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';

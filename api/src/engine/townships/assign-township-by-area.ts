@@ -1,5 +1,6 @@
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon, bbox } from '@turf/turf';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { bbox } from '@turf/bbox';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DemandPoints } from '../types';
 

@@ -1,5 +1,8 @@
 import { Delaunay } from 'd3-delaunay';
-import { bbox, featureCollection, intersect, polygon, union } from '@turf/turf';
+import { bbox } from '@turf/bbox';
+import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { seatPlanarCoords } from '../geo/seat-planar-coords';
 import type { TownshipSeat } from '../types';
