@@ -1,17 +1,14 @@
 /**
  * GCJ-02 ⇄ WGS-84 conversion for the shipped geodata, built on the `gcoord` package.
  *
- * gcoord's own GCJ-02 → WGS-84 inverse is an iteration that stops once the forward-transformed point is
- * within 1e-6° of the input (≈ 0.1 m in latitude), so its residual can exceed 0.1 m. We start from
- * gcoord's answer and keep applying the same fixed-point step with gcoord's exact forward transform
- * (WGS-84 → GCJ-02) until the residual is below 1e-10° (≈ 0.01 mm).
+ * gcoord's own GCJ-02 → WGS-84 inverse stops once the forward-transformed point is within 1e-6° of the input
+ * (≈ 0.1 m), so the inverse used here is the importers' `toWgs84` (api/src/import/crs.ts), refined to 1e-10°.
  */
 import gcoord from 'gcoord';
+import { toWgs84 } from '../../api/src/import/crs.ts';
 
 export type LngLat = [number, number];
 
-const REFINE_TOLERANCE_DEGREES = 1e-10;
-const MAX_REFINE_STEPS = 50;
 const EARTH_RADIUS_METERS = 6_371_008.8;
 
 /** gcoord's forward transform WGS-84 → GCJ-02 (the public offset formula). */
@@ -26,18 +23,9 @@ export function gcoordInverse(point: LngLat): LngLat {
   return [lng, lat];
 }
 
-/** GCJ-02 → WGS-84: gcoord's inverse, refined with gcoord's forward transform until the residual < 1e-10°. */
+/** GCJ-02 → WGS-84: the importers' toWgs84 (gcoord's inverse, refined until the residual < 1e-10°). */
 export function gcj02ToWgs84(gcj: LngLat): LngLat {
-  let [lng, lat] = gcoordInverse(gcj);
-  for (let step = 0; step < MAX_REFINE_STEPS; step++) {
-    const [fLng, fLat] = wgs84ToGcj02([lng, lat]);
-    const dLng = fLng - gcj[0];
-    const dLat = fLat - gcj[1];
-    if (Math.abs(dLng) < REFINE_TOLERANCE_DEGREES && Math.abs(dLat) < REFINE_TOLERANCE_DEGREES) return [lng, lat];
-    lng -= dLng;
-    lat -= dLat;
-  }
-  throw new Error(`gcj02ToWgs84: no convergence for ${gcj.join(',')}`);
+  return toWgs84(gcj[0], gcj[1], 'gcj02');
 }
 
 /** Great-circle (haversine) distance in metres between two lng/lat points. */
