@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs (~25 MB resident once loaded) is imported on first use, so a server that never exports XLSX never pays for it.
+const loadExcelJs = async () => (await import('exceljs')).default;
 import type { ExportColumn, ExportRow } from './export-column.ts';
 
 export interface ExportSheet {
@@ -13,6 +14,7 @@ export interface ExportSheet {
  * @example const bytes = await rowsToXlsx([{ name: '站点', columns, rows }])
  */
 export async function rowsToXlsx(sheets: ExportSheet[]): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = '朝天区15分钟服务圈规划';
   for (const s of sheets) {

@@ -3,7 +3,7 @@
  * GeoJSON (a FeatureCollection; properties become columns) — into raw records with their spreadsheet
  * row numbers (1-based, header included) so problems can be reported where the user will look.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Geometry } from 'geojson';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
@@ -45,7 +45,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use (~25 MB resident), like the XLSX export.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (err) {
