@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { openDatabase, type Database, type Sql } from '../../api/src/db/client.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { seedShippedData } from '../../api/src/db/seed.ts';
-import { ApiError } from '../../api/src/http/errors.ts';
+import { DomainError } from '../../api/src/domain-errors.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 
 /**
@@ -47,7 +47,7 @@ export async function withCliDatabase<T>(io: CliIo, fn: (sql: Sql) => Promise<T>
 
 /**
  * Reads `file`, opens the database (see `withCliDatabase`), runs `importBytes`. An unreadable file or a refused import
- * (ApiError with up to 50 of its issues, ImportFileError) is printed as `error: …` and gives exit code 1; other
+ * (DomainError with up to 50 of its issues, ImportFileError) is printed as `error: …` and gives exit code 1; other
  * errors are thrown. Returns the exit code.
  */
 export async function runImportCli(io: CliIo, file: string, importBytes: (sql: Sql, bytes: Uint8Array) => Promise<number>): Promise<number> {
@@ -61,9 +61,9 @@ export async function runImportCli(io: CliIo, file: string, importBytes: (sql: S
   try {
     return await withCliDatabase(io, (sql) => importBytes(sql, bytes));
   } catch (err) {
-    if (err instanceof ApiError || err instanceof ImportFileError) {
+    if (err instanceof DomainError || err instanceof ImportFileError) {
       io.error(`error: ${err.message}`);
-      for (const i of (err instanceof ApiError ? (err.issues ?? []) : []).slice(0, 50)) io.error(`  ${i.path.join(' ')}: ${i.message}`);
+      for (const i of (err instanceof DomainError ? (err.issues ?? []) : []).slice(0, 50)) io.error(`  ${i.path.join(' ')}: ${i.message}`);
       return 1;
     }
     throw err;

@@ -137,6 +137,11 @@ function initCluster(pgDataDir?: string): void | Promise<Blob> {
   }
 }
 
+/** Answers when the database does (a round trip), else throws. */
+export async function pingDatabase(sql: Sql): Promise<void> {
+  await sql`select 1`;
+}
+
 /**
  * Runs `fn` in one transaction: all of it is written, or none of it.
  * (postgres.js types a transaction apart from the pool; repositories take either, so it is cast once here.)

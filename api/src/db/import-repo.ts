@@ -1,11 +1,32 @@
 /** SQL for imports: reference data for matching, data source rows, and all-or-nothing commits. */
 import { randomBytes } from 'node:crypto';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { SiteKind } from '../schemas/sites.ts';
-import type { ExistingSite, ImportedSiteFields, PlannedSite } from '../import/plan-site-import.ts';
+import type { SITE_STATUSES, SiteKind } from '../schemas/sites.ts';
 import type { Sql } from './client.ts';
 import { newSiteId } from './sites-repo.ts';
 import { bumpDataVersion } from './version-repo.ts';
+
+/** A site as the import matches against it. */
+export interface ExistingSite {
+  id: string; code: string | null; name: string; kind: SiteKind; townshipCode: string | null; villageCode: string | null;
+}
+
+/** Site columns the import writes; only fields the file has are set (an update keeps the others). */
+export interface ImportedSiteFields {
+  code?: string | null; kind: SiteKind; name: string; townshipCode?: string | null; villageCode?: string | null;
+  lng?: number | null; lat?: number | null; locationPrecision?: 'exact' | 'approximate'; status?: (typeof SITE_STATUSES)[number];
+  demonstration?: boolean; hasSign?: boolean; hasStaff?: boolean; hasActivities?: boolean; hasProjects?: boolean;
+  hasRules?: boolean; address?: string; contact?: string; phone?: string; notes?: string;
+}
+
+export interface PlannedSite {
+  row: number;
+  action: 'create' | 'update';
+  /** Existing site updated (null for a create). */
+  siteId: string | null;
+  matchedBy: 'id' | 'code' | 'name' | 'village' | 'township' | null;
+  fields: ImportedSiteFields;
+}
 
 export interface NewDataSource {
   id: string; name: string; licence: string; attribution?: string; datum: string; vintage?: string;

@@ -1,4 +1,28 @@
+import { z } from 'zod';
 import type { Sql } from './client.ts';
+import { jsonGeometry, nullableNumber, parseRows } from './rows.ts';
+
+const seatOf = (r: { seat_lng: number | null; seat_lat: number | null }) =>
+  r.seat_lng === null || r.seat_lat === null ? null : { lng: r.seat_lng, lat: r.seat_lat };
+
+const DistrictRow = z.object({
+  code: z.string(), name: z.string(), name_en: z.string(),
+  boundary: z.union([jsonGeometry('MultiPolygon'), jsonGeometry('Polygon')]),
+  seat_lng: nullableNumber, seat_lat: nullableNumber, seat_source: z.string(),
+});
+const TownshipRow = z.object({
+  code: z.string(), name: z.string(), name_en: z.string(), seat_lng: nullableNumber, seat_lat: nullableNumber,
+  seat_precision: z.enum(['seat-2016', 'approximate']).nullable(), seat_method: z.string(),
+  has_boundary: z.boolean(), boundary_source: z.string().nullable(),
+});
+const VillageRow = z.object({
+  code: z.string(), name: z.string(), short_name: z.string(), township_code: z.string(), type: z.enum(['village', 'community']),
+  lng: nullableNumber, lat: nullableNumber, population: nullableNumber, source: z.string().nullable(),
+});
+const DataSourceRow = z.object({
+  id: z.string(), name: z.string(), licence: z.string(), attribution: z.string(), datum: z.string(), vintage: z.string(),
+  modelled: z.boolean(), origin: z.string(), notes: z.string(), loaded_at: z.union([z.date(), z.string()]),
+});
 
 export interface District {
   code: string; name: string; nameEn: string;
@@ -21,20 +45,20 @@ export interface DataSource {
 }
 
 export async function getDistrict(sql: Sql): Promise<District | null> {
-  const [r] = await sql`SELECT * FROM district LIMIT 1`;
+  const [r] = parseRows(DistrictRow, await sql`SELECT code, name, name_en, boundary, seat_lng, seat_lat, seat_source FROM district LIMIT 1`);
   if (!r) return null;
   return {
-    code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary,
-    seat: r.seat_lng === null ? null : { lng: r.seat_lng, lat: r.seat_lat }, seatSource: r.seat_source,
+    code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary as District['boundary'],
+    seat: seatOf(r), seatSource: r.seat_source,
   };
 }
 
 export async function listTownships(sql: Sql): Promise<Township[]> {
-  const rows = await sql`SELECT code, name, name_en, seat_lng, seat_lat, seat_precision, seat_method,
-    boundary IS NOT NULL AS has_boundary, boundary_source FROM townships ORDER BY code`;
+  const rows = parseRows(TownshipRow, await sql`SELECT code, name, name_en, seat_lng, seat_lat, seat_precision, seat_method,
+    boundary IS NOT NULL AS has_boundary, boundary_source FROM townships ORDER BY code`);
   return rows.map((r) => ({
     code: r.code, name: r.name, nameEn: r.name_en,
-    seat: r.seat_lng === null ? null : { lng: r.seat_lng, lat: r.seat_lat },
+    seat: seatOf(r),
     seatPrecision: r.seat_precision, seatMethod: r.seat_method, hasBoundary: r.has_boundary,
     boundarySource: r.boundary_source,
   }));
@@ -48,7 +72,8 @@ export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; 
 }
 
 export async function listVillages(sql: Sql, township?: string): Promise<Village[]> {
-  const rows = await sql`SELECT * FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`;
+  const rows = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source
+    FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`);
   return rows.map((r) => ({
     code: r.code, name: r.name, shortName: r.short_name, townshipCode: r.township_code, type: r.type,
     lng: r.lng, lat: r.lat, population: r.population, source: r.source,
@@ -56,9 +81,21 @@ export async function listVillages(sql: Sql, township?: string): Promise<Village
 }
 
 export async function listSources(sql: Sql): Promise<DataSource[]> {
-  const rows = await sql`SELECT * FROM data_sources ORDER BY loaded_at, id`;
+  const rows = parseRows(DataSourceRow, await sql`SELECT id, name, licence, attribution, datum, vintage, modelled, origin, notes, loaded_at
+    FROM data_sources ORDER BY loaded_at, id`);
   return rows.map((r) => ({
     id: r.id, name: r.name, licence: r.licence, attribution: r.attribution, datum: r.datum, vintage: r.vintage,
     modelled: r.modelled, origin: r.origin, notes: r.notes, loadedAt: new Date(r.loaded_at).toISOString(),
   }));
+}
+
+/** Whether a township with this code exists. */
+export async function townshipExists(sql: Sql, code: string): Promise<boolean> {
+  return parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE code = ${code}`).length > 0;
+}
+
+/** The township of a village/community, or null when there is no such village. */
+export async function getVillageTownshipCode(sql: Sql, villageCode: string): Promise<string | null> {
+  const [r] = parseRows(z.object({ township_code: z.string() }), await sql`SELECT township_code FROM villages WHERE code = ${villageCode}`);
+  return r?.township_code ?? null;
 }

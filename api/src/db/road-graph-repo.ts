@@ -1,5 +1,7 @@
+import { z } from 'zod';
+import { parseRows } from './rows.ts';
 import type { RoadClass, RoadGraph } from '../engine/types.ts';
-import { deserializeRoadGraph, serializeRoadGraph } from '../import/road-graph-codec.ts';
+import { deserializeRoadGraph, serializeRoadGraph } from './road-graph-codec.ts';
 import { inTransaction, type Sql } from './client.ts';
 import { insertDataSource, type NewDataSource } from './import-repo.ts';
 import { bumpDataVersion } from './version-repo.ts';
@@ -65,4 +67,10 @@ export async function listRoadGraphs(sql: Sql): Promise<(RoadGraphInfo & { activ
     id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
     createdAt: new Date(r.created_at).toISOString(), bytes: Number(r.bytes), active: r.active,
   }));
+}
+
+/** The id of the active road graph, or null when none is stored (without loading the graph). */
+export async function getActiveRoadGraphId(sql: Sql): Promise<number | null> {
+  const [r] = parseRows(z.object({ id: z.number() }), await sql`SELECT id FROM road_graphs WHERE active`);
+  return r?.id ?? null;
 }

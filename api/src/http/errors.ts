@@ -1,20 +1,18 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { EngineInputError } from '../engine/types.ts';
+import { DomainError, InvalidInputError, NotFoundError, TooLargeError, UnprocessableError, type ErrorIssue } from '../domain-errors.ts';
+
+export type { ErrorIssue } from '../domain-errors.ts';
 
 export type ErrorCode = 'invalid_request' | 'not_found' | 'unprocessable' | 'payload_too_large' | 'internal';
-
-export interface ErrorIssue {
-  path: (string | number)[];
-  message: string;
-}
 
 /** The one shape of every non-2xx response. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-/** An error the API answers with its own status and code. */
+/** An HTTP-level error the API answers with its own status and code (request size, form shape); domain code throws DomainError. */
 export class ApiError extends Error {
   constructor(
     readonly status: 400 | 404 | 409 | 413 | 415 | 422,
@@ -27,7 +25,17 @@ export class ApiError extends Error {
   }
 }
 
-export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+/** The route-level "not found": a domain NotFoundError, answered with 404. */
+export const notFound = (what: string) => new NotFoundError(what);
+
+/** The HTTP status and code of each domain error. */
+function domainStatus(err: DomainError): { status: 400 | 404 | 413 | 422; code: ErrorCode } {
+  if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
+  if (err instanceof InvalidInputError) return { status: 400, code: 'invalid_request' };
+  if (err instanceof TooLargeError) return { status: 413, code: 'payload_too_large' };
+  if (err instanceof UnprocessableError) return { status: 422, code: 'unprocessable' };
+  return { status: 422, code: 'unprocessable' };
+}
 
 export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorBody {
   return { error: issues && issues.length ? { code, message, issues } : { code, message } };
@@ -36,6 +44,10 @@ export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[
 /** Hono `onError`: maps every error to the JSON error shape; unknown errors are logged and never leak a stack. */
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  if (err instanceof DomainError) {
+    const { status, code } = domainStatus(err);
+    return c.json(errorBody(code, err.message, err.issues), status);
+  }
   if (err instanceof EngineInputError) return c.json(errorBody('unprocessable', err.message), 422);
   if (err instanceof HTTPException) {
     const status = err.status;

@@ -1,7 +1,7 @@
 /** Shared plumbing of the import services: reference data, the 422 refusal, common input. */
 import type { Sql } from '../db/client.ts';
 import { loadImportReference, type ImportReference } from '../db/import-repo.ts';
-import { ApiError, type ErrorIssue } from '../http/errors.ts';
+import { TooLargeError, UnprocessableError, type ErrorIssue } from '../domain-errors.ts';
 import type { ColumnMapping } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';
 import type { ImportIssue } from './import-issue.ts';
@@ -35,7 +35,7 @@ export interface LoadedContext {
 
 export async function loadContext(sql: Sql): Promise<LoadedContext> {
   const reference = await loadImportReference(sql);
-  if (!reference.district) throw new ApiError(422, 'unprocessable', 'The district boundary is not loaded; start the app once to load the shipped data');
+  if (!reference.district) throw new UnprocessableError('The district boundary is not loaded; start the app once to load the shipped data');
   return {
     reference,
     districtName: reference.district.name,
@@ -46,7 +46,7 @@ export async function loadContext(sql: Sql): Promise<LoadedContext> {
 
 export function checkSize(bytes: Uint8Array): void {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
-    throw new ApiError(413, 'payload_too_large', `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 20 MB`);
+    throw new TooLargeError(`The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 20 MB`);
   }
 }
 
@@ -66,15 +66,15 @@ export function refuseIfNeeded(issues: ImportIssue[], validCount: number, skipIn
   const errors = issues.filter((i) => i.severity === 'error');
   const fileErrors = errors.filter((i) => i.row === null);
   if (fileErrors.length) {
-    throw new ApiError(422, 'unprocessable', `The file cannot be imported: ${fileErrors.map((i) => i.message).join('; ')}`, toErrorIssues(errors));
+    throw new UnprocessableError(`The file cannot be imported: ${fileErrors.map((i) => i.message).join('; ')}`, toErrorIssues(errors));
   }
   const badRows = new Set(errors.map((i) => i.row)).size;
   if (errors.length && !skipInvalid) {
-    throw new ApiError(422, 'unprocessable',
+    throw new UnprocessableError(
       `${badRows} row(s) have problems; nothing was imported. Fix them, or commit with skipInvalid to import the other ${validCount} ${what}`,
       toErrorIssues(errors));
   }
-  if (validCount === 0) throw new ApiError(422, 'unprocessable', `No valid ${what} in the file; nothing was imported`, toErrorIssues(errors));
+  if (validCount === 0) throw new UnprocessableError(`No valid ${what} in the file; nothing was imported`, toErrorIssues(errors));
 }
 
 /** Rows skipped on a skipInvalid commit, with their reasons. */

@@ -1,7 +1,9 @@
+import { UnprocessableError } from '../domain-errors.ts';
+
 /**
- * A problem with an uploaded or given file (wrong format, truncated, nothing usable inside).
- * Routes answer it with 422 `unprocessable`; CLIs print the message and exit with code 1.
+ * A problem with an uploaded or given file (wrong format, truncated, nothing usable inside): a domain
+ * UnprocessableError, so the API answers 422 `unprocessable`; CLIs print the message and exit with code 1.
  */
-export class ImportFileError extends Error {
+export class ImportFileError extends UnprocessableError {
   override name = 'ImportFileError';
 }

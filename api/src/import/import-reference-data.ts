@@ -9,7 +9,7 @@ import {
   type NewDataSource,
 } from '../db/import-repo.ts';
 import { getDataVersion } from '../db/version-repo.ts';
-import { ApiError } from '../http/errors.ts';
+import { InvalidInputError } from '../domain-errors.ts';
 import { CRS_LABEL, datumNote } from './crs.ts';
 import { checkSize, loadContext, refuseIfNeeded, skippedRows, type ImportInput } from './import-context.ts';
 import { planPopulationImport, type PopulationImportPlan } from './plan-population-import.ts';
@@ -24,7 +24,7 @@ export interface Committed {
 }
 
 function source(kind: string, input: ImportInput, notes: string): NewDataSource {
-  if (!input.licence?.trim()) throw new ApiError(400, 'invalid_request', 'licence is required: say under which licence or permission the data may be used');
+  if (!input.licence?.trim()) throw new InvalidInputError('licence is required: say under which licence or permission the data may be used');
   return {
     id: newDataSourceId(kind), name: input.sourceName?.trim() || input.fileName, licence: input.licence.trim(),
     attribution: input.attribution ?? '', datum: datumNote(input.crs), vintage: input.vintage ?? '', modelled: false,

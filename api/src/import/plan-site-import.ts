@@ -3,43 +3,24 @@
  * (WGS-84) or the problems that stop it, and which existing site it updates. Pure: the caller loads
  * the context from the database and commits the plan.
  */
-import type { SiteKind } from '../schemas/sites.ts';
+import type { ExistingSite, ImportedSiteFields, PlannedSite } from '../db/import-repo.ts';
 import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';
 import { hasFileError, rowsWithErrors, type ImportIssue } from './import-issue.ts';
-import { parseBoolean, parseKind, parsePrecision, parseStatus, type SiteStatus } from './parse-values.ts';
+import { parseBoolean, parseKind, parsePrecision, parseStatus } from './parse-values.ts';
 import { parsePoint } from './parse-point.ts';
 import type { PlaceMatcher } from './place-matcher.ts';
 import type { PointInPolygon } from './point-in-polygon-grid.ts';
 import type { RawTable, TableFormat } from './read-table.ts';
 import { SITE_FIELDS, SITE_FIELD_LABELS } from './site-fields.ts';
 
-export interface ExistingSite {
-  id: string; code: string | null; name: string; kind: SiteKind; townshipCode: string | null; villageCode: string | null;
-}
+export type { ExistingSite, ImportedSiteFields, PlannedSite } from '../db/import-repo.ts';
 
 export interface SiteImportContext {
   places: PlaceMatcher;
   insideDistrict: PointInPolygon;
   districtName: string;
   existing: ExistingSite[];
-}
-
-/** Site columns the import writes; only fields the file has are set (an update keeps the others). */
-export interface ImportedSiteFields {
-  code?: string | null; kind: SiteKind; name: string; townshipCode?: string | null; villageCode?: string | null;
-  lng?: number | null; lat?: number | null; locationPrecision?: 'exact' | 'approximate'; status?: SiteStatus;
-  demonstration?: boolean; hasSign?: boolean; hasStaff?: boolean; hasActivities?: boolean; hasProjects?: boolean;
-  hasRules?: boolean; address?: string; contact?: string; phone?: string; notes?: string;
-}
-
-export interface PlannedSite {
-  row: number;
-  action: 'create' | 'update';
-  /** Existing site updated (null for a create). */
-  siteId: string | null;
-  matchedBy: 'id' | 'code' | 'name' | 'village' | 'township' | null;
-  fields: ImportedSiteFields;
 }
 
 export interface SiteImportPlan {

@@ -1,3 +1,4 @@
+import { pingDatabase } from '../db/client.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
@@ -9,7 +10,7 @@ import { getDistrict, listSources, listTownships, listVillages } from '../db/ref
 export const referenceRoutes = new Hono<AppEnv>()
   .get('/health', async (c) => {
     const { db } = c.var.deps;
-    await db.sql`select 1`;
+    await pingDatabase(db.sql);
     return c.json({ ok: true as const, database: db.kind }, 200);
   })
   .get('/boundary', async (c) => {

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
-import { ApiError, notFound } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
+import { UnprocessableError } from '../domain-errors.ts';
 import { inTransaction } from '../db/client.ts';
 import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema, type ProposedSite } from '../schemas/scenarios.ts';
 import { ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
@@ -16,7 +17,7 @@ async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) 
   const ctx = await coverage.context();
   const outside = sites.map((s, i) => [s, i] as const).filter(([s]) => !booleanPointInPolygon([s.lng, s.lat], ctx.boundary));
   if (outside.length)
-    throw new ApiError(422, 'unprocessable', `${outside.length} proposed site(s) lie outside ${ctx.districtName}`,
+    throw new UnprocessableError(`${outside.length} proposed site(s) lie outside ${ctx.districtName}`,
       outside.map(([s, i]) => ({ path: ['sites', i, 'lng'], message: `${s.name}: ${s.lng}, ${s.lat} is outside the district` })));
   const codes = townshipsAt(ctx, sites);
   return sites.map((s, i) => ({ ...s, townshipCode: codes[i] }));
@@ -65,7 +66,7 @@ export const scenarioRoutes = new Hono<AppEnv>()
       const s = await getScenario(tx, id);
       if (!s) throw notFound('Scenario');
       const unknown = siteIds?.filter((x) => !s.sites.some((p) => p.id === x)) ?? [];
-      if (unknown.length) throw new ApiError(422, 'unprocessable', `Not proposals of this scenario: ${unknown.join(', ')}`);
+      if (unknown.length) throw new UnprocessableError(`Not proposals of this scenario: ${unknown.join(', ')}`);
       return acceptScenarioSites(tx, s, siteIds);
     });
     return c.json({ accepted: created, scenario: (await getScenario(sql, id))! }, 200);

@@ -5,7 +5,7 @@ import { validate } from '../http/validate.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema } from '../schemas/sites.ts';
 import { deleteSite, getSite, insertSite, listSites, updateSite } from '../db/sites-repo.ts';
-import { checkPlacement } from './site-checks.ts';
+import { checkPlacement } from '../services/check-placement.ts';
 import { inTransaction } from '../db/client.ts';
 import { townshipsAt } from '../services/township-at.ts';
 

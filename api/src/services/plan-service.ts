@@ -6,7 +6,7 @@ import { planMinSites } from '../engine/plan/index.ts';
 import { planOptimalityGap } from '../engine/plan/index.ts';
 import type { CoverageProblem, PlannedSite } from '../engine/plan/index.ts';
 import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
-import { ApiError } from '../http/errors.ts';
+import { UnprocessableError } from '../domain-errors.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';
 import type { PlanRequest } from '../schemas/plan.ts';
 import { SITE_KIND_NAMES } from '../schemas/sites.ts';
@@ -43,7 +43,7 @@ function candidatesFor(ctx: PlannerContext, travel: TravelSetup, req: PlanReques
   if (req.candidates) {
     const outside = req.candidates.map((c, i) => [c, i] as const).filter(([c]) => !booleanPointInPolygon([c.lng, c.lat], ctx.boundary));
     if (outside.length)
-      throw new ApiError(422, 'unprocessable', `${outside.length} candidate(s) lie outside ${ctx.districtName}`,
+      throw new UnprocessableError(`${outside.length} candidate(s) lie outside ${ctx.districtName}`,
         outside.slice(0, 100).map(([c, i]) => ({ path: ['candidates', i], message: `${c.name ?? ''} ${c.lng}, ${c.lat} is outside the district (WGS-84 expected)` })));
     const codes = townshipsAt(ctx, req.candidates);
     return { list: req.candidates.map((c, i) => ({ ...c, townshipCode: codes[i] })), source: 'planner list' };

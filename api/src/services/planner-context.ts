@@ -5,7 +5,8 @@ import type { Sql } from '../db/client.ts';
 import { getDataVersion } from '../db/version-repo.ts';
 import { getDistrict, listTownshipBoundaries, listTownships, type Township } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
-import { loadActiveRoadGraph } from '../db/road-graph-repo.ts';
+import { getActiveRoadGraphId, loadActiveRoadGraph } from '../db/road-graph-repo.ts';
+import { getActiveDemandSet, getDemandInputsKey } from '../db/demand-repo.ts';
 import { modelledDemand } from '../engine/demand/index.ts';
 import { assignTownship } from '../engine/townships/index.ts';
 import { assignTownshipByArea } from '../engine/townships/index.ts';
@@ -50,12 +51,11 @@ export interface PlannerContext {
 async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: Township[], districtSeat: { lng: number; lat: number } | null) {
   const codes = townships.map((t) => t.code);
   const seats: TownshipSeat[] = townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat!, isDistrictSeat: false }));
-  const [set] = await sql`SELECT d.id, d.kind, d.cell_half_size_meters, d.points, s.id AS source_id, s.name, s.modelled, s.notes
-    FROM demand_sets d JOIN data_sources s ON s.id = d.source_id WHERE d.active`;
+  const set = await getActiveDemandSet(sql);
   let demand: DemandPoints;
   let info: Omit<DemandInfo, 'points' | 'population' | 'townshipAssignment'>;
   if (set) {
-    const pts = set.points as number[][];
+    const pts = set.points;
     const n = pts.length;
     demand = {
       lng: Float64Array.from(pts, (p) => p[0]), lat: Float64Array.from(pts, (p) => p[1]),
@@ -100,15 +100,13 @@ export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): P
   const boundary: Feature<MultiPolygon> = { type: 'Feature', geometry: district.boundary as MultiPolygon, properties: {} };
   const townships = await listTownships(sql);
   const sites = await listSites(sql);
-  const [k] = await sql`SELECT (SELECT coalesce(max(id), 0) FROM demand_sets WHERE active) AS set_id,
-    (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas`;
-  const demandKey = `${k.set_id}|${k.areas}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
+  const demandKey = `${await getDemandInputsKey(sql)}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
   const { demand, demandInfo, areas } = previous && previous.demandKey === demandKey
     ? previous : await loadDemand(sql, boundary, townships, district.seat);
   let road: PlannerContext['road'] = previous?.road ?? null;
-  const [active] = await sql`SELECT id FROM road_graphs WHERE active`;
-  if (!active) road = null;
-  else if (!road || road.id !== active.id) {
+  const activeId = await getActiveRoadGraphId(sql);
+  if (activeId === null) road = null;
+  else if (!road || road.id !== activeId) {
     const g = await loadActiveRoadGraph(sql);
     road = g ? { id: g.id, sourceName: g.sourceName, graph: g.graph, carSpeedsKmh: g.speeds.carSpeedsKmh } : null;
   }

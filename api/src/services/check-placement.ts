@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Sql } from '../db/client.ts';
-import { getDistrict } from '../db/reference-repo.ts';
-import { ApiError, type ErrorIssue } from '../http/errors.ts';
+import { getDistrict, getVillageTownshipCode, townshipExists } from '../db/reference-repo.ts';
+import { UnprocessableError, type ErrorIssue } from '../domain-errors.ts';
 
 interface Placement {
   townshipCode?: string | null;
@@ -13,27 +13,26 @@ interface Placement {
 /**
  * Checks a site's references and location against the database: township and village exist,
  * the village belongs to the township, the point lies inside the district. Returns the township
- * inferred from the village when none was given. Throws 422 with every problem found.
+ * inferred from the village when none was given. Throws UnprocessableError with every problem found.
  */
 export async function checkPlacement(sql: Sql, p: Placement): Promise<{ townshipCode?: string | null }> {
   const issues: ErrorIssue[] = [];
   let townshipCode = p.townshipCode;
   if (p.townshipCode) {
-    const [t] = await sql`SELECT code FROM townships WHERE code = ${p.townshipCode}`;
-    if (!t) issues.push({ path: ['townshipCode'], message: `Unknown township ${p.townshipCode}` });
+    if (!(await townshipExists(sql, p.townshipCode))) issues.push({ path: ['townshipCode'], message: `Unknown township ${p.townshipCode}` });
   }
   if (p.villageCode) {
-    const [v] = await sql`SELECT township_code FROM villages WHERE code = ${p.villageCode}`;
-    if (!v) issues.push({ path: ['villageCode'], message: `Unknown village/community ${p.villageCode}` });
-    else if (p.townshipCode && v.township_code !== p.townshipCode)
+    const villageTownship = await getVillageTownshipCode(sql, p.villageCode);
+    if (villageTownship === null) issues.push({ path: ['villageCode'], message: `Unknown village/community ${p.villageCode}` });
+    else if (p.townshipCode && villageTownship !== p.townshipCode)
       issues.push({ path: ['villageCode'], message: `Village ${p.villageCode} is not in township ${p.townshipCode}` });
-    else if (!p.townshipCode) townshipCode = v.township_code;
+    else if (!p.townshipCode) townshipCode = villageTownship;
   }
   if (p.lng != null && p.lat != null) {
     const d = await getDistrict(sql);
     if (d && !booleanPointInPolygon([p.lng, p.lat], d.boundary as never))
       issues.push({ path: ['lng'], message: `Point ${p.lng}, ${p.lat} lies outside ${d.name} (WGS-84 expected)` });
   }
-  if (issues.length) throw new ApiError(422, 'unprocessable', issues.map((i) => i.message).join('; '), issues);
+  if (issues.length) throw new UnprocessableError(issues.map((i) => i.message).join('; '), issues);
   return p.villageCode && !p.townshipCode ? { townshipCode } : {};
 }

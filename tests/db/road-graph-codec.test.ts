@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roadGraphFromEdges } from '../../api/src/engine/network/index.ts';
 import type { RoadGraph } from '../../api/src/engine/types.ts';
-import { deserializeRoadGraph, serializeRoadGraph } from '../../api/src/import/road-graph-codec.ts';
+import { deserializeRoadGraph, serializeRoadGraph } from '../../api/src/db/road-graph-codec.ts';
 
 const graph: RoadGraph = roadGraphFromEdges(
   [{ lng: 106.15, lat: 32.64 }, { lng: 106.151, lat: 32.64 }, { lng: 106.151, lat: 32.641 }],

@@ -1,0 +1,35 @@
+/**
+ * Errors of the domain (imports, services, placement checks), thrown without any idea of HTTP. Only `http/errors.ts`
+ * turns them into responses (status and JSON error shape); CLIs print their message. The engine's own is
+ * `EngineInputError` (engine/types.ts).
+ */
+
+/** One problem with one field or row: `path` as in zod (`['lng']`, `[12, 'name']`). */
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Base class: a message for people, and the problems one by one when there are several. */
+export class DomainError extends Error {
+  constructor(message: string, readonly issues?: ErrorIssue[]) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Something named by id does not exist (a site, a scenario). HTTP: 404. */
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+/** Well-formed input that cannot be used: outside the district, unknown references, a file with problems. HTTP: 422. */
+export class UnprocessableError extends DomainError {}
+
+/** A required piece of the request is missing or malformed (e.g. an import without its licence). HTTP: 400. */
+export class InvalidInputError extends DomainError {}
+
+/** Input over a size limit. HTTP: 413. */
+export class TooLargeError extends DomainError {}
