@@ -170,3 +170,4 @@ export function describeApi(name: string, run: (h: () => ApiHarness, backend: Ba
     });
   }
 }
+
