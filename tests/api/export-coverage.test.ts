@@ -57,6 +57,15 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
     expect(Number(csv[1].split(',')[2])).toBe(Math.round(report.gaps.features[0].properties.population));
     const xlsx = await h().app.request(`/api/export/gaps.xlsx?${Q}`);
     expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer() as never);
+    const ws = wb.worksheets[0];
+    // The same header and rows as the CSV, with numbers stored as numbers.
+    expect((ws.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['排序', '乡镇', '未覆盖人口']);
+    expect(ws.actualRowCount).toBe(1 + n);
+    expect(ws.getRow(2).getCell(1).value).toBe(report.gaps.features[0].properties.rank);
+    expect(ws.getRow(2).getCell(3).value).toBeCloseTo(report.gaps.features[0].properties.population, 6);
+    expect(ws.getRow(2).getCell(2).value).toBe(csv[1].split(',')[1]);
   });
 
   it('rejects a bad query with 400', async () => {

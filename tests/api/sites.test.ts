@@ -29,8 +29,16 @@ describeApi('sites API', (h) => {
     expect(stations.features).toHaveLength(expected);
     const placed = await (await c.api.sites.$get({ query: { placed: 'true' } })).json();
     expect(placed.features.every((f) => f.geometry !== null)).toBe(true);
+    const none = await (await c.api.sites.$get({ query: { status: 'planned' } })).json();
+    expect(none.features).toHaveLength(0);
+    // A planned site appears under status=planned, and only it; the existing ones stay under status=existing.
+    const created = await c.api.sites.$post({ json: { kind: 'point', name: '规划中的点', townshipCode: CHAOTIAN, ...INSIDE, status: 'planned' } });
+    expect(created.status).toBe(201);
     const planned = await (await c.api.sites.$get({ query: { status: 'planned' } })).json();
-    expect(planned.features).toHaveLength(0);
+    expect(planned.features.map((f) => f.properties.name)).toEqual(['规划中的点']);
+    const existing = await (await c.api.sites.$get({ query: { status: 'existing' } })).json();
+    expect(existing.features.some((f) => f.properties.name === '规划中的点')).toBe(false);
+    expect(existing.features.length).toBeGreaterThan(0);
   });
 
   it('creates, reads, moves, unplaces and deletes a site', async () => {

@@ -91,28 +91,3 @@ describe('modelledDemand', () => {
 });
 
 const geodata = fileURLToPath(new URL('../../../geodata/', import.meta.url));
-
-describe('modelledDemand on the real 朝天区 boundary', () => {
-  it('sums to the census population with every cell centre inside the district', () => {
-    const fc = JSON.parse(readFileSync(`${geodata}district.geojson`, 'utf8'));
-    const boundary: Feature<Polygon | MultiPolygon> = fc.type === 'FeatureCollection' ? fc.features[0] : fc;
-    const townships: Array<{ code: string; seat: { lng: number; lat: number } | null }> =
-      JSON.parse(readFileSync(`${geodata}townships.json`, 'utf8'));
-    const realSeats = townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat! }));
-    const district = boundary.properties?.seat;
-    if (district) {
-      const home = realSeats.reduce((a, b) => (km(a.lng, a.lat, district.lng, district.lat) <= km(b.lng, b.lat, district.lng, district.lat) ? a : b));
-      realSeats.push({ code: home.code, lng: district.lng, lat: district.lat, isDistrictSeat: true } as TownshipSeat);
-    }
-    const d = modelledDemand({
-      boundary, seats: realSeats, townshipCodes: townships.map((t) => t.code),
-      population: 126_506, urbanShare: 0.3151, olderShare: 0.2105,
-    });
-    expect(sum(d.population)).toBeCloseTo(126_506, 6);
-    expect(sum(d.olderPopulation)).toBeCloseTo(126_506 * 0.2105, 6);
-    for (let i = 0; i < d.lng.length; i++) expect(booleanPointInPolygon([d.lng[i], d.lat[i]], boundary)).toBe(true);
-    const km2 = area(boundary) / 1e6;
-    expect(d.lng.length * 0.16).toBeGreaterThan(km2 * 0.97);
-    expect(d.lng.length * 0.16).toBeLessThan(km2 * 1.03);
-  });
-});
