@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { distance } from '@turf/distance';
 import { point, polygon } from '@turf/helpers';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { MODELLED_DEMAND_METHOD, modelledDemand } from '../../../api/src/engine/demand/modelled-demand';
 import { EngineInputError } from '../../../api/src/engine/types';
 import type { TownshipSeat } from '../../../api/src/engine/types';
@@ -90,4 +87,3 @@ describe('modelledDemand', () => {
   });
 });
 
-const geodata = fileURLToPath(new URL('../../../geodata/', import.meta.url));
