@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
 import { getDataVersion } from '../db/version-repo.ts';
-import { getDistrict, listTownshipBoundaries, listTownships, type Township } from '../db/reference-repo.ts';
+import { getDistrict, listTownshipBoundaries, listTownships, placedVillagePoints, villageCounts, type Township } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
 import { loadActiveRoadGraph } from '../db/road-graph-repo.ts';
 import { modelledDemand } from '../engine/demand/index.ts';
@@ -28,7 +28,18 @@ export interface DemandInfo {
   /** How demand points got their township. */
   townshipAssignment: 'approximate-nearest-seat' | 'imported-boundaries';
   sourceId: string | null;
+  /** Placed villages/communities the modelled surface is anchored on, of all of them (null for imported demand). */
+  anchors: { placed: number; total: number } | null;
+  /** Where older residents come from: the census district share applied everywhere, or imported per point. */
+  olderSource: 'district-share' | 'imported';
+  /** Plain-language note on the older-residents figure. */
+  olderNote: string;
 }
+
+const DISTRICT_SHARE_NOTE = (share: number) =>
+  `Older residents (65+) = population × ${(share * 100).toFixed(2)}% (the census district share) everywhere, so older ` +
+  'coverage equals overall coverage until data with a real age structure is imported (the population importer ' +
+  'accepts an older-population column).';
 
 /** Everything a coverage computation reads, loaded once per data version. */
 export interface PlannerContext {
@@ -55,6 +66,7 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
   let info: Omit<DemandInfo, 'points' | 'population' | 'townshipAssignment'>;
   if (set) {
     const pts = set.points as number[][];
+    const olderImported = pts.length > 0 && pts.every((p) => p.length > 3);
     const n = pts.length;
     demand = {
       lng: Float64Array.from(pts, (p) => p[0]), lat: Float64Array.from(pts, (p) => p[1]),
@@ -64,19 +76,28 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
       source: { name: set.name, modelled: set.modelled, method: set.notes || `imported ${set.kind}` },
     };
     demand = seats.length ? assignTownship(demand, seats) : demand;
-    info = { name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id };
+    info = {
+      name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id, anchors: null,
+      olderSource: olderImported ? 'imported' : 'district-share',
+      olderNote: olderImported ? 'Older residents as imported per point.' : DISTRICT_SHARE_NOTE(census.olderShare),
+    };
   } else {
     const allSeats = districtSeat ? [...seats, { code: codes[0], ...districtSeat, isDistrictSeat: true }] : seats;
+    const points = await placedVillagePoints(sql);
+    const counts = Object.fromEntries((await villageCounts(sql)).map((c) => [c.townshipCode, { villages: c.villages, communities: c.communities }]));
+    const total = Object.values(counts).reduce((a, c) => a + c.villages + c.communities, 0);
     demand = modelledDemand({
       boundary, seats: allSeats, townshipCodes: codes, population: census.population,
       urbanShare: census.urbanShare, olderShare: census.olderShare, cellMeters: MODELLED_CELL_METERS,
+      anchors: { points, counts },
     });
     // The district seat is a kernel centre only: townships come from the township seats.
     demand = assignTownship(demand, seats);
     info = {
       name: demand.source.name, modelled: true,
       method: `${demand.source.method} Source: 2020 census county totals (geodata/census-2020.json).`,
-      sourceId: null,
+      sourceId: null, anchors: { placed: points.length, total },
+      olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),
     };
   }
   const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary as Polygon | MultiPolygon }));
@@ -100,8 +121,9 @@ export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): P
   const townships = await listTownships(sql);
   const sites = await listSites(sql);
   const [k] = await sql`SELECT (SELECT coalesce(max(id), 0) FROM demand_sets WHERE active) AS set_id,
-    (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas`;
-  const demandKey = `${k.set_id}|${k.areas}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
+    (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas,
+    (SELECT md5(coalesce(string_agg(code || ':' || lng || ',' || lat, ';' ORDER BY code), '')) FROM villages WHERE lng IS NOT NULL) AS villages`;
+  const demandKey = `${k.set_id}|${k.areas}|${k.villages}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
   const { demand, demandInfo, areas } = previous && previous.demandKey === demandKey
     ? previous : await loadDemand(sql, boundary, townships, district.seat);
   let road: PlannerContext['road'] = previous?.road ?? null;
