@@ -65,6 +65,7 @@ All coordinates are WGS-84 (EPSG:4326), [lng, lat], 6 decimals.
 | villages.json | ${villages.length} villages/communities (${communities} communities + ${villages.length - communities} villages), no coordinates | divisions-2022-modood |
 | census-2020.json | county totals: population ${census.population}, urban share ${census.urbanShare}, 65+ share ${census.olderShare}; GHSL ${census.ghslPopulation.value} (modelled) | census-2020-tudigong, ghsl-pop-tudigong |
 | sources.json | one record per dataset used | — |
+| rivers.geojson | 嘉陵江 main stem, 1 MultiLineString (HydroRIVERS reaches; ~450 m precision), for the offline basemap only | rivers-hydrorivers-jialing |
 | sources/ | raw inputs, unchanged copies of /work/shared/geodata-sources (inputs, not rebuilt) | — |
 
 ## Attribution and licences

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { AppEnv } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { basemapsFromEnv } from '../services/basemap-config.ts';
@@ -8,8 +9,14 @@ import { basemapsFromEnv } from '../services/basemap-config.ts';
  * Basemaps on offer (read-only) and the local PMTiles archive served with HTTP range requests, so an office
  * without internet still has a basemap. Both routes are reads.
  */
+const RIVERS = fileURLToPath(new URL('../../../geodata/rivers.geojson', import.meta.url));
+
 export const basemapRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.json({ basemaps: basemapsFromEnv(process.env).basemaps }, 200))
+  /** The 嘉陵江 main stem for the offline map (HydroRIVERS, ~450 m precision). */
+  .get('/rivers', async (c) => c.json(JSON.parse(await readFile(RIVERS, 'utf8')) as {
+    type: 'FeatureCollection'; features: { type: 'Feature'; properties: { name: string; nameEn: string; precisionMeters: number }; geometry: { type: 'MultiLineString'; coordinates: [number, number][][] } }[];
+  }, 200))
   .on(['GET', 'HEAD'], '/local.pmtiles', async (c) => {
     const path = basemapsFromEnv(process.env).pmtilesPath;
     if (!path) throw new ApiError(404, 'not_found', 'No local tiles file is configured (BASEMAP_PMTILES)');
