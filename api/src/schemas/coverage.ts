@@ -48,5 +48,5 @@ export type NearestQuery = z.infer<typeof NearestQuerySchema>;
 export const ScenarioCompareQuerySchema = z.strictObject({
   method: MethodChoiceSchema.default('auto'),
   kinds: csvEnum(SITE_KINDS).optional(),
-  status: csvEnum(SITE_STATUSES).default(['existing']),
+  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']), // a scenario builds on the plan so far
 });

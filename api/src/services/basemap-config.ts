@@ -8,7 +8,7 @@
  * |---|---|
  * | `TIANDITU_TOKEN` | 天地图 key: adds 天地图 vector + annotation and imagery + annotation |
  * | `TIANDITU_HOST` | tile host, default `https://t{s}.tianditu.gov.cn` (`{s}` = 0…7) |
- * | `BASEMAP_XYZ` | JSON array of `{ "name", "url", "attribution", "maxzoom"?, "nameEn"? }`: XYZ raster tile URLs with `{z}/{x}/{y}`, or `"style"` instead of `"url"` for a vector style.json |
+ * | `BASEMAP_XYZ` | JSON array of `{ "name", "url", "attribution", "maxzoom"?, "nameEn"?, "id"? }`: XYZ raster tile URLs with `{z}/{x}/{y}` (a vector style.json still goes in `?basemap=` / `VITE_BASEMAP_STYLE`) |
  * | `BASEMAP_PMTILES` | path of a local PMTiles file (raster or vector), served by the API with range requests |
  */
 import { z } from 'zod';
@@ -17,12 +17,11 @@ export interface Basemap {
   id: string;
   name: string;
   nameEn: string;
-  /** `offline`: no tiles; `raster`: XYZ tile templates; `style`: a MapLibre style URL; `pmtiles`: our own archive. */
-  type: 'offline' | 'raster' | 'style' | 'pmtiles';
+  /** `offline`: no tiles; `raster`: XYZ tile templates; `pmtiles`: our own archive. */
+  type: 'offline' | 'raster' | 'pmtiles';
   /** XYZ templates of the base layer (raster), then of an annotation layer drawn above it, if any. */
   tiles?: string[];
   labelTiles?: string[];
-  styleUrl?: string;
   /** Path of the archive on this API (type `pmtiles`). */
   url?: string;
   attribution: string;
@@ -34,11 +33,10 @@ const XyzEntrySchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
   name: z.string().min(1),
   nameEn: z.string().optional(),
-  url: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'url must be http(s) with {z}, {x} and {y}').optional(),
-  style: z.string().regex(/^https?:\/\//).optional(),
+  url: z.string().regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, 'url must be http(s) with {z}, {x} and {y}'),
   attribution: z.string().min(1, 'attribution is required'),
   maxzoom: z.number().int().min(1).max(22).default(18),
-}).refine((e) => !!e.url !== !!e.style, { message: 'give url or style' });
+});
 
 const OFFLINE: Basemap = {
   id: 'offline', name: '离线底图', nameEn: 'Offline map', type: 'offline', maxzoom: 18, datum: 'WGS-84',
@@ -68,8 +66,7 @@ export function basemapsFromEnv(env: Record<string, string | undefined>): { base
     const parsed = z.array(XyzEntrySchema).safeParse(raw);
     if (!parsed.success) throw new Error(`BASEMAP_XYZ: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
     parsed.data.forEach((e, i) => basemaps.push({
-      id: e.id ?? `xyz-${i + 1}`, name: e.name, nameEn: e.nameEn ?? e.name, type: e.url ? 'raster' : 'style',
-      ...(e.url ? { tiles: [e.url] } : { styleUrl: e.style }), attribution: e.attribution, maxzoom: e.maxzoom, datum: 'WGS-84',
+      id: e.id ?? `xyz-${i + 1}`, name: e.name, nameEn: e.nameEn ?? e.name, type: 'raster', tiles: [e.url], attribution: e.attribution, maxzoom: e.maxzoom, datum: 'WGS-84',
     }));
   }
   const pmtilesPath = env.BASEMAP_PMTILES?.trim() || null;
