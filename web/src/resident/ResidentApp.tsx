@@ -222,6 +222,7 @@ export function ResidentApp() {
           <ResidentMap
             boundary={base?.boundary ?? null}
             townships={base?.townships ?? []}
+            villages={base?.villages ?? []}
             sites={base?.sites ?? []}
             circles={circles}
             point={located}
