@@ -66,8 +66,8 @@ export function useBasemap(map: maplibregl.Map | null) {
       if (map.getLayer(LAYER.background)) map.setPaintProperty(LAYER.background, 'background-color', current.type === 'offline' ? '#e8e4da' : '#f4f2ec');
       window.__basemap = current.id;
     };
-    if (map.isStyleLoaded()) void apply();
-    else map.once('load', () => void apply());
+    // Callers pass the map only after its `load` event, so its style can take layers now.
+    void apply();
     return () => { cancelled = true; };
   }, [map, current]);
 
