@@ -90,6 +90,8 @@ describeApi('villages API', (h) => {
 
   it('placing 20 villages concentrates the modelled demand around them, keeps the total, and says how many anchor it', async () => {
     const before = await json(h().app.request('/api/demand'));
+    const plan = async () => json(h().app.request('/api/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ k: 20 }) }));
+    const planBefore = await plan();
     const points = await villagePoints(h(), 20);
     expect(points).toHaveLength(20);
     for (const { code, point } of points) expect((await patch(h(), code, point)).status).toBe(200);
@@ -107,7 +109,16 @@ describeApi('villages API', (h) => {
       nearBefore += b; nearAfter += a;
     }
     expect(nearAfter).toBeGreaterThan(nearBefore * 1.5);
+    if (process.env.PRINT_FIGURES) console.log({ nearBefore, nearAfter });
     expect(after.demand.population).toBeCloseTo(before.demand.population, 6);
+
+    // The planner's proposals move with the demand: towards the placed villages.
+    const planAfter = await plan();
+    const toVillages = (p: { lng: number; lat: number }) => Math.min(...points.map((v) => haversineMeters(p.lng, p.lat, v.point.lng, v.point.lat)));
+    const mean = (ps: { lng: number; lat: number }[]) => ps.reduce((a, p) => a + toVillages(p), 0) / ps.length;
+    expect(planAfter.proposed.map((p: any) => [p.lng, p.lat])).not.toEqual(planBefore.proposed.map((p: any) => [p.lng, p.lat]));
+    expect(mean(planAfter.proposed)).toBeLessThan(mean(planBefore.proposed));
+    if (process.env.PRINT_FIGURES) console.log({ meanBefore: mean(planBefore.proposed), meanAfter: mean(planAfter.proposed) });
   });
 
   it('/api/demand populations sum exactly to the total beside them', async () => {
