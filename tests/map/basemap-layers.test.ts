@@ -11,10 +11,12 @@ const style = (b: BasemapInfo, pmtilesVector = false) => {
 };
 
 describe('basemapLayers', () => {
-  it('offline: only the river line from our own API, valid style', () => {
+  it('offline: the river line and imported township outlines from our own API, valid style', () => {
     const b: BasemapInfo = { id: 'offline', name: '离线底图', nameEn: 'Offline map', type: 'offline', attribution: 'x', maxzoom: 18 };
     const { sources, layers } = basemapLayers(b, { origin: ORIGIN });
-    expect(layers.map((l) => l.id)).toEqual(['basemap-river-line']);
+    expect(layers.map((l) => l.id)).toEqual(['basemap-township-outline-line', 'basemap-river-line']);
+    expect(layers[0]).toMatchObject({ filter: ['==', ['get', 'approximate'], false] });
+    expect(sources['basemap-township-outlines']).toMatchObject({ type: 'geojson', data: `${ORIGIN}/api/township-areas` });
     expect(sources['basemap-river']).toMatchObject({ type: 'geojson', data: `${ORIGIN}/api/basemaps/rivers` });
     expect(validateStyleMin(style(b) as never)).toEqual([]);
   });

@@ -16,17 +16,25 @@ export interface BasemapInfo {
 export const BASEMAP_PREFIX = 'basemap-';
 export const RIVER_SOURCE = 'basemap-river';
 export const RIVER_LAYER = 'basemap-river-line';
+export const TOWNSHIP_OUTLINE_SOURCE = 'basemap-township-outlines';
+export const TOWNSHIP_OUTLINE_LAYER = 'basemap-township-outline-line';
 
 /**
  * Sources and layers that draw `b` under our overlays (ids prefixed `basemap-`): raster tiles and their annotation
  * layer, a local PMTiles archive (raster, or vector drawn with plain water/road/building layers), or for the offline
- * map the 嘉陵江 main stem only. `pmtilesTileType` is the archive's tile type (1 = MVT) once read.
+ * map the 嘉陵江 main stem and the imported township outlines. `pmtilesTileType` is the archive's tile type (1 = MVT) once read.
  */
 export function basemapLayers(b: BasemapInfo, opts: { origin: string; pmtilesVector?: boolean }): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const sources: Record<string, SourceSpecification> = {};
   const layers: LayerSpecification[] = [];
   if (b.type === 'offline') {
     sources[RIVER_SOURCE] = { type: 'geojson', data: `${opts.origin}/api/basemaps/rivers` };
+    // Township outlines where known: imported boundaries only, never the approximate nearest-seat cells.
+    sources[TOWNSHIP_OUTLINE_SOURCE] = { type: 'geojson', data: `${opts.origin}/api/township-areas` };
+    layers.push({
+      id: TOWNSHIP_OUTLINE_LAYER, type: 'line', source: TOWNSHIP_OUTLINE_SOURCE, filter: ['==', ['get', 'approximate'], false],
+      paint: { 'line-color': '#8a7f6a', 'line-width': 1.2, 'line-dasharray': [4, 2] },
+    });
     layers.push({
       id: RIVER_LAYER, type: 'line', source: RIVER_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' },
       paint: { 'line-color': '#6fa8d6', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 2, 14, 6], 'line-opacity': 0.9 },
