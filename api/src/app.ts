@@ -12,6 +12,8 @@ import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
+import { villageRoutes } from './routes/villages.ts';
+import { basemapRoutes } from './routes/basemaps.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -42,6 +44,8 @@ export function createApp(opts: { db: Database }) {
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
     .route('/export', exportRoutes)
+    .route('/villages', villageRoutes)
+    .route('/basemaps', basemapRoutes)
     .route('/', openApiRoutes);
 }
 

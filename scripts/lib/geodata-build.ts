@@ -1,5 +1,5 @@
 /** Builds every derived file in geodata/ from the raw copies in geodata/sources/ (deterministic, no clock, no network). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { area } from '@turf/area';
@@ -14,7 +14,7 @@ import { censusRecord } from './geodata-census.ts';
 import { readme, type DatumStats } from './geodata-readme.ts';
 
 export const DEFAULT_SOURCES_DIR = fileURLToPath(new URL('../../geodata/sources/', import.meta.url));
-export const OUTPUT_FILES = ['district.geojson', 'townships.json', 'villages.json', 'census-2020.json', 'sources.json', 'README.md'];
+export const OUTPUT_FILES = ['district.geojson', 'townships.json', 'villages.json', 'census-2020.json', 'rivers.geojson', 'sources.json', 'README.md'];
 
 const MAX_RESIDUAL_METERS = 0.1;
 const MAX_REFERENCE_GAP_METERS = 1;
@@ -58,6 +58,23 @@ function districtFeature(s: SourceFiles, convert: (p: LngLat) => LngLat, stats: 
   };
 }
 
+/** The 嘉陵江 main stem as one MultiLineString, 6 decimals, WGS-84 as the source is. */
+function riverCollection(sourcesDir: string) {
+  const src = JSON.parse(readFileSync(join(sourcesDir, 'rivers-hydrorivers-jialing', 'jialing_mainstem_hydrorivers.geojson'), 'utf8')) as {
+    features: { geometry: { type: string; coordinates: number[][] } }[];
+  };
+  const lines = src.features.filter((f) => f.geometry.type === 'LineString').map((f) => f.geometry.coordinates.map(([x, y]) => [round6(x), round6(y)]));
+  if (lines.length === 0) throw new Error('rivers: no LineString in jialing_mainstem_hydrorivers.geojson');
+  return {
+    type: 'FeatureCollection',
+    features: [{
+      type: 'Feature',
+      properties: { name: '嘉陵江', nameEn: 'Jialing River', source: 'rivers-hydrorivers-jialing', precisionMeters: 450 },
+      geometry: { type: 'MultiLineString', coordinates: lines },
+    }],
+  };
+}
+
 function json(value: unknown): string {
   // One [lng, lat] pair per line keeps the GeoJSON readable and diffable.
   return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.e-]+),\s+(-?[\d.e-]+)\s+\]/g, '[$1, $2]') + '\n';
@@ -89,6 +106,7 @@ export function buildGeodata(outDir: string, sourcesDir: string = DEFAULT_SOURCE
     'townships.json': json(townships),
     'villages.json': json(villages),
     'census-2020.json': json(census),
+    'rivers.geojson': json(riverCollection(sourcesDir)),
     'sources.json': json(SOURCE_RECORDS),
     'README.md': readme({ stats, cw, decisions, townships, villages, census, villages2022: s.villages2022 }),
   };

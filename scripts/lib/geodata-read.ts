@@ -27,6 +27,7 @@ export const SOURCE_FOLDERS = {
   divisions2022: 'divisions-2022-modood',
   census: 'census-2020-county-tudigong',
   geonames: 'geonames-cities500',
+  river: 'rivers-hydrorivers-jialing',
 } as const;
 
 function csv(path: string, columns: boolean): Record<string, string>[] | string[][] {

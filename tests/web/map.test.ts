@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pointOnFeature } from '@turf/point-on-feature';
 import type { Page } from 'playwright-core';
 import { renderedSiteIds, shot, startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
 
@@ -69,16 +68,16 @@ describe('the district map', () => {
     await expect(page.getByTestId('placing-banner').isVisible()).resolves.toBe(true);
     await shot(page, 'placing-mode');
 
-    // A pixel inside the district: a point on the boundary polygon's surface, projected to the screen.
-    const boundary = await (await h.client.api.boundary.$get()).json();
-    const inside = pointOnFeature(boundary.features[0] as never).geometry.coordinates as [number, number];
-    const { x, y, lng, lat } = await page.evaluate(([lng, lat]) => {
+    // Placing zooms to the site's village (or township): wait for the move, then click a pixel near the centre,
+    // which is the township seat and so inside the district.
+    await page.waitForFunction(() => !window.__map!.isMoving() && window.__map!.getZoom() > 12);
+    const { x, y, lng, lat } = await page.evaluate(() => {
       const map = window.__map!;
-      const p = map.project([lng, lat]);
-      const px = { x: Math.round(p.x), y: Math.round(p.y) };
+      const c = map.getCanvas();
+      const px = { x: Math.round(c.clientWidth / 2) + 20, y: Math.round(c.clientHeight / 2) + 20 };
       const ll = map.unproject([px.x, px.y]);
       return { ...px, lng: ll.lng, lat: ll.lat };
-    }, inside);
+    });
     const box = (await page.getByTestId('map').boundingBox())!;
     await page.mouse.click(box.x + x, box.y + y);
     await page.getByTestId('placing-banner').waitFor({ state: 'detached' });
@@ -89,6 +88,7 @@ describe('the district map', () => {
     expect(saved.properties.placed).toBe(true);
     expect(saved.properties.lng).toBeCloseTo(lng, 5);
     expect(saved.properties.lat).toBeCloseTo(lat, 5);
+    expect(saved.properties.locationPrecision).toBe('approximate');
     // The UI after reload: drawn on the map, gone from the unplaced list.
     expect(await renderedSiteIds(page)).toEqual([...before, siteId].sort());
     await page.getByTestId('tab-unplaced').click();

@@ -104,7 +104,14 @@ describe('the planner tab', () => {
     const first = before.sites[0];
     const plannedBefore = (await (await h.client.api.sites.$get({ query: { status: 'planned' } })).json()).features.length;
     const accepted = page.waitForResponse((r) => r.url().includes(`/api/scenarios/${scenarioId}/accept`));
+    // Proposals on modelled demand ask for a confirmation that says so.
+    const dialog = page.waitForEvent('dialog').then(async (d) => {
+      expect(d.type()).toBe('confirm');
+      expect(d.message()).toMatch(/模拟人口|modelled/);
+      await d.accept();
+    });
     await page.locator(`[data-testid=compare-proposal][data-site-id="${first.id}"]`).getByTestId('accept-one').click();
+    await dialog;
     const body = await (await accepted).json();
     expect(body.accepted).toHaveLength(1);
     const siteId = body.accepted[0];

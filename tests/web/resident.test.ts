@@ -106,7 +106,7 @@ describe('resident page (phone)', () => {
     await page.close();
   });
 
-  it('finds a village without coordinates at its township seat, labelled approximate', async () => {
+  it('finds a village without coordinates at its township seat, labelled approximate, with no verdict and no minutes', async () => {
     const page = await openResident();
     const villages = (await (await h.client.api.villages.$get({ query: {} })).json()).villages;
     const village = villages.find((v) => v.shortName === '明月路社区')!;
@@ -121,7 +121,10 @@ describe('resident page (phone)', () => {
     const note = await page.getByTestId('located-note').innerText();
     expect(note).toContain('暂无精确坐标');
     expect(note).toContain(seat.name);
-    expect(await page.getByTestId('approximate-caveat').isVisible()).toBe(true);
+    expect(await page.getByTestId('approximate-message').innerText()).toContain('还没有精确位置');
+    expect(await page.getByTestId('within-message').count()).toBe(0);
+    expect(await page.getByTestId('outside-message').count()).toBe(0);
+    expect(await page.getByTestId('nearest-minutes').count()).toBe(0);
     const api = await nearest(seat.seat!.lng, seat.seat!.lat);
     expect(await page.getByTestId('nearest-name').first().innerText()).toBe(api.results[0].name);
     await shot(page, 'resident-village');

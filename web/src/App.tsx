@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
 import { api, ApiRequestError, type SiteFeature, type SiteUpdate } from './lib/api';
 import { I18nContext, translate, type I18nKey } from './lib/i18n';
@@ -20,12 +20,17 @@ import { TownshipReport } from './coverage/TownshipReport';
 import { CoverageLayers } from './coverage/CoverageLayers';
 import { PlannerTab } from './planner/PlannerTab';
 import { DataTab } from './data/DataTab';
+import { VillagePanel } from './components/VillagePanel';
+import { useBasemap, useVillageLabels } from './map/use-basemap';
+import { BasemapSwitcher } from './map/BasemapSwitcher';
+import type { Village } from './lib/api';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships' | 'plan' | 'data';
+type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'plan' | 'data';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
+  { id: 'villages', label: 'panel.villages' },
   { id: 'coverage', label: 'panel.coverage' },
   { id: 'townships', label: 'panel.townships' },
   { id: 'plan', label: 'panel.plan' },
@@ -47,6 +52,14 @@ export function App() {
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [villageEdits, setVillageEdits] = useState<Village[] | null>(null);
+  const villages = villageEdits ?? data?.villages ?? [];
+  const [placingVillage, setPlacingVillage] = useState<string | null>(null);
+  const [villageUndo, setVillageUndo] = useState<{ code: string; previous: { lng: number | null; lat: number | null; precision: 'exact' | 'approximate' | null }; stations: string[] }[]>([]);
+  const [villageExact, setVillageExact] = useState(false);
+  const [villageWithStation, setVillageWithStation] = useState(true);
+  const basemap = useBasemap(map);
+  useVillageLabels(map, villages, lang);
   const coverage = useCoverage({ sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships' });
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
@@ -80,12 +93,22 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         setPlacingId(null);
+        setPlacingVillage(null);
         stopPlacingNew();
       }
+      const target = e.target as HTMLElement | null;
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      if (tabRef.current !== 'villages') return;
+      if ((e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey) villageKeys.current.next();
+      if ((e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey)) { e.preventDefault(); villageKeys.current.undo(); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [stopPlacingNew]);
+
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
+  const villageKeys = useRef({ next: () => {}, undo: () => {} });
 
   const sites = data?.sites ?? [];
   const selected = sites.find((s) => s.id === selectedId) ?? null;
@@ -111,7 +134,8 @@ export function App() {
       if (!placing || savingPlace) return;
       setSavingPlace(true);
       try {
-        const updated = await api.updateSite(placing.id, { lng: round6(lng), lat: round6(lat) });
+        // A point clicked for an unplaced site is approximate until someone says otherwise.
+        const updated = await api.updateSite(placing.id, { lng: round6(lng), lat: round6(lat), locationPrecision: 'approximate' });
         replaceSite(updated);
         setPlacingId(null);
         setSelectedId(updated.id);
@@ -182,12 +206,89 @@ export function App() {
     [closeNewSite],
   );
 
+  /** Zooms to a village's point, else to its township's seat (null: nothing known). */
+  const zoomToVillage = useCallback(
+    (villageCode: string | null, townshipCode: string | null) => {
+      const v = villageCode ? villages.find((x) => x.code === villageCode) : undefined;
+      const seat = data?.townships.find((x) => x.code === (v?.townshipCode ?? townshipCode))?.seat;
+      if (!map) return;
+      if (v?.lng != null && v.lat != null) map.flyTo({ center: [v.lng, v.lat], zoom: 14, duration: 400 });
+      else if (seat) map.flyTo({ center: [seat.lng, seat.lat], zoom: 12.5, duration: 400 });
+    },
+    [map, villages, data?.townships],
+  );
+
   const startPlacing = useCallback((id: string) => {
     closeNewSite();
+    setPlacingVillage(null);
     setSelectedId(id);
     setPlacingId((cur) => (cur === id ? null : id));
     setPanelOpen(false);
-  }, [closeNewSite]);
+    const site = data?.sites.find((s) => s.id === id);
+    if (site) zoomToVillage(site.properties.villageCode, site.properties.townshipCode);
+  }, [closeNewSite, data?.sites, zoomToVillage]);
+
+  const startPlacingVillage = useCallback(
+    (code: string) => {
+      closeNewSite();
+      setPlacingId(null);
+      setSelectedId(null);
+      setPlacingVillage(code);
+      setPanelOpen(false);
+      zoomToVillage(code, null);
+    },
+    [closeNewSite, zoomToVillage],
+  );
+
+  const [savingVillage, setSavingVillage] = useState(false);
+  const placeVillageAt = useCallback(
+    async (lng: number, lat: number) => {
+      const v = villages.find((x) => x.code === placingVillage);
+      if (!v || savingVillage) return;
+      setSavingVillage(true);
+      try {
+        const hasUnplacedStation = sites.some((s) => s.properties.villageCode === v.code && s.properties.kind === 'station' && !s.geometry);
+        const r = await api.placeVillage(v.code, {
+          lng: round6(lng), lat: round6(lat), precision: villageExact ? 'exact' : 'approximate', placeStations: villageWithStation && hasUnplacedStation,
+        });
+        setVillageEdits(villages.map((x) => (x.code === v.code ? r.village : x)));
+        setVillageUndo((u) => [...u, { code: v.code, previous: r.previous, stations: r.stationsPlaced }]);
+        setPlacingVillage(null);
+        setVillageExact(false);
+        const extra = r.stationsPlaced.length ? translate(lang, 'villages.stationsPlaced', { count: r.stationsPlaced.length }) : '';
+        notify({ kind: 'success', title: translate(lang, 'villages.placed', { name: v.shortName }) + extra });
+        await reloadSites().catch(notifyError);
+      } catch (e) {
+        notifyError(e);
+      } finally {
+        setSavingVillage(false);
+      }
+    },
+    [villages, placingVillage, savingVillage, sites, villageExact, villageWithStation, lang, notify, notifyError, reloadSites],
+  );
+
+  const undoVillage = useCallback(async () => {
+    const last = villageUndo[villageUndo.length - 1];
+    if (!last) return;
+    try {
+      const r = await api.placeVillage(last.code, { lng: last.previous.lng, lat: last.previous.lat, precision: last.previous.precision ?? 'approximate' });
+      for (const id of last.stations) await api.updateSite(id, { lng: null, lat: null });
+      setVillageEdits(villages.map((x) => (x.code === last.code ? r.village : x)));
+      setVillageUndo((u) => u.slice(0, -1));
+      notify({ kind: 'success', title: translate(lang, 'villages.undone', { name: r.village.shortName }) });
+      await reloadSites().catch(notifyError);
+    } catch (e) {
+      notifyError(e);
+    }
+  }, [villageUndo, villages, lang, notify, notifyError, reloadSites]);
+
+  const nextVillage = useCallback(() => {
+    const start = placingVillage ? villages.findIndex((v) => v.code === placingVillage) + 1 : 0;
+    const order = [...villages.slice(start), ...villages.slice(0, start)];
+    const next = order.find((v) => v.lng === null);
+    if (next) startPlacingVillage(next.code);
+  }, [villages, placingVillage, startPlacingVillage]);
+  villageKeys.current = { next: nextVillage, undo: () => void undoVillage() };
 
   const placingNew = newSite.draft !== null && newSite.placing;
   let leftContent: ReactNode = null;
@@ -217,6 +318,23 @@ export function App() {
       />
     );
 
+  if (data && tab === 'villages')
+    leftContent = (
+      <VillagePanel
+        villages={villages}
+        townships={data.townships}
+        sites={sites}
+        placingCode={placingVillage}
+        exact={villageExact}
+        withStation={villageWithStation}
+        canUndo={villageUndo.length > 0}
+        onExact={setVillageExact}
+        onWithStation={setVillageWithStation}
+        onPlace={startPlacingVillage}
+        onNext={nextVillage}
+        onUndo={() => void undoVillage()}
+      />
+    );
   if (data && tab === 'coverage') leftContent = <CoveragePanel coverage={coverage} townships={data.townships} sites={sites} />;
   if (data && tab === 'townships')
     leftContent = (
@@ -275,6 +393,7 @@ export function App() {
                 >
                   {t(x.label)}
                   {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
+                  {x.id === 'villages' && data ? <span className="tab-count">{villages.filter((v) => v.lng !== null).length}/{villages.length}</span> : null}
                 </button>
               ))}
             </nav>
@@ -307,7 +426,7 @@ export function App() {
               showCircles={showCircles && !coverage.on}
               selectedId={selectedId}
               detailsOpen={selected !== null}
-              placing={placingId !== null || placingNew}
+              placing={placingId !== null || placingNew || placingVillage !== null}
               attribution={attribution}
               lang={lang}
               describeSite={(p) => `${p.name} · ${kindName(p.kind, lang)}`}
@@ -315,11 +434,28 @@ export function App() {
                 selectSite(id);
                 if (id) setPanelOpen(false);
               }}
-              onPlace={(lng, lat) => (placingNew ? void newSite.save({ lng: round6(lng), lat: round6(lat) }) : void placeAt(lng, lat))}
+              onPlace={(lng, lat) =>
+                placingVillage ? void placeVillageAt(lng, lat) : placingNew ? void newSite.save({ lng: round6(lng), lat: round6(lat) }) : void placeAt(lng, lat)
+              }
               onMove={moveSite}
               onMap={setMap}
             />
-            <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew} />
+            <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
+            <BasemapSwitcher list={basemap.list} current={basemap.current} lang={lang} label={t('basemap.label')} onChoose={basemap.choose} />
+            {placingVillage && (
+              <div className="placing-banner" data-testid="village-placing-banner">
+                <span>
+                  {(() => {
+                    const v = villages.find((x) => x.code === placingVillage);
+                    const tw = data?.townships.find((x) => x.code === v?.townshipCode);
+                    return t('villages.placing', { name: v?.shortName ?? '', township: tw ? (lang === 'en' ? tw.nameEn : tw.name) : '' });
+                  })()}
+                </span>
+                <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setPlacingVillage(null)}>
+                  {t('placing.cancel')}
+                </button>
+              </div>
+            )}
             {placingNew && (
               <div className="placing-banner" data-testid="placing-banner">
                 <span>{newSite.saving ? t('newSite.saving') : t('placing.hint', { name: newSite.draft!.name.trim() })}</span>

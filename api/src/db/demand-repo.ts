@@ -17,12 +17,13 @@ export async function getActiveDemandSet(sql: Sql) {
 }
 
 /**
- * A key of the stored demand inputs (the active demand set, the imported township boundaries): equal keys mean the
+ * A key of the stored demand inputs (the active demand set, the imported township boundaries, the placed villages): equal keys mean the
  * demand built from them is the same.
  */
 export async function getDemandInputsKey(sql: Sql): Promise<string> {
-  const [k] = parseRows(z.object({ set_id: z.number(), areas: z.string() }), await sql`SELECT
+  const [k] = parseRows(z.object({ set_id: z.number(), areas: z.string(), villages: z.string() }), await sql`SELECT
       (SELECT coalesce(max(id), 0) FROM demand_sets WHERE active) AS set_id,
-      (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas`);
-  return `${k.set_id}|${k.areas}`;
+      (SELECT coalesce(string_agg(code || ':' || md5(boundary::text), ',' ORDER BY code), '') FROM townships WHERE boundary IS NOT NULL) AS areas,
+      (SELECT md5(coalesce(string_agg(code || ':' || lng || ',' || lat, ';' ORDER BY code), '')) FROM villages WHERE lng IS NOT NULL) AS villages`);
+  return `${k.set_id}|${k.areas}|${k.villages}`;
 }

@@ -150,29 +150,41 @@ export async function commitTownshipBoundaries(tx: Sql, boundaries: { code: stri
   return n;
 }
 
-export interface VillageUpdate { code: string; lng?: number | null; lat?: number | null; population?: number | null }
+export interface VillageUpdate {
+  code: string; lng?: number | null; lat?: number | null; population?: number | null;
+  /** How sure the point is (default `exact` for imports; hand placements say it). */
+  precision?: 'exact' | 'approximate';
+}
 
-/** Sets village locations and/or populations from an import (fields left undefined are kept). */
-export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], sourceId: string): Promise<number> {
+/**
+ * Sets village locations and/or populations (fields left undefined are kept): the one write path for both the
+ * village-points import and a hand placement (`PATCH /api/villages/:code`). `placedBy` records which; a cleared
+ * point clears its precision. Bumps the data version, so demand and coverage follow.
+ */
+export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], sourceId: string, placedBy: 'import' | 'hand' = 'import'): Promise<number> {
   let n = 0;
   await inChunks(updates, async (chunk) => {
     const payload = chunk.map((u) => ({
       code: u.code, has_point: u.lng !== undefined, lng: u.lng ?? null, lat: u.lat ?? null,
+      precision: u.lng == null ? null : (u.precision ?? 'exact'),
       has_population: u.population !== undefined, population: u.population ?? null,
     }));
     const r = await tx.unsafe(
       `UPDATE villages AS v SET
          lng = CASE WHEN x.has_point THEN x.lng ELSE v.lng END,
          lat = CASE WHEN x.has_point THEN x.lat ELSE v.lat END,
+         location_precision = CASE WHEN x.has_point THEN x.precision ELSE v.location_precision END,
+         placed_by = CASE WHEN x.has_point THEN (CASE WHEN x.lng IS NULL THEN NULL ELSE $3 END) ELSE v.placed_by END,
          population = CASE WHEN x.has_population THEN x.population ELSE v.population END,
          source = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, has_point boolean, lng double precision, lat double precision,
-                                                 has_population boolean, population integer)
+                                                 precision text, has_population boolean, population integer)
        WHERE v.code = x.code`,
-      [payload as never, sourceId],
+      [payload as never, sourceId, placedBy],
     );
     n += r.count;
   });
+  await bumpDataVersion(tx);
   return n;
 }
 

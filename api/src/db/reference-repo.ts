@@ -18,6 +18,7 @@ const TownshipRow = z.object({
 const VillageRow = z.object({
   code: z.string(), name: z.string(), short_name: z.string(), township_code: z.string(), type: z.enum(['village', 'community']),
   lng: nullableNumber, lat: nullableNumber, population: nullableNumber, source: z.string().nullable(),
+  location_precision: z.enum(['exact', 'approximate']).nullable(), placed_by: z.enum(['import', 'hand']).nullable(),
 });
 const DataSourceRow = z.object({
   id: z.string(), name: z.string(), licence: z.string(), attribution: z.string(), datum: z.string(), vintage: z.string(),
@@ -38,6 +39,10 @@ export interface Township {
 export interface Village {
   code: string; name: string; shortName: string; townshipCode: string; type: 'village' | 'community';
   lng: number | null; lat: number | null; population: number | null; source: string | null;
+  /** `exact` / `approximate` for a placed point, null while unplaced. */
+  precision: 'exact' | 'approximate' | null;
+  /** Who set the point: the village-points import or a hand placement; null while unplaced. */
+  placedBy: 'import' | 'hand' | null;
 }
 export interface DataSource {
   id: string; name: string; licence: string; attribution: string; datum: string; vintage: string;
@@ -72,12 +77,37 @@ export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; 
 }
 
 export async function listVillages(sql: Sql, township?: string): Promise<Village[]> {
-  const rows = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source
-    FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`);
-  return rows.map((r) => ({
+  const rows = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source,
+    location_precision, placed_by FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`);
+  return rows.map(villageOf);
+}
+
+function villageOf(r: z.infer<typeof VillageRow>): Village {
+  return {
     code: r.code, name: r.name, shortName: r.short_name, townshipCode: r.township_code, type: r.type,
     lng: r.lng, lat: r.lat, population: r.population, source: r.source,
-  }));
+    precision: r.location_precision ?? null, placedBy: r.placed_by ?? null,
+  };
+}
+
+/** One village, or null. */
+export async function getVillage(sql: Sql, code: string): Promise<Village | null> {
+  const [r] = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source,
+    location_precision, placed_by FROM villages WHERE code = ${code}`);
+  return r ? villageOf(r) : null;
+}
+
+/** Placed village points (WGS-84) with their township, for the demand model; sorted by code. */
+export async function placedVillagePoints(sql: Sql): Promise<{ code: string; townshipCode: string; type: 'village' | 'community'; lng: number; lat: number }[]> {
+  const rows = await sql`SELECT code, township_code, type, lng, lat FROM villages WHERE lng IS NOT NULL ORDER BY code`;
+  return rows.map((r) => ({ code: r.code, townshipCode: r.township_code, type: r.type, lng: r.lng, lat: r.lat }));
+}
+
+/** Villages and communities per township (all of them, placed or not). */
+export async function villageCounts(sql: Sql): Promise<{ townshipCode: string; villages: number; communities: number }[]> {
+  const rows = await sql`SELECT township_code, count(*) FILTER (WHERE type = 'village')::int AS villages,
+    count(*) FILTER (WHERE type = 'community')::int AS communities FROM villages GROUP BY township_code ORDER BY township_code`;
+  return rows.map((r) => ({ townshipCode: r.township_code, villages: r.villages, communities: r.communities }));
 }
 
 export async function listSources(sql: Sql): Promise<DataSource[]> {

@@ -84,3 +84,14 @@ export async function deleteSite(tx: Tx, id: string): Promise<boolean> {
   if (r.count) await bumpDataVersion(tx);
   return r.count > 0;
 }
+
+/**
+ * Places the village's stations that still have no point at the village's point (approximate); a station placed by
+ * hand keeps its own. Returns the ids placed.
+ */
+export async function placeUnplacedStationsAt(tx: Tx, villageCode: string, lng: number, lat: number): Promise<string[]> {
+  const rows = await tx`UPDATE sites SET lng = ${lng}, lat = ${lat}, location_precision = 'approximate', updated_at = now()
+    WHERE village_code = ${villageCode} AND kind = 'station' AND lng IS NULL RETURNING id`;
+  if (rows.length) await bumpDataVersion(tx);
+  return rows.map((r) => String(r.id));
+}

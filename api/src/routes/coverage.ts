@@ -33,18 +33,22 @@ export const coverageRoutes = new Hono<AppEnv>()
     const ctx = await c.var.deps.coverage.context();
     const travel = travelSetup(ctx, { ...q, speedKmh: undefined, detourFactor: undefined });
     const inside = booleanPointInPolygon([q.lng, q.lat], ctx.boundary);
-    const results = nearestSites(ctx, travel, facilitiesOf(ctx.sites, { kinds: q.kinds, status: ['existing', 'planned'] }), q);
+    // Planned is not built: a resident is sent only to sites that exist.
+    const statuses: ('existing')[] = ['existing'];
+    const results = nearestSites(ctx, travel, facilitiesOf(ctx.sites, { kinds: q.kinds, status: statuses }), q);
     return c.json({
       method: travel.method, mode: travel.mode, minutes: q.minutes, older: travel.older, speedKmh: travel.speedKmh,
       detourFactor: travel.detourFactor ?? null, radiusMeters: travel.radiusMeters ?? null,
       travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, point: { lng: q.lng, lat: q.lat }, insideDistrict: inside,
-      withinCircle: results.length > 0 && results[0].minutes <= q.minutes,
+      withinCircle: results.length > 0 && results[0].minutes <= q.minutes, statuses,
       results,
     }, 200);
   })
   .get('/demand', async (c) => {
     const ctx = await c.var.deps.coverage.context();
-    return c.json({ type: 'FeatureCollection' as const, demand: ctx.demandInfo, features: demandFeatures(ctx) }, 200);
+    const { features, population, olderPopulation } = demandFeatures(ctx);
+    // The totals beside the features are their exact sums (hundredths of a person).
+    return c.json({ type: 'FeatureCollection' as const, demand: { ...ctx.demandInfo, population, olderPopulation }, features }, 200);
   })
   .get('/township-areas', async (c) => {
     const ctx = await c.var.deps.coverage.context();

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z, type ZodType } from 'zod';
 import type { AppEnv } from '../http/deps.ts';
 import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema } from '../schemas/sites.ts';
-import { VillageQuerySchema } from '../schemas/reference.ts';
+import { VillagePatchSchema, VillageQuerySchema } from '../schemas/reference.ts';
 import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema, ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
 import { PlanRequestSchema } from '../schemas/plan.ts';
 import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
@@ -57,6 +57,16 @@ export function openApiDocument() {
       '/boundary': { get: { summary: 'District boundary (GeoJSON, WGS-84)', responses: ok('FeatureCollection') } },
       '/townships': { get: { summary: 'Townships with seats', responses: ok('townships') } },
       '/villages': { get: { summary: 'Villages and communities', parameters: queryParams(VillageQuerySchema), responses: ok('villages') } },
+      '/villages/{code}': {
+        patch: {
+          summary: 'Place (or clear) a village point by hand; approximate unless told exact; optionally places its unplaced stations',
+          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{12}$' } }],
+          requestBody: body(VillagePatchSchema), responses: ok('village, previous point, stations placed, data version'),
+        },
+      },
+      '/basemaps': { get: { summary: 'Basemaps on offer (offline always; 天地图, XYZ, local PMTiles when configured)', responses: ok('basemaps') } },
+      '/basemaps/rivers': { get: { summary: '嘉陵江 main stem for the offline map (HydroRIVERS, ~450 m)', responses: ok('FeatureCollection') } },
+      '/basemaps/local.pmtiles': { get: { summary: 'The configured local PMTiles archive, with HTTP range requests', responses: ok('bytes') } },
       '/sources': { get: { summary: 'Data sources and licences', responses: ok('sources') } },
       '/sites': {
         get: { summary: 'Sites (GeoJSON; unplaced sites have geometry null)', parameters: queryParams(SiteQuerySchema), responses: ok('FeatureCollection') },

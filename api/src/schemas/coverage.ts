@@ -21,7 +21,7 @@ export const travelFields = {
 export const CoverageQuerySchema = z.strictObject({
   ...travelFields,
   kinds: csvEnum(SITE_KINDS).optional(),
-  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']),
+  status: csvEnum(SITE_STATUSES).default(['existing']),
 });
 export type CoverageQuery = z.infer<typeof CoverageQuerySchema>;
 
@@ -29,7 +29,7 @@ export const IsochroneQuerySchema = z.strictObject({
   ...travelFields,
   site: z.string().min(1).max(64).optional(),
   kinds: csvEnum(SITE_KINDS).optional(),
-  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']),
+  status: csvEnum(SITE_STATUSES).default(['existing']),
 });
 export type IsochroneQuery = z.infer<typeof IsochroneQuerySchema>;
 
@@ -48,5 +48,5 @@ export type NearestQuery = z.infer<typeof NearestQuerySchema>;
 export const ScenarioCompareQuerySchema = z.strictObject({
   method: MethodChoiceSchema.default('auto'),
   kinds: csvEnum(SITE_KINDS).optional(),
-  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']),
+  status: csvEnum(SITE_STATUSES).default(['existing', 'planned']), // a scenario builds on the plan so far
 });

@@ -96,6 +96,14 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
     kind: s.properties.kind, townshipCode: s.properties.townshipCode, demonstration: s.properties.demonstration, placed: s.properties.placed,
   }));
   const quotas = townshipQuotas(quotaSites, ctx.townships.map((t) => t.code));
+  // Planned is not built: sites of statuses not counted are listed apart (规划), per township and kind.
+  const plannedCounts = new Map<string | null, Record<string, number>>();
+  for (const s of ctx.sites) {
+    if (s.properties.status !== 'planned' || q.status.includes('planned')) continue;
+    const m = plannedCounts.get(s.properties.townshipCode) ?? {};
+    m[s.properties.kind] = (m[s.properties.kind] ?? 0) + 1;
+    plannedCounts.set(s.properties.townshipCode, m);
+  }
   const quotaOf = new Map(quotas.townships.map((p) => [p.code, p]));
   const covOf = new Map(result.perTownship.map((t) => [t.code, t]));
   const t = result.totals;
@@ -110,6 +118,8 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
     travelDescription: travel.description,
     travelDescriptionZh: travel.descriptionZh,
     dataVersion: ctx.version,
+    /** Site statuses counted in these figures (planned sites are not built: they count only in `afterPlan`). */
+    statuses: q.status,
     demand: ctx.demandInfo,
     totals: {
       population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4),
@@ -127,12 +137,12 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
         population: round(population, 0), covered: round(c?.covered ?? 0, 0), share: population > 0 ? round((c?.covered ?? 0) / population, 4) : null,
         olderPopulation: round(c?.olderPopulation ?? 0, 0), olderCovered: round(c?.olderCovered ?? 0, 0),
         approximate: ctx.demandInfo.townshipAssignment !== 'imported-boundaries',
-        counts: quota.counts, demonstrationCounts: quota.demonstrationCounts, unplaced: quota.unplaced,
+        counts: quota.counts, plannedCounts: plannedCounts.get(tw.code) ?? {}, demonstrationCounts: quota.demonstrationCounts, unplaced: quota.unplaced,
         quota: quota.items, quotaMet: quota.items.every((i) => i.status === 'met'),
       };
     }),
     outsideTownships: round(covOf.get(null)?.population ?? 0, 0),
-    district: { counts: quotas.district.counts, demonstrationCounts: quotas.district.demonstrationCounts, quota: quotas.district.items },
+    district: { counts: quotas.district.counts, plannedCounts: plannedCounts.get(null) ?? {}, demonstrationCounts: quotas.district.demonstrationCounts, quota: quotas.district.items },
     sites: result.facilityToDemand.map((f) => {
       const p = byId.get(f.id);
       return { id: f.id, name: p?.name ?? f.id, kind: p?.kind ?? 'point', townshipCode: p?.townshipCode ?? null, population: round(f.population, 0), uniquePopulation: round(f.uniquePopulation, 0) };
@@ -179,7 +189,26 @@ export function createCoverageService(sql: Sql) {
       const r = computeReach(c, travel, facilities);
       const result = coverageFromReach(c.demand, facilities, r.reach);
       const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
-      return { report: coverageReport(c, q, travel, facilities, result, gaps), result, reach: r.reach, facilities, travel };
+      const report = { ...coverageReport(c, q, travel, facilities, result, gaps), afterPlan: afterPlan(c, q, extra) };
+      return { report, result, reach: r.reach, facilities, travel };
+    });
+  }
+
+  /** The same figures with the planned sites added, beside the current ones; null when planned sites count already or none is placed. */
+  function afterPlan(c: PlannerContext, q: CoverageQuery, extra: Facility[]) {
+    if (q.status.includes('planned') || !c.sites.some((s) => s.geometry && s.properties.status === 'planned')) return null;
+    const statuses = [...q.status, 'planned' as const];
+    return cached(`after|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => {
+      const travel = travelSetup(c, q);
+      const facilities = [...facilitiesOf(c.sites, { ...q, status: statuses }), ...extra];
+      const result = coverageFromReach(c.demand, facilities, computeReach(c, travel, facilities).reach);
+      const t = result.totals;
+      return {
+        statuses, population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4), sites: facilities.length,
+        townships: result.perTownship.filter((p) => p.code !== null).map((p) => ({
+          code: p.code as string, covered: round(p.covered, 0), share: p.population > 0 ? round(p.covered / p.population, 4) : null,
+        })),
+      };
     });
   }
 

@@ -59,18 +59,38 @@ export function nearestSites(ctx: PlannerContext, travel: TravelSetup, facilitie
 /** Demand points in use, with population, older population and township. */
 export function demandFeatures(ctx: PlannerContext) {
   const d = ctx.demand;
+  const population = roundToTotal(d.population);
+  const older = roundToTotal(d.olderPopulation);
   const out: { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { population: number; olderPopulation: number; townshipCode: string | null } }[] = [];
   for (let i = 0; i < d.lng.length; i++) {
     out.push({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [d.lng[i], d.lat[i]] },
       properties: {
-        population: Math.round(d.population[i] * 100) / 100, olderPopulation: Math.round(d.olderPopulation[i] * 100) / 100,
+        population: population.values[i] / 100, olderPopulation: older.values[i] / 100,
         townshipCode: d.townshipIndex[i] >= 0 ? d.townshipCodes[d.townshipIndex[i]] : null,
       },
     });
   }
-  return out;
+  return { features: out, population: population.total / 100, olderPopulation: older.total / 100 };
+}
+
+/**
+ * Values in hundredths whose sum is exactly the rounded total (largest-remainder rounding): rounding each of
+ * thousands of identical rural cells on its own drifts the sum by tens of persons.
+ */
+function roundToTotal(values: Float64Array): { values: Float64Array; total: number } {
+  const n = values.length;
+  let sum = 0;
+  for (const v of values) sum += v;
+  const total = Math.round(sum * 100);
+  const out = new Float64Array(n);
+  const rest: number[] = [];
+  let floorSum = 0;
+  for (let i = 0; i < n; i++) { out[i] = Math.floor(values[i] * 100); floorSum += out[i]; rest.push(i); }
+  rest.sort((a, b) => (values[b] * 100 - out[b]) - (values[a] * 100 - out[a]) || a - b);
+  for (let k = 0; k < total - floorSum && k < n; k++) out[rest[k]]++;
+  return { values: out, total };
 }
 
 type TownshipAreaCollection = FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; approximate: boolean }>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
 import { getDataVersion } from '../db/version-repo.ts';
-import { getDistrict, listTownshipBoundaries, listTownships, type Township } from '../db/reference-repo.ts';
+import { getDistrict, listTownshipBoundaries, listTownships, placedVillagePoints, villageCounts, type Township } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
 import { getActiveRoadGraphId, loadActiveRoadGraph } from '../db/road-graph-repo.ts';
 import { getActiveDemandSet, getDemandInputsKey } from '../db/demand-repo.ts';
@@ -30,7 +30,18 @@ export interface DemandInfo {
   /** How demand points got their township. */
   townshipAssignment: 'approximate-nearest-seat' | 'imported-boundaries';
   sourceId: string | null;
+  /** Placed villages/communities the modelled surface is anchored on, of all of them (null for imported demand). */
+  anchors: { placed: number; total: number } | null;
+  /** Where older residents come from: the census district share applied everywhere, or imported per point. */
+  olderSource: 'district-share' | 'imported';
+  /** Plain-language note on the older-residents figure. */
+  olderNote: string;
 }
+
+const DISTRICT_SHARE_NOTE = (share: number) =>
+  `Older residents (65+) = population × ${(share * 100).toFixed(2)}% (the census district share) everywhere, so older ` +
+  'coverage equals overall coverage until data with a real age structure is imported (the population importer ' +
+  'accepts an older-population column).';
 
 /** Everything a coverage computation reads, loaded once per data version. */
 export interface PlannerContext {
@@ -56,6 +67,7 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
   let info: Omit<DemandInfo, 'points' | 'population' | 'townshipAssignment'>;
   if (set) {
     const pts = set.points;
+    const olderImported = pts.length > 0 && pts.every((p) => p.length > 3);
     const n = pts.length;
     demand = {
       lng: Float64Array.from(pts, (p) => p[0]), lat: Float64Array.from(pts, (p) => p[1]),
@@ -65,19 +77,28 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
       source: { name: set.name, modelled: set.modelled, method: set.notes || `imported ${set.kind}` },
     };
     demand = seats.length ? assignTownship(demand, seats) : demand;
-    info = { name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id };
+    info = {
+      name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id, anchors: null,
+      olderSource: olderImported ? 'imported' : 'district-share',
+      olderNote: olderImported ? 'Older residents as imported per point.' : DISTRICT_SHARE_NOTE(census.olderShare),
+    };
   } else {
     const allSeats = districtSeat ? [...seats, { code: codes[0], ...districtSeat, isDistrictSeat: true }] : seats;
+    const points = await placedVillagePoints(sql);
+    const counts = Object.fromEntries((await villageCounts(sql)).map((c) => [c.townshipCode, { villages: c.villages, communities: c.communities }]));
+    const total = Object.values(counts).reduce((a, c) => a + c.villages + c.communities, 0);
     demand = modelledDemand({
       boundary, seats: allSeats, townshipCodes: codes, population: census.population,
       urbanShare: census.urbanShare, olderShare: census.olderShare, cellMeters: MODELLED_CELL_METERS,
+      anchors: { points, counts },
     });
     // The district seat is a kernel centre only: townships come from the township seats.
     demand = assignTownship(demand, seats);
     info = {
       name: demand.source.name, modelled: true,
       method: `${demand.source.method} Source: 2020 census county totals (geodata/census-2020.json).`,
-      sourceId: null,
+      sourceId: null, anchors: { placed: points.length, total },
+      olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),
     };
   }
   const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary as Polygon | MultiPolygon }));

@@ -165,6 +165,20 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
           <span className="metric-label">{t('coverage.sites')}</span>
         </div>
       </div>
+      <p className="muted small" data-testid="cov-statuses">
+        {t('coverage.statuses', { statuses: report.statuses.map((x) => t(`status.${x}` as I18nKey)).join(' + ') })}
+      </p>
+      {report.afterPlan && (
+        <p className="small" data-testid="cov-after-plan">
+          {t('coverage.afterPlan', { share: formatShare(report.afterPlan.share), covered: formatCount(report.afterPlan.covered) })}
+        </p>
+      )}
+      {report.demand.olderSource === 'district-share' && (
+        <p className="muted small" data-testid="cov-older-note">{t('coverage.olderNote')}</p>
+      )}
+      {report.demand.anchors && (
+        <p className="muted small" data-testid="cov-anchored">{t('coverage.anchored', report.demand.anchors)}</p>
+      )}
       <div className="method-box" data-testid="coverage-method" data-method={report.method}>
         <span className={`badge ${report.method === 'network' ? 'good' : 'warn'}`}>
           {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}

@@ -1,6 +1,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useI18n, type I18nKey, type Lang } from '../lib/i18n';
 import type { QuotaItem, TownshipRow } from './api';
+import { kindName } from '../lib/names';
 import { formatCount, formatShare, quotaItemText, quotaProblems } from './format';
 import { Headline } from './CoveragePanel';
 import { olderShare, sortTownships, type SortKey } from './township-sort';
@@ -102,7 +103,7 @@ export function TownshipReport({ coverage, onFocus }: Props) {
                 <td className="num">{formatCount(r.covered)}</td>
                 <td className="num" data-testid="township-share">{formatShare(r.share)}</td>
                 <td className="num">{formatShare(olderShare(r))}</td>
-                <td className="quota"><QuotaCell items={r.quota} /></td>
+                <td className="quota"><QuotaCell items={r.quota} planned={r.plannedCounts} /></td>
                 <td className="num">{r.unplaced || <span className="muted">0</span>}</td>
               </tr>
             ))}
@@ -114,7 +115,7 @@ export function TownshipReport({ coverage, onFocus }: Props) {
               <td className="num">{formatCount(report.totals.covered)}</td>
               <td className="num">{formatShare(report.totals.share)}</td>
               <td className="num">{formatShare(report.totals.olderShare)}</td>
-              <td className="quota"><QuotaCell items={report.district.quota} /></td>
+              <td className="quota"><QuotaCell items={report.district.quota} planned={report.district.plannedCounts} /></td>
               <td className="num">{unplacedTotal}</td>
             </tr>
           </tfoot>
@@ -125,13 +126,27 @@ export function TownshipReport({ coverage, onFocus }: Props) {
 }
 
 /** "达标" when every item is met, else the short (缺) and over (超) items, each as "kind actual/required". */
-function QuotaCell({ items }: { items: readonly QuotaItem[] }) {
+function QuotaCell({ items, planned }: { items: readonly QuotaItem[]; planned?: Record<string, number> }) {
   const { t, lang } = useI18n();
   const { short, over } = quotaProblems(items);
+  // Quotas are judged on built (existing) sites; planned ones are listed apart, never counted as built.
+  const plannedEntries = Object.entries(planned ?? {}).filter(([, n]) => n > 0);
+  const plannedLine = plannedEntries.length > 0 && (
+    <span className="quota-line" data-testid="quota-planned">
+      <span className="quota-tag">{t('townships.planned')}</span>
+      {plannedEntries.map(([k, n]) => `${kindName(k as never, lang)} ${n}`).join(lang === 'zh' ? '、' : ', ')}
+    </span>
+  );
   if (!short.length && !over.length)
-    return <span className="quota-met" data-testid="quota-met">✓ {t('townships.met')}</span>;
+    return (
+      <>
+        <span className="quota-met" data-testid="quota-met">✓ {t('townships.met')}</span>
+        {plannedLine}
+      </>
+    );
   return (
     <span className="quota-problems" data-testid="quota-short">
+      <span className="quota-tag">{t('townships.built')}</span>
       {short.length > 0 && (
         <span className="quota-line">
           <span className="quota-tag short">{t('townships.short')}</span>
@@ -144,6 +159,7 @@ function QuotaCell({ items }: { items: readonly QuotaItem[] }) {
           <QuotaItems items={over} lang={lang} />
         </span>
       )}
+      {plannedLine}
     </span>
   );
 }

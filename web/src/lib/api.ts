@@ -5,6 +5,10 @@
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../../api/src/app';
 import type { SiteUpdate } from '../../../api/src/schemas/sites';
+import type { z } from 'zod';
+import type { VillagePatchSchema } from '../../../api/src/schemas/reference';
+
+export type VillagePatchInput = z.input<typeof VillagePatchSchema>;
 
 export const client = hc<AppType>('/');
 
@@ -63,4 +67,6 @@ export const api = {
   sites: async () => unwrap(await client.api.sites.$get({ query: {} })),
   updateSite: async (id: string, patch: SiteUpdate) =>
     unwrap(await client.api.sites[':id'].$patch({ param: { id }, json: patch })),
+  placeVillage: async (code: string, body: VillagePatchInput) =>
+    unwrap(await client.api.villages[':code'].$patch({ param: { code }, json: body })),
 };

@@ -151,6 +151,9 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
 
   const accept = async (siteIds?: string[]) => {
     if (!scenario) return;
+    const demand = comparison?.demand;
+    // Proposals made on modelled demand are accepted only after saying so.
+    if (demand?.modelled && !window.confirm(t('plan.acceptModelled', { placed: demand.anchors?.placed ?? 0, total: demand.anchors?.total ?? 139 }))) return;
     setAccepting(true);
     try {
       const r = await plannerApi.accept(scenario.id, siteIds);

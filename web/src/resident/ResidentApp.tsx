@@ -20,6 +20,8 @@ interface Located extends ResidentPoint {
   /** How the point was chosen, shown above the results. */
   label: string;
   note?: string;
+  /** The village chosen from the search, if any (its own station is shown first). */
+  villageCode?: string;
 }
 
 interface BaseData {
@@ -114,8 +116,15 @@ export function ResidentApp() {
       setGeoMessage(null);
       const seat = base.townships.find((tw) => tw.code === p.townshipCode);
       const townshipName = seat ? (lang === 'en' ? seat.nameEn : seat.name) : p.townshipCode;
+      const village = p.kind === 'village' ? base.villages.find((v) => v.code === p.code) : undefined;
+      const villageCode = village?.code;
       if (p.lng !== null && p.lat !== null) {
-        setLocated({ lng: p.lng, lat: p.lat, approximate: p.kind === 'township', label: p.name, note: p.kind === 'township' ? translate(lang, 'resident.townshipSeat', { township: townshipName }) : undefined });
+        // A village point placed by hand is approximate unless someone said it is exact: no verdict from it.
+        const approximate = p.kind === 'township' || village?.precision !== 'exact';
+        const note = p.kind === 'township'
+          ? translate(lang, 'resident.townshipSeat', { township: townshipName })
+          : approximate ? translate(lang, 'resident.villageApproximate', { name: p.name }) : undefined;
+        setLocated({ lng: p.lng, lat: p.lat, approximate, label: p.name, note, villageCode });
       } else if (seat?.seat) {
         setLocated({
           lng: seat.seat.lng,
@@ -123,6 +132,7 @@ export function ResidentApp() {
           approximate: true,
           label: p.name,
           note: translate(lang, 'resident.noCoords', { name: p.name, township: townshipName }),
+          villageCode,
         });
       } else {
         setGeoMessage(translate(lang, 'resident.noPlace', { name: p.name }));
@@ -162,6 +172,9 @@ export function ResidentApp() {
     return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '';
   };
   const results = answer?.results ?? [];
+  const ownStation = located?.villageCode
+    ? base?.sites.find((s) => s.properties.villageCode === located.villageCode && s.properties.kind === 'station' && s.properties.status === 'existing')
+    : undefined;
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -209,6 +222,7 @@ export function ResidentApp() {
           <ResidentMap
             boundary={base?.boundary ?? null}
             townships={base?.townships ?? []}
+            villages={base?.villages ?? []}
             sites={base?.sites ?? []}
             circles={circles}
             point={located}
@@ -247,7 +261,12 @@ export function ResidentApp() {
           {answer && !searching && located && (
             <>
               {!answer.insideDistrict && <div className="notice warn" data-testid="outside-district">{t('resident.outsideDistrict')}</div>}
-              {results.length > 0 && answer.withinCircle ? (
+              {located.approximate ? (
+                // An approximate location never gives a verdict or minutes: ask for the home instead.
+                <div className="notice warn" data-testid="approximate-message">
+                  {t('resident.noVerdict', { name: located.label, minutes: answer.minutes })}
+                </div>
+              ) : results.length > 0 && answer.withinCircle ? (
                 <div className="notice good" data-testid="within-message">
                   {t('resident.inside', { name: results[0].name, minutes: answer.minutes })}
                 </div>
@@ -256,12 +275,25 @@ export function ResidentApp() {
                   {t('resident.outside', { minutes: answer.minutes })}
                 </div>
               )}
-              {located.approximate && <p className="muted small approx-caveat" data-testid="approximate-caveat">{t('resident.approximateCaveat')}</p>}
+              {located.approximate && (
+                <div className="approx-actions">
+                  <span className="muted small">{t('resident.tapHome')}</span>{' '}
+                  <button type="button" className="button small" data-testid="approx-locate" onClick={locate}>◎ {t('resident.locate')}</button>
+                </div>
+              )}
+              {ownStation && (
+                <div className="own-station" data-testid="own-station">
+                  <span className="muted small">{t('resident.ownStation')}</span>
+                  <strong>{ownStation.properties.name}</strong>
+                  {ownStation.properties.address && <span className="muted small"> · {ownStation.properties.address}</span>}
+                  {ownStation.properties.locationPrecision !== 'exact' && <span className="badge warn">{t('resident.approximate')}</span>}
+                </div>
+              )}
               {results.length === 0 ? (
                 <p className="muted">{t('resident.none')}</p>
               ) : (
                 <>
-                  <h2 className="results-title">{t('resident.nearest')}</h2>
+                  <h2 className="results-title">{located.approximate ? t('resident.nearbyApprox') : t('resident.nearest')}</h2>
                   <ol className="nearest-list" data-testid="nearest-list">
                     {results.map((r, i) => (
                       <li
@@ -275,16 +307,18 @@ export function ResidentApp() {
                         <div className="nearest-body">
                           <div className="nearest-head">
                             <strong className="nearest-name" data-testid="nearest-name">{r.name}</strong>
-                            <span className={`nearest-minutes${r.minutes <= answer.minutes ? ' good' : ''}`} data-testid="nearest-minutes">
-                              {t('resident.minutes', { minutes: formatMinutes(r.minutes) })}
-                            </span>
+                            {!located.approximate && (
+                              <span className={`nearest-minutes${r.minutes <= answer.minutes ? ' good' : ''}`} data-testid="nearest-minutes">
+                                {t('resident.minutes', { minutes: formatMinutes(r.minutes) })}
+                              </span>
+                            )}
                           </div>
                           <div className="nearest-kind">
                             <KindSwatch kind={r.kind} />
                             {kindName(r.kind, lang)}
                             {r.townshipCode && <span className="muted"> · {townshipName(r.townshipCode)}</span>}
                           </div>
-                          <div className="muted small" data-testid="nearest-distance">
+                          {!located.approximate && <div className="muted small" data-testid="nearest-distance">
                             {t('resident.distance', { distance: formatMeters(r.meters) })}
                             {answer.method !== 'network' && (
                               <>
@@ -293,7 +327,7 @@ export function ResidentApp() {
                                 <span className="badge warn">{t('resident.estimate')}</span>
                               </>
                             )}
-                          </div>
+                          </div>}
                           {r.id === selectedId && (
                             <dl className="nearest-details" data-testid="nearest-details">
                               <dt>{t('site.address')}</dt>

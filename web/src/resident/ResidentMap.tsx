@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
+import type { BoundaryCollection, SiteFeature, Township, Village } from '../lib/api';
+import { translate } from '../lib/i18n';
+import { useBasemap, useVillageLabels } from '../map/use-basemap';
+import { BasemapSwitcher } from '../map/BasemapSwitcher';
 import type { Lang } from '../lib/i18n';
 import type { NearestResult } from '../coverage/api';
 import { SOURCE } from '../map/ids';
@@ -21,6 +24,7 @@ export interface ResidentPoint {
 interface Props {
   boundary: BoundaryCollection | null;
   townships: readonly Township[];
+  villages: readonly Village[];
   sites: readonly SiteFeature[];
   /** Service areas (isochrones) of the placed sites for the chosen mode, drawn faintly. */
   circles: FeatureCollection | null;
@@ -57,6 +61,8 @@ export function ResidentMap(props: Props) {
   }, []);
 
   const map = ready ? mapRef.current : null;
+  const basemap = useBasemap(map);
+  useVillageLabels(map, props.villages, props.lang);
   const setData = (id: string, data: FeatureCollection) => (map?.getSource(id) as GeoJSONSource | undefined)?.setData(data);
 
   useEffect(() => {
@@ -124,5 +130,10 @@ export function ResidentMap(props: Props) {
     map.fitBounds([w, s, e, n], { padding: pad, maxZoom: 14.5, duration: 500 });
   }, [map, props.point, props.results, props.selectedId]);
 
-  return <div ref={container} className="resident-map" data-testid="map" />;
+  return (
+    <>
+      <div ref={container} className="resident-map" data-testid="map" />
+      <BasemapSwitcher list={basemap.list} current={basemap.current} lang={props.lang} label={translate(props.lang, 'basemap.label')} onChoose={basemap.choose} />
+    </>
+  );
 }

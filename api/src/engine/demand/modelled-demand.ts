@@ -1,6 +1,7 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { assignTownship } from '../townships/assign-township';
 import { haversineMeters } from '../geo/haversine-meters';
+import { spreadAroundPoint } from './spread-around-point';
 import { EARTH_RADIUS_METERS, EngineInputError } from '../types';
 import type { ApproximateTownshipDemand, TownshipSeat } from '../types';
 
@@ -13,9 +14,12 @@ export const MODELLED_DEMAND_METHOD =
   'lies inside the boundary are kept. Urban population (population × urban share) is spread around the ' +
   'district and township seats with a Gaussian kernel (σ below, cut at 3σ): the district seat receives 50% ' +
   'of it and the township seats share the other 50% equally (without a district seat, or with only one, ' +
-  'all seats share 100% equally). Rural ' +
-  'population (the rest) is spread uniformly over cells farther than 1σ from every seat (over all cells if ' +
-  'there are none). Older residents = population × older share in every cell. Cells are assigned to the ' +
+  'all seats share 100% equally); placed communities (社区) take an equal share each of their township seat\'s ' +
+  'part, spread around their own point. Rural population (the rest) goes to cells farther than 1σ from every ' +
+  'seat (all cells if there are none); each township takes its share of those cells (nearest seat), split ' +
+  'equally among its villages (村): a placed village\'s share is spread around its point with a Gaussian ' +
+  'kernel (σ 1,000 m unless stated, cut at 3σ), the unplaced villages\' shares stay uniform over the ' +
+  'township\'s rural cells. Older residents = population × older share in every cell. Cells are assigned to the ' +
   'township of the nearest seat (approximate).';
 
 /** Input of {@link modelledDemand}. */
@@ -33,6 +37,16 @@ export interface ModelledDemandInput {
   cellMeters?: number;
   /** Gaussian σ of the urban kernel in metres (default 1,500). */
   sigmaMeters?: number;
+  /**
+   * Placed villages (村) and communities (社区) that anchor the model, with every township's counts of both
+   * (placed or not): see {@link MODELLED_DEMAND_METHOD}. Without it rural population is uniform.
+   */
+  anchors?: {
+    points: readonly { townshipCode: string; type: 'village' | 'community'; lng: number; lat: number }[];
+    counts: Readonly<Record<string, { villages: number; communities: number }>>;
+    /** σ of the kernel around each placed village or community, metres (default 1,000). */
+    sigmaMeters?: number;
+  };
 }
 
 /**
@@ -98,34 +112,57 @@ export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipD
 
   const pop = new Float64Array(n);
   const nearestSeatMeters = new Float64Array(n).fill(Infinity);
+  const cellTownship = new Int32Array(n).fill(-1); // nearest township (non-district) seat
+  const nearestTownshipMeters = new Float64Array(n).fill(Infinity);
+  seats.forEach((seat, k) => {
+    for (let i = 0; i < n; i++) {
+      const d = haversineMeters(seat.lng, seat.lat, cellLng[i], cellLat[i]);
+      if (d < nearestSeatMeters[i]) nearestSeatMeters[i] = d;
+      if (!seat.isDistrictSeat && d < nearestTownshipMeters[i]) { nearestTownshipMeters[i] = d; cellTownship[i] = k; }
+    }
+  });
+  const anchors = input.anchors;
+  const anchorSigma = anchors?.sigmaMeters ?? 1000;
+  const placed = (code: string, type: 'village' | 'community') => anchors?.points.filter((p) => p.townshipCode === code && p.type === type) ?? [];
+  const countOf = (code: string, type: 'village' | 'community') => anchors?.counts[code]?.[type === 'village' ? 'villages' : 'communities'] ?? 0;
+
+  // Urban: each seat's share around the seat; placed communities (社区) of its township take theirs from it.
   const districtSeats = seats.filter((s) => s.isDistrictSeat);
   const otherSeats = seats.filter((s) => !s.isDistrictSeat);
   const urban = population * urbanShare;
   const groups: Array<[readonly TownshipSeat[], number]> = districtSeats.length > 0 && otherSeats.length > 0
     ? [[districtSeats, 0.5], [otherSeats, 0.5]] : [[seats, 1]];
-  const cutoff = 3 * sigma;
-  const weights = new Float64Array(n);
   for (const [group, groupShare] of groups) {
     for (const seat of group) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) {
-        const d = haversineMeters(seat.lng, seat.lat, cellLng[i], cellLat[i]);
-        if (d < nearestSeatMeters[i]) nearestSeatMeters[i] = d;
-        weights[i] = d <= cutoff ? Math.exp(-(d * d) / (2 * sigma * sigma)) : 0;
-        sum += weights[i];
-      }
       const seatUrban = urban * groupShare / group.length;
-      if (sum > 0) for (let i = 0; i < n; i++) pop[i] += seatUrban * weights[i] / sum;
-      else pop[closestCell(seat, cellLng, cellLat)] += seatUrban; // seat far outside the grid
+      const communities = placed(seat.code, 'community');
+      const total = countOf(seat.code, 'community');
+      const perCommunity = total > 0 ? seatUrban / total : 0;
+      for (const c of communities) spreadAroundPoint(pop, cellLng, cellLat, c, perCommunity, anchorSigma);
+      spreadAroundPoint(pop, cellLng, cellLat, seat, seatUrban - perCommunity * communities.length, sigma);
     }
   }
+
+  // Rural: cells farther than 1σ from every seat; each township gets its share of those cells. Placed villages
+  // take an equal share each, spread around their point; the unplaced villages' shares stay uniform.
   let ruralCells = 0;
   for (let i = 0; i < n; i++) if (nearestSeatMeters[i] > sigma) ruralCells++;
+  const isRural = (i: number) => ruralCells === 0 || nearestSeatMeters[i] > sigma;
+  const ruralCount = ruralCells === 0 ? n : ruralCells;
   const rural = population - urban;
-  for (let i = 0; i < n; i++) {
-    if (ruralCells === 0) pop[i] += rural / n;
-    else if (nearestSeatMeters[i] > sigma) pop[i] += rural / ruralCells;
+  const perTownshipCells = new Float64Array(seats.length + 1);
+  for (let i = 0; i < n; i++) if (isRural(i)) perTownshipCells[cellTownship[i] + 1]++;
+  const uniformShare = new Float64Array(seats.length + 1); // persons per rural cell, by township (+1 offset)
+  for (let k = -1; k < seats.length; k++) {
+    const townshipRural = rural * perTownshipCells[k + 1] / ruralCount;
+    if (k < 0 || seats[k].isDistrictSeat) { uniformShare[k + 1] = townshipRural / Math.max(1, perTownshipCells[k + 1]); continue; }
+    const villages = placed(seats[k].code, 'village');
+    const total = Math.max(countOf(seats[k].code, 'village'), villages.length);
+    const perVillage = total > 0 ? townshipRural / total : 0;
+    for (const v of villages) spreadAroundPoint(pop, cellLng, cellLat, v, perVillage, anchorSigma);
+    uniformShare[k + 1] = (townshipRural - perVillage * villages.length) / Math.max(1, perTownshipCells[k + 1]);
   }
+  for (let i = 0; i < n; i++) if (isRural(i)) pop[i] += uniformShare[cellTownship[i] + 1];
   let total = 0, largest = 0;
   for (let i = 0; i < n; i++) { total += pop[i]; if (pop[i] > pop[largest]) largest = i; }
   pop[largest] += population - total; // put the floating-point residue where it is relatively smallest
@@ -145,17 +182,10 @@ export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipD
       name: 'modelled demand surface',
       modelled: true,
       method: `${MODELLED_DEMAND_METHOD} Parameters: cell ${cellMeters} m, σ ${sigma} m, urban share ` +
-        `${urbanShare}, older share ${olderShare}, population ${population}.`,
+        `${urbanShare}, older share ${olderShare}, population ${population}` +
+        (anchors ? `, village σ ${anchorSigma} m; anchored on ${anchors.points.length} of ` +
+          `${Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0)} villages/communities.` : '.'),
     },
   };
   return assignTownship(demand, seats);
-}
-
-function closestCell(seat: TownshipSeat, lng: number[], lat: number[]): number {
-  let best = 0, bestMeters = Infinity;
-  for (let i = 0; i < lng.length; i++) {
-    const d = haversineMeters(seat.lng, seat.lat, lng[i], lat[i]);
-    if (d < bestMeters) { bestMeters = d; best = i; }
-  }
-  return best;
 }

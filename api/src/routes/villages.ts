@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/deps.ts';
+import { validate } from '../http/validate.ts';
+import { notFound } from '../http/errors.ts';
+import { VillageCodeParamSchema, VillagePatchSchema } from '../schemas/reference.ts';
+import { getVillage } from '../db/reference-repo.ts';
+import { commitVillageUpdates } from '../db/import-repo.ts';
+import { getDataVersion } from '../db/version-repo.ts';
+import { inTransaction } from '../db/client.ts';
+import { checkPlacement } from '../services/check-placement.ts';
+import { placeUnplacedStationsAt } from '../db/sites-repo.ts';
+
+/**
+ * Placing villages by hand. Write route: `PATCH /villages/:code` (sets or clears a point; shares the write path
+ * of the village-points import and bumps the data version).
+ */
+export const villageRoutes = new Hono<AppEnv>()
+  .patch('/:code', validate('param', VillageCodeParamSchema), validate('json', VillagePatchSchema), async (c) => {
+    const { code } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const result = await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const before = await getVillage(tx, code);
+      if (!before) throw notFound('Village');
+      await checkPlacement(tx, { lng: body.lng, lat: body.lat });
+      await commitVillageUpdates(tx, [{ code, lng: body.lng, lat: body.lat, precision: body.precision }], 'hand-placed', 'hand');
+      let stationsPlaced: string[] = [];
+      if (body.placeStations && body.lng !== null) {
+        // Only stations still without a point follow the village: a station placed by hand keeps its own.
+        stationsPlaced = await placeUnplacedStationsAt(tx, code, body.lng, body.lat!);
+      }
+      return { village: (await getVillage(tx, code))!, previous: { lng: before.lng, lat: before.lat, precision: before.precision }, stationsPlaced, dataVersion: await getDataVersion(tx) };
+    });
+    return c.json(result, 200);
+  });
