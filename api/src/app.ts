@@ -12,6 +12,7 @@ import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
+import { leaderImportRoutes } from './routes/leaders-import.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -41,6 +42,7 @@ export function createApp(opts: { db: Database }) {
     .route('/scenarios', scenarioRoutes)
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
+    .route('/import', leaderImportRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);
 }
