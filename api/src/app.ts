@@ -13,6 +13,8 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
 import { leaderImportRoutes } from './routes/leaders-import.ts';
+import { leaderRoutes } from './routes/leaders.ts';
+import { activityRoutes } from './routes/activities.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -43,6 +45,8 @@ export function createApp(opts: { db: Database }) {
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
     .route('/import', leaderImportRoutes)
+    .route('/', leaderRoutes)
+    .route('/activities', activityRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);
 }
