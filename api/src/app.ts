@@ -15,6 +15,7 @@ import { exportRoutes } from './routes/export.ts';
 import { leaderImportRoutes } from './routes/leaders-import.ts';
 import { leaderRoutes } from './routes/leaders.ts';
 import { activityRoutes } from './routes/activities.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -47,6 +48,7 @@ export function createApp(opts: { db: Database }) {
     .route('/import', leaderImportRoutes)
     .route('/', leaderRoutes)
     .route('/activities', activityRoutes)
+    .route('/', evaluationRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);
 }

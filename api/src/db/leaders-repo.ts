@@ -7,11 +7,17 @@ import type { ActivityProject, PlannedActivity } from '../import/plan-activity-i
 
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
-export interface SiteRef { id: string; code: string | null; name: string; kind: string; townshipCode: string | null; villageCode: string | null; demonstration: boolean; status: string }
+export interface SiteRef {
+  id: string; code: string | null; name: string; kind: string; townshipCode: string | null; villageCode: string | null; demonstration: boolean; status: string;
+  hasSign: boolean; hasStaff: boolean; hasActivities: boolean; hasProjects: boolean; hasRules: boolean;
+}
 
 export async function listSiteRefs(sql: Sql): Promise<SiteRef[]> {
-  const rows = await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status FROM sites ORDER BY id`;
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code, demonstration: r.demonstration, status: r.status }));
+  const rows = await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites ORDER BY id`;
+  return rows.map((r) => ({
+    id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code, demonstration: r.demonstration, status: r.status,
+    hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities, hasProjects: r.has_projects, hasRules: r.has_rules,
+  }));
 }
 
 export interface Team {

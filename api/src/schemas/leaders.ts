@@ -70,7 +70,7 @@ export const IndicatorRuleSchema = z.strictObject({
 /** Rules saved with a year: indicator weights/targets, and scores entered for data that lives elsewhere. */
 export const EvaluationRulesSchema = z.strictObject({
   indicators: z.array(IndicatorRuleSchema).min(1).max(40),
-  /** indicator id → township code → score 0–100 (平台运营, 信息报送, or any indicator overridden by hand). */
+  /** indicator id → township code → score 0–100, for the entered indicators (平台运营, 信息报送, 实地督查). */
   entered: z.record(z.string().max(64), z.record(z.string().regex(/^\d{9}$/), z.number().min(0).max(100))).default({}),
   /** Whether the latest field check's score (0–100) counts as the 实地督查 indicator. */
   fieldChecksCount: z.boolean().default(true),
