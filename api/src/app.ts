@@ -16,6 +16,7 @@ import { leaderImportRoutes } from './routes/leaders-import.ts';
 import { leaderRoutes } from './routes/leaders.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -49,6 +50,7 @@ export function createApp(opts: { db: Database }) {
     .route('/', leaderRoutes)
     .route('/activities', activityRoutes)
     .route('/', evaluationRoutes)
+    .route('/', reportRoutes)
     .route('/export', exportRoutes)
     .route('/', openApiRoutes);
 }
