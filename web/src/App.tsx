@@ -20,14 +20,16 @@ import { TownshipReport } from './coverage/TownshipReport';
 import { CoverageLayers } from './coverage/CoverageLayers';
 import { PlannerTab } from './planner/PlannerTab';
 import { DataTab } from './data/DataTab';
+import { LeadersTab } from './leaders/LeadersTab';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships' | 'plan' | 'data';
+type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
   { id: 'coverage', label: 'panel.coverage' },
   { id: 'townships', label: 'panel.townships' },
+  { id: 'leaders', label: 'panel.leaders' },
   { id: 'plan', label: 'panel.plan' },
   { id: 'data', label: 'panel.data' },
 ];
@@ -229,6 +231,17 @@ export function App() {
       />
     );
 
+  if (data && tab === 'leaders')
+    leftContent = (
+      <LeadersTab
+        map={map}
+        townships={data.townships}
+        sites={sites}
+        notify={(title) => notify({ kind: 'success', title })}
+        notifyError={notifyError}
+      />
+    );
+
   return (
     <I18nContext.Provider value={i18n}>
       <div className="app">
@@ -261,7 +274,7 @@ export function App() {
           </div>
         </header>
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
-          <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' ? ' wide' : ''}`} data-testid="left-panel">
+          <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
               {LEFT_TABS.map((x) => (
                 <button
