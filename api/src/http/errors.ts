@@ -7,6 +7,8 @@ export type ErrorCode = 'invalid_request' | 'not_found' | 'unprocessable' | 'pay
 export interface ErrorIssue {
   path: (string | number)[];
   message: string;
+  /** Stable code (zod's issue code, or an import issue code) so the UI can say it in its own language. */
+  code?: string;
 }
 
 /** The one shape of every non-2xx response. */
