@@ -41,6 +41,8 @@ describe('the leaders’ 评估 tab', () => {
     const issue = page.getByTestId('limp-volunteers-issues').getByTestId('import-issue');
     await expect.poll(() => issue.count()).toBe(1);
     expect(await issue.getAttribute('data-row')).toBe('4');
+    // Worded in the UI's language from the issue's stable code.
+    expect(await issue.innerText()).toContain('乡镇不存在：火星镇');
     await page.getByTestId('limp-volunteers-skip').check();
     await page.getByTestId('limp-volunteers-commit').click();
     await page.getByTestId('limp-volunteers-done').waitFor();

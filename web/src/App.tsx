@@ -307,7 +307,7 @@ export function App() {
                 </div>
               )}
               {data && tab === 'data' && (
-                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} />
+                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} coverage={coverage} circlesShown={showCircles && !coverage.on} />
               )}
             </div>
           </aside>
