@@ -30,7 +30,8 @@ describeApi('GET /api/volunteers', (h) => {
     expect(gk.standing.cadreRegistration).toMatchObject({ rate: 1, met: true });
     // The 2024 count of 新山村 is after the date asked for.
     expect(ym.villages.find((v) => v.shortName === '新山村')!.date).toBeNull();
-    expect(body.district).toMatchObject({ population: 126506, populationBasis: 'census-2020' });
+    // Only 羊木镇 reported: the district figure covers it alone, not the census total of all twelve.
+    expect(body.district).toMatchObject({ townshipsReporting: 1, townshipsTotal: 12, population: 10000, populationBasis: 'reporting-townships' });
     const other = body.townships.find((t) => t.name === '朝天镇')!;
     expect(other).toMatchObject({ countsFrom: null, date: null });
     expect(other.standing.residentRegistration.rate).toBeNull();

@@ -80,11 +80,12 @@ function scorecardHtml(lang: ReportLang, b: ReportBundle, code: string): string 
 
 function footerHtml(lang: ReportLang, b: ReportBundle): string {
   const cov = b.coverage;
-  const sources = b.sources.map((s) => `${esc(s.name.length > 90 ? `${s.name.slice(0, 88)}…` : s.name)}${s.modelled ? ` <span class="badge">${rt(lang, 'modelled')}</span>` : ''}`).join('；');
+  const sources = b.sources.map((s) => `${esc(s.name.length > 90 ? `${s.name.slice(0, 88)}…` : s.name)}${s.modelled ? ` <span class="badge">${rt(lang, 'modelled')}</span>` : ''}`).join(lang === 'zh' ? '；' : '; ');
   const desc = lang === 'zh' ? cov.travelDescriptionZh : cov.travelDescription;
-  return `<footer><p><b>${rt(lang, 'sources')}</b>：${sources}</p>
+  const colon = lang === 'zh' ? '：' : ': ';
+  return `<footer><p><b>${rt(lang, 'sources')}</b>${colon}${sources}</p>
 <p>${rt(lang, 'circlesNote', { desc: esc(desc) })}${cov.demand.modelled ? ` · ${rt(lang, 'modelledNote')}` : ''}${b.areasApproximate ? ` · ${rt(lang, 'areasNote')}` : ''}</p>
-<p><b>${rt(lang, 'method')}</b>：${esc(b.evaluation.method[lang])}</p>
+<p><b>${rt(lang, 'method')}</b>${colon}${esc(b.evaluation.method[lang])}</p>
 <p>${rt(lang, 'generated')} ${b.today}</p></footer>`;
 }
 
@@ -127,7 +128,7 @@ export function townshipPageHtml(b: ReportBundle, code: string, lang: ReportLang
   const perSite = b.evaluation.townships.find((x) => x.code === code)?.indicators.find((i) => i.id === 'activities_per_site')?.value;
   const demo = b.activities.demonstrationTargets.filter((d) => d.townshipCode === code);
   const kinds = [...new Set(sites.map((s) => s.kind))].sort();
-  const demoHtml = demo.length ? `<p>${rt(lang, 'demo')}：${demo.map((d) => `${esc(d.siteName ?? `${d.township}${d.village ?? ''}`)} <b class="${d.status === 'demonstration' ? 'good' : 'bad'}">${rt(lang, d.status === 'demonstration' ? 'demoDone' : d.status === 'not_yet' ? 'demoNot' : 'demoNoSite')}</b>`).join('；')}</p>` : '';
+  const demoHtml = demo.length ? `<p>${rt(lang, 'demo')}${lang === 'zh' ? '：' : ': '}${demo.map((d) => `${esc(d.siteName ?? `${d.township}${d.village ?? ''}`)} <b class="${d.status === 'demonstration' ? 'good' : 'bad'}">${rt(lang, d.status === 'demonstration' ? 'demoDone' : d.status === 'not_yet' ? 'demoNot' : 'demoNoSite')}</b>`).join(lang === 'zh' ? '；' : '; ')}</p>` : '';
   const name = lang === 'zh' ? t.name : (t.nameEn || t.name);
   return `<section class="page" data-township="${code}">${headerHtml(lang, name, b)}
 <div class="row"><div class="map">${svg}</div><div class="col">
@@ -167,7 +168,7 @@ export function districtPageHtml(b: ReportBundle, lang: ReportLang): string {
 <p>${lang === 'zh' ? '各乡镇合计缺口' : 'Townships short in total'}：${shortText || rt(lang, 'met')}</p>
 <p>${rt(lang, 'demo')}：${demo.filter((d) => d.status === 'demonstration').length}/${demo.length}</p>
 </div></div>${legendHtml(lang, cov.gaps.features, kinds, b.sites.some((s) => s.demonstration))}
-<div class="row"><div class="col"><h2>${rt(lang, 'volunteers')}</h2><table><thead><tr><th>${rt(lang, 'indicator')}</th><th class="n">${rt(lang, 'value')}</th><th class="n">${rt(lang, 'target')}</th><th class="n">${rt(lang, 'peopleShort')}</th></tr></thead><tbody>${standingRows(lang, b.volunteers.district.standing)}</tbody></table>
+<div class="row"><div class="col"><h2>${rt(lang, 'volunteers')} <span class="muted">(${rt(lang, 'reporting', { n: b.volunteers.district.townshipsReporting, total: b.volunteers.district.townshipsTotal })})</span></h2><table><thead><tr><th>${rt(lang, 'indicator')}</th><th class="n">${rt(lang, 'value')}</th><th class="n">${rt(lang, 'target')}</th><th class="n">${rt(lang, 'peopleShort')}</th></tr></thead><tbody>${standingRows(lang, b.volunteers.district.standing)}</tbody></table>
 <h2 style="margin-top:2mm">${rt(lang, 'activities')} · ${b.year}</h2><p>${rt(lang, 'activitiesYear')}：${b.activities.total}</p></div>
 <div class="col"><h2>${rt(lang, 'ranking')} · ${ev.year}</h2><table><thead><tr><th class="n">${rt(lang, 'rank')}</th><th>${rt(lang, 'township')}</th><th class="n">${rt(lang, 'total')}</th></tr></thead><tbody>${tw}</tbody></table></div>
 <div class="col"><h2>${rt(lang, 'detachments')}</h2><table><thead><tr><th class="n">${rt(lang, 'rank')}</th><th>${rt(lang, 'detachment')}</th><th class="n">${rt(lang, 'total')}</th></tr></thead><tbody>${det}</tbody></table></div></div>

@@ -18,6 +18,7 @@ export const REPORT_TEXT = {
     modelledNote: '人口为模型估算（2020 年普查区县总数按规则分布到网格，非乡镇普查数），方法见 /api/demand',
     areasNote: '乡镇范围为按驻地划分的近似范围（未导入乡镇边界）',
     people: '{n} 人',
+    reporting: '{n}/{total} 个乡镇有数据',
   },
   en: {
     title: '15-minute service circles · yearly evaluation report', district: 'District summary', year: 'Year {year}', generated: 'Generated',
@@ -35,6 +36,7 @@ export const REPORT_TEXT = {
     modelledNote: 'population is modelled (2020 census county total spread over a grid by rule, no township census); method at /api/demand',
     areasNote: 'township areas are approximate, drawn around the seats (no township boundaries imported)',
     people: '{n} people',
+    reporting: '{n} of {total} townships reported',
   },
 } as const;
 

@@ -67,15 +67,25 @@ export async function volunteersReport(deps: AppDeps, date: string | null) {
       standing: volunteerStanding(counts, population), villages: villageRows,
     };
   });
-  const districtCounts = sumCounts(out.filter((t) => t.countsFrom).map((t) => t.counts));
+  const reporting = out.filter((t) => t.countsFrom);
+  const districtCounts = sumCounts(reporting.map((t) => t.counts));
+  // The census total is the base only when every township reported; otherwise the reporting townships' own populations.
+  const allReport = reporting.length === out.length;
+  const reportingPop = reporting.every((t) => t.population !== null) ? reporting.reduce((n, t) => n + (t.population ?? 0), 0) : null;
+  const districtPop = allReport ? census.population : reporting.length ? reportingPop : null;
   return {
     date, targets: VOLUNTEER_TARGETS,
     method: 'Latest counts on or before the date per township and village. A township without its own row sums its villages. '
       + 'Resident rates use the population in the volunteer file, else imported village populations, else the modelled demand (labelled modelled); '
-      + `a village without a population has no rate. The district uses the 2020 census (${census.population}).`,
+      + `a village without a population has no rate. The district uses the 2020 census (${census.population}) when every township reported, else the reporting townships only.`,
     methodZh: '按日期取各乡镇、村最近一次统计；乡镇无汇总行时合计其村。群众注册率的人口依次取：志愿者表中的常住人口、导入的村人口、模型人口（标注“模型”）；'
-      + `村无人口时不计算注册率。全区人口为 2020 年人口普查数（${census.population}）。`,
-    district: { counts: districtCounts, population: census.population, populationBasis: 'census-2020' as PopulationBasis, standing: volunteerStanding(districtCounts, census.population) },
+      + `村无人口时不计算注册率。各乡镇均有数据时全区人口取 2020 年人口普查数（${census.population}），否则只计有数据的乡镇。`,
+    district: {
+      counts: districtCounts, townshipsReporting: reporting.length, townshipsTotal: out.length, population: districtPop,
+      populationBasis: (allReport ? 'census-2020' : 'reporting-townships') as PopulationBasis | 'reporting-townships',
+      populationModelled: !allReport && reporting.some((t) => t.populationModelled),
+      standing: volunteerStanding(districtCounts, districtPop),
+    },
     townships: out,
   };
 }

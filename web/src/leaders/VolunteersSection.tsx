@@ -52,7 +52,7 @@ export function VolunteersSection({ volunteers, showMap, onShowMap, lang }: { vo
                 ))}
               </Fragment>
             ))}
-            <tr className="total-row"><td>{lang === 'zh' ? '全区' : 'District'}</td>
+            <tr className="total-row" data-testid="vol-district"><td>{lang === 'zh' ? '全区' : 'District'} <span className="small muted">({volunteers.district.townshipsReporting}/{volunteers.district.townshipsTotal})</span></td>
               <RateCell r={volunteers.district.standing.residentRegistration} /><RateCell r={volunteers.district.standing.cadreRegistration} />
               <RateCell r={volunteers.district.standing.cadreParticipation} /><RateCell r={volunteers.district.standing.residentParticipation} /><td /></tr>
           </tbody>
