@@ -14,6 +14,11 @@ import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
 import { villageRoutes } from './routes/villages.ts';
 import { basemapRoutes } from './routes/basemaps.ts';
+import { leaderImportRoutes } from './routes/leaders-import.ts';
+import { leaderRoutes } from './routes/leaders.ts';
+import { activityRoutes } from './routes/activities.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -43,6 +48,11 @@ export function createApp(opts: { db: Database }) {
     .route('/scenarios', scenarioRoutes)
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
+    .route('/import', leaderImportRoutes)
+    .route('/', leaderRoutes)
+    .route('/activities', activityRoutes)
+    .route('/', evaluationRoutes)
+    .route('/', reportRoutes)
     .route('/export', exportRoutes)
     .route('/villages', villageRoutes)
     .route('/basemaps', basemapRoutes)

@@ -8,6 +8,8 @@
 export interface ErrorIssue {
   path: (string | number)[];
   message: string;
+  /** Stable code (zod's issue code, or an import issue code) so the UI can say it in its own language. */
+  code?: string;
 }
 
 /** Base class: a message for people, and the problems one by one when there are several. */

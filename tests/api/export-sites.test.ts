@@ -23,7 +23,7 @@ describeApi('GET /api/export/sites.*', (h) => {
     expect(lines).toHaveLength(1 + SEEDED);
     expect(text).not.toMatch(/[^\r]\n/);
     const chaotianVillage = lines.find((l) => l.startsWith('station-510812100200,'))!;
-    expect(chaotianVillage).toContain(',新时代文明实践站,朝天镇,朝天村村民委员会,,,未放置,已建,否,');
+    expect(chaotianVillage).toContain(',新时代文明实践站,朝天镇,朝天村村民委员会,,,未放置,现有,否,');
   });
 
   it('filters like GET /api/sites', async () => {

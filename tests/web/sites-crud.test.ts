@@ -160,14 +160,16 @@ describe('creating and deleting sites', () => {
     await page.getByTestId('new-site-place').click();
     const error = page.getByTestId('new-site-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('Name is required');
+    // Said in the UI's language from the issue's stable code, not the schema's English message.
+    expect(await error.innerText()).toContain('必填');
+    expect(await error.innerText()).not.toContain('Name is required');
     expect(await page.getByTestId('placing-banner').count()).toBe(0);
     expect(await page.locator('.new-site-form .field.invalid [data-testid=new-site-name]').count()).toBe(1);
 
     // Saved unplaced, the API itself refuses it and the form shows its message and issue.
     await page.getByTestId('new-site-unplaced').click();
-    await expect.poll(() => error.innerText()).toContain('Invalid request body');
-    expect(await error.innerText()).toContain('Name is required');
+    await expect.poll(() => error.innerText()).toContain('提交的内容有误');
+    expect(await error.innerText()).toContain('必填');
     await shot(page, 'new-site-error');
     expect((await allSites()).length).toBe(before);
 

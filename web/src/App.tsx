@@ -24,15 +24,17 @@ import { VillagePanel } from './components/VillagePanel';
 import { useBasemap, useVillageLabels } from './map/use-basemap';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import type { Village } from './lib/api';
+import { LeadersTab } from './leaders/LeadersTab';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'plan' | 'data';
+type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
   { id: 'villages', label: 'panel.villages' },
   { id: 'coverage', label: 'panel.coverage' },
   { id: 'townships', label: 'panel.townships' },
+  { id: 'leaders', label: 'panel.leaders' },
   { id: 'plan', label: 'panel.plan' },
   { id: 'data', label: 'panel.data' },
 ];
@@ -347,6 +349,17 @@ export function App() {
       />
     );
 
+  if (data && tab === 'leaders')
+    leftContent = (
+      <LeadersTab
+        map={map}
+        townships={data.townships}
+        sites={sites}
+        notify={(title) => notify({ kind: 'success', title })}
+        notifyError={notifyError}
+      />
+    );
+
   return (
     <I18nContext.Provider value={i18n}>
       <div className="app">
@@ -379,7 +392,7 @@ export function App() {
           </div>
         </header>
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
-          <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' ? ' wide' : ''}`} data-testid="left-panel">
+          <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
               {LEFT_TABS.map((x) => (
                 <button
@@ -413,7 +426,7 @@ export function App() {
                 </div>
               )}
               {data && tab === 'data' && (
-                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} />
+                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} coverage={coverage} circlesShown={showCircles && !coverage.on} />
               )}
             </div>
           </aside>

@@ -25,7 +25,8 @@ export const SITE_EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'notes', header: '备注', width: 40 },
 ];
 
-const STATUS_ZH = { existing: '已建', planned: '规划', proposed: '建议' } as const;
+// One vocabulary with the UI: 现有 (the importer still reads 已建 too).
+const STATUS_ZH = { existing: '现有', planned: '规划', proposed: '建议' } as const;
 const PRECISION_ZH = { exact: '精确', approximate: '近似' } as const;
 
 /**

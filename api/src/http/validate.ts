@@ -12,6 +12,7 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
       const issues = result.error.issues.map((i) => ({
         path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
         message: i.message,
+        code: i.code,
       }));
       throw new ApiError(400, 'invalid_request', `Invalid ${where[target] ?? target}`, issues);
     }

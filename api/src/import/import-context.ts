@@ -55,7 +55,7 @@ export function toErrorIssues(issues: ImportIssue[], limit = 1000): ErrorIssue[]
   return issues
     .filter((i) => i.severity === 'error')
     .slice(0, limit)
-    .map((i) => ({ path: [i.row ?? 'file', i.column ?? i.field ?? ''], message: i.message }));
+    .map((i) => ({ path: [i.row ?? 'file', i.column ?? i.field ?? ''], message: i.message, code: i.code }));
 }
 
 /**

@@ -17,7 +17,8 @@ export type ImportIssueCode =
   | 'missing_column' | 'missing_name' | 'unknown_kind' | 'township_not_found' | 'village_not_found'
   | 'village_not_in_township' | 'village_ambiguous' | 'bad_number' | 'bad_value' | 'missing_coordinate'
   | 'outside_district' | 'lat_lng_swapped' | 'duplicate_in_file' | 'no_coordinates' | 'bad_geometry'
-  | 'township_mismatch' | 'too_long' | 'zero_population';
+  | 'township_mismatch' | 'too_long' | 'zero_population'
+  | 'bad_date' | 'missing_value' | 'site_not_found' | 'team_not_found' | 'unknown_project' | 'unknown_level' | 'inconsistent_counts';
 
 /** Rows with at least one error. */
 export function rowsWithErrors(issues: ImportIssue[]): Set<number> {

@@ -138,7 +138,7 @@ export function planSiteImport(
     const statusText = cell('status');
     if (statusText) {
       const st = parseStatus(statusText);
-      if (!st) err('status', 'bad_value', `unknown status "${statusText}" (已建/规划/建议 or existing/planned/proposed)`, statusText);
+      if (!st) err('status', 'bad_value', `unknown status "${statusText}" (现有/规划/建议 or existing/planned/proposed)`, statusText);
       else fields.status = st;
     }
     for (const f of ['address', 'contact', 'phone', 'notes'] as const) {

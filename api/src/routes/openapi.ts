@@ -7,6 +7,10 @@ import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema, Scenario
 import { PlanRequestSchema } from '../schemas/plan.ts';
 import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema } from '../schemas/import.ts';
+import {
+  ActivitiesQuerySchema, ActivityCreateSchema, ActivitySummaryQuerySchema, ActivityUpdateSchema, EvaluationQuerySchema, EvaluationRulesSchema,
+  FieldCheckCreateSchema, FieldChecksQuerySchema, LeaderImportFormSchema, VolunteersQuerySchema,
+} from '../schemas/leaders.ts';
 
 const schema = (s: ZodType, io: 'input' | 'output' = 'input') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -45,6 +49,40 @@ const form = (s: ZodType) => {
   };
 };
 const download = (what: string) => ({ '200': { description: what }, ...errors });
+
+/** The leaders' view: volunteers, teams, activities, evaluation, field checks, printed reports. */
+function leaderPaths() {
+  const activityId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
+  const year = queryParams(EvaluationQuerySchema);
+  const reportQuery = [{ name: 'year', in: 'query', required: false, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } }];
+  const pdf = (what: string) => ({ get: { summary: what, parameters: reportQuery, responses: { '200': { description: 'application/pdf' }, ...errors } } });
+  return {
+    ...Object.fromEntries((['volunteers', 'teams', 'activities'] as const).flatMap((k) => [
+      [`/import/${k}`, { post: { summary: `Import ${k} (CSV UTF-8/GBK, XLSX): preview or commit`, requestBody: form(LeaderImportFormSchema), responses: ok('preview or commit result') } }],
+      [`/import/${k}/template.xlsx`, { get: { summary: `XLSX template of the ${k} import`, responses: download('xlsx') } }],
+    ])),
+    '/volunteers': { get: { summary: 'Volunteers per township and village against the plan\'s targets (13% / 100% / 80%)', parameters: queryParams(VolunteersQuerySchema), responses: ok('volunteers') } },
+    '/teams': { get: { summary: 'The volunteer team register (corps, 15 detachments, brigades, teams)', responses: ok('teams') } },
+    '/activities': {
+      get: { summary: 'Activity records', parameters: queryParams(ActivitiesQuerySchema), responses: ok('activities') },
+      post: { summary: 'Add an activity', requestBody: body(ActivityCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+    },
+    '/activities/{id}': {
+      patch: { summary: 'Edit an activity', parameters: activityId, requestBody: body(ActivityUpdateSchema), responses: ok('activity') },
+      delete: { summary: 'Delete an activity', parameters: activityId, responses: ok('deleted') },
+    },
+    '/activities/summary': { get: { summary: 'Activities per site, team and township in a year; monthly 10th; demonstration targets', parameters: queryParams(ActivitySummaryQuerySchema), responses: ok('summary') } },
+    '/evaluation': { get: { summary: 'Yearly evaluation (综合评估排位) of townships and detachments', parameters: year, responses: ok('evaluation') } },
+    '/evaluation/rules': { put: { summary: 'Save the weights, targets and entered scores of a year (admin)', parameters: year, requestBody: body(EvaluationRulesSchema), responses: ok('evaluation') } },
+    '/field-checks': {
+      get: { summary: 'Field checks (实地督查)', parameters: queryParams(FieldChecksQuerySchema), responses: ok('field checks') },
+      post: { summary: 'Record a field check', requestBody: body(FieldCheckCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+    },
+    '/reports/townships/{code}.pdf': pdf('One A4 page for a township (PDF; .html gives the print page)'),
+    '/reports/district.pdf': pdf('The district page (PDF)'),
+    '/reports/all.pdf': pdf('The whole-district pack: district page and every township (PDF)'),
+  };
+}
 
 /** OpenAPI 3 document generated from the same zod schemas the routes validate with. */
 export function openApiDocument() {
@@ -98,6 +136,7 @@ export function openApiDocument() {
       '/import/townships': { post: { summary: 'Import township boundaries', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
       '/import/villages': { post: { summary: 'Import village/community points and population', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
       '/import/population': { post: { summary: 'Import a population grid or points', requestBody: form(PopulationImportFormSchema), responses: ok('result') } },
+      ...leaderPaths(),
       ...Object.fromEntries(['sites', 'townships', 'gaps'].flatMap((what) => ['geojson', 'csv', 'xlsx'].map((fmt) => [
         `/export/${what}.${fmt}`,
         { get: { summary: `Export ${what} as ${fmt.toUpperCase()}`, parameters: queryParams(what === 'sites' ? SiteQuerySchema : CoverageQuerySchema), responses: download(fmt) } },

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { SITE_KINDS, SITE_STATUSES, VENUE_TYPES } from '../../../api/src/schemas/sites';
 import { ApiRequestError, type Township, type Village } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { errorText, issueText } from '../lib/issue-text';
 import { kindName } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
 import type { NewSiteDraft, NewSiteState } from './use-new-site';
@@ -19,7 +20,7 @@ export function NewSiteForm({ state, townships, villages }: Props) {
   const set = <K extends keyof NewSiteDraft>(k: K, v: NewSiteDraft[K]) => setDraft((d) => (d ? { ...d, [k]: v } : d));
   const issues = error instanceof ApiRequestError ? error.issues : [];
   const fieldError = (...fields: string[]) =>
-    issues.filter((i) => fields.includes(String(i.path[0]))).map((i) => i.message).join('; ');
+    issues.filter((i) => fields.includes(String(i.path[0]))).map((i) => issueText(i, lang)).join('; ');
   const townshipName = (code: string) => {
     const tw = townships.find((x) => x.code === code);
     return tw ? (lang === 'en' ? tw.nameEn : tw.name) : code;
@@ -178,12 +179,12 @@ export function NewSiteForm({ state, townships, villages }: Props) {
       {error && showErrorBox && (
         <div className="form-error" role="alert" data-testid="new-site-error">
           <strong>{t('newSite.error')}：</strong>
-          {error.message}
+          {errorText(error, lang)}
           {otherIssues.length > 0 && (
             <ul>
               {otherIssues.map((i, n) => (
                 <li key={n}>
-                  <code>{i.path.join('.') || '—'}</code> {i.message}
+                  <code>{i.path.join('.') || '—'}</code> {issueText(i, lang)}
                 </li>
               ))}
             </ul>

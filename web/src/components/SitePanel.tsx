@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { SITE_KINDS, SITE_STATUSES } from '../../../api/src/schemas/sites';
 import { ApiRequestError, type SiteFeature, type SiteProps, type SiteUpdate, type Township, type Village } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
+import { errorText, issueText } from '../lib/issue-text';
 import { kindName } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
 
@@ -54,7 +55,7 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
   const dirty = Object.keys(patch).length > 0;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const issues = error instanceof ApiRequestError ? error.issues : [];
-  const fieldError = (field: string) => issues.filter((i) => i.path[0] === field).map((i) => i.message).join('; ');
+  const fieldError = (field: string) => issues.filter((i) => i.path[0] === field).map((i) => issueText(i, lang)).join('; ');
   const villageOptions = villages.filter((v) => !draft.townshipCode || v.townshipCode === draft.townshipCode);
   const wuyouCount = WUYOU.filter((k) => draft[k]).length;
 
@@ -234,12 +235,12 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
       {error && (
         <div className="form-error" role="alert" data-testid="site-error">
           <strong>{t('site.error')}：</strong>
-          {error.message}
+          {errorText(error, lang)}
           {issues.length > 0 && (
             <ul>
               {issues.map((i, n) => (
                 <li key={n}>
-                  <code>{i.path.join('.') || '—'}</code> {i.message}
+                  <code>{i.path.join('.') || '—'}</code> {issueText(i, lang)}
                 </li>
               ))}
             </ul>

@@ -73,7 +73,7 @@ export function useNewSite({ onCreated, checkFailed }: { onCreated: (site: SiteF
     if (!draft) return;
     const check = SiteCreateSchema.safeParse(newSiteBody(draft));
     if (!check.success) {
-      const issues = check.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message }));
+      const issues = check.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message, code: i.code }));
       setError(new ApiRequestError(checkFailed, 400, 'invalid_request', issues));
       setPlacing(false);
       return;

@@ -7,6 +7,9 @@ import { kindName } from '../lib/names';
 import { KIND_STYLE } from '../map/layers/site-kind-style';
 import { PROPOSAL_COLOR } from '../planner/planner-layers';
 import { exportUrls } from './data-api';
+import { LAYER } from '../map/ids';
+import { COVERED_COLOR, GAP_BREAKS, GAP_COLORS, gapClass } from '../coverage/layers';
+import type { CoverageState } from '../coverage/use-coverage';
 import { downloadBlob, renderMapPng, type LegendItem } from './export-map-png';
 import { ReferenceImport } from './ReferenceImport';
 import { SiteImport } from './SiteImport';
@@ -17,13 +20,16 @@ interface Props {
   /** Reload everything the map shows (after an import changed sites or reference data). */
   onDataChanged: () => void;
   notifyError: (e: unknown) => void;
+  /** What the map shows now, so the PNG's caption and legend follow the screen. */
+  coverage: CoverageState;
+  circlesShown: boolean;
 }
 
 type Mode = 'walk' | 'bike' | 'car';
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
 /** The "数据" tab: imports of the district's own data, downloads, and the map as a PNG. */
-export function DataTab({ map, attribution, onDataChanged, notifyError }: Props) {
+export function DataTab({ map, attribution, onDataChanged, notifyError, coverage, circlesShown }: Props) {
   const { t, lang } = useI18n();
   const [mode, setMode] = useState<Mode>('walk');
   const [minutes, setMinutes] = useState(15);
@@ -37,16 +43,29 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
     setExporting(true);
     try {
       const hasProposals = map.getContainer().querySelector('.planner-marker') !== null;
+      // Only what is drawn in the current view: site kinds and statuses on screen, the circles or the coverage with its gap classes.
+      const drawn = map.getLayer(LAYER.sites) ? map.queryRenderedFeatures({ layers: [LAYER.sites] }).map((f) => f.properties) : [];
+      const kinds = new Set(drawn.map((p) => String(p.kind)));
+      const hollow = drawn.some((p) => p.status === 'planned' || p.status === 'proposed');
+      const report = coverage.on ? coverage.report : null;
+      const gapClasses = report ? [...new Set(report.gaps.features.map((g) => gapClass(g.properties.population)))].sort() : [];
+      const gapRange = (c: number) => (c === 0 ? `< ${GAP_BREAKS[0]}` : c === GAP_BREAKS.length ? `≥ ${GAP_BREAKS[c - 1]}` : `${GAP_BREAKS[c - 1]}–${GAP_BREAKS[c]}`);
       const legend: LegendItem[] = [
-        ...SITE_KINDS.map((k) => ({ label: kindName(k, lang), color: KIND_STYLE[k].color, shape: 'dot' as const })),
-        { label: t('png.legendPlanned'), color: KIND_STYLE.station.color, shape: 'hollow' },
+        ...SITE_KINDS.filter((k) => kinds.has(k)).map((k) => ({ label: kindName(k, lang), color: KIND_STYLE[k].color, shape: 'dot' as const })),
+        ...(hollow ? [{ label: t('png.legendPlanned'), color: KIND_STYLE.station.color, shape: 'hollow' as const }] : []),
         ...(hasProposals ? [{ label: t('png.legendProposal'), color: PROPOSAL_COLOR.scenario, shape: 'number' as const }] : []),
-        { label: t('png.legendCircle'), color: KIND_STYLE.point.color, shape: 'area' },
+        ...(circlesShown && !report ? [{ label: t('png.legendCircle'), color: KIND_STYLE.point.color, shape: 'area' as const }] : []),
+        ...(report ? [{ label: t('coverage.legendCovered', { minutes: report.minutes }), color: COVERED_COLOR, shape: 'area' as const }] : []),
+        ...gapClasses.map((c) => ({ label: t('png.legendGap', { range: gapRange(c) }), color: GAP_COLORS[c], shape: 'area' as const })),
         { label: t('legend.boundary'), color: '#7a2e1f', shape: 'line' },
       ];
+      // The caption says how the drawn circles or coverage were computed (mode, minutes, straight-line or roads).
+      const subtitle = report
+        ? t('png.subtitleCoverage', { method: lang === 'zh' ? report.travelDescriptionZh : report.travelDescription })
+        : circlesShown ? t('png.subtitle') : t('png.subtitlePlain');
       const blob = await renderMapPng(map, {
         title: title.trim() || t('app.title'),
-        subtitle: t('png.subtitle'),
+        subtitle,
         legendTitle: t('legend.title'),
         legend,
         attribution: (attribution.length ? attribution : [t('png.noAttribution')]).map((x, i) => (i === 0 ? t('png.sources') + x : x)),

@@ -1,11 +1,12 @@
 import { DICTIONARY, useI18n, type I18nKey } from '../lib/i18n';
+import { issueText } from '../lib/issue-text';
 import type { ImportIssue } from './data-api';
 
 const SHOWN_ISSUES = 200;
 
 /** Problems found in an uploaded file, by row and column, errors first. */
 export function IssueTable({ issues, testId }: { issues: readonly ImportIssue[]; testId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!issues.length) return <p className="ok-note small" data-testid={`${testId}-none`}>{t('import.noProblems')}</p>;
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === 'error' ? -1 : 1));
   return (
@@ -20,7 +21,8 @@ export function IssueTable({ issues, testId }: { issues: readonly ImportIssue[];
               <td className="num">{i.row ?? t('import.wholeFile')}</td>
               <td>{i.column ?? i.field ?? ''}</td>
               <td>
-                <span className={`sev sev-${i.severity}`}>{i.severity === 'error' ? t('import.error') : t('import.warning')}</span> {i.message}
+                <span className={`sev sev-${i.severity}`}>{i.severity === 'error' ? t('import.error') : t('import.warning')}</span>{' '}
+                <span title={i.message}>{issueText(i, lang)}</span>
               </td>
             </tr>
           ))}

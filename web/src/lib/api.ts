@@ -26,6 +26,8 @@ export type { SiteUpdate };
 export interface ApiIssue {
   path: (string | number)[];
   message: string;
+  /** Stable code (zod issue code or import issue code): the UI words it in its own language. */
+  code?: string;
 }
 
 /** An error answered by the API, carrying its status, code and per-field issues. */

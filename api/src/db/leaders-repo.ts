@@ -1,0 +1,182 @@
+/** SQL of the leaders' view: volunteer counts, the team register, activities and their commits. */
+import { randomBytes } from 'node:crypto';
+import type { Sql } from './client.ts';
+import type { PlannedVolunteerCount } from '../import/plan-volunteer-import.ts';
+import type { PlannedTeam, TeamLevel } from '../import/plan-team-import.ts';
+import type { ActivityProject, PlannedActivity } from '../import/plan-activity-import.ts';
+
+const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+export interface SiteRef {
+  id: string; code: string | null; name: string; kind: string; townshipCode: string | null; villageCode: string | null; demonstration: boolean; status: string;
+  hasSign: boolean; hasStaff: boolean; hasActivities: boolean; hasProjects: boolean; hasRules: boolean;
+}
+
+export async function listSiteRefs(sql: Sql): Promise<SiteRef[]> {
+  const rows = await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites ORDER BY id`;
+  return rows.map((r) => ({
+    id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code, demonstration: r.demonstration, status: r.status,
+    hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities, hasProjects: r.has_projects, hasRules: r.has_rules,
+  }));
+}
+
+export interface Team {
+  id: string; name: string; level: TeamLevel; parentId: string | null; townshipCode: string | null;
+  homeSiteId: string | null; members: number | null; leader: string; notes: string;
+}
+
+export async function listTeams(sql: Sql): Promise<Team[]> {
+  const rows = await sql`SELECT * FROM volunteer_teams ORDER BY CASE level WHEN 'corps' THEN 0 WHEN 'detachment' THEN 1 WHEN 'brigade' THEN 2 ELSE 3 END, id`;
+  return rows.map((r) => ({
+    id: r.id, name: r.name, level: r.level, parentId: r.parent_id, townshipCode: r.township_code, homeSiteId: r.home_site_id,
+    members: r.members, leader: r.leader, notes: r.notes,
+  }));
+}
+
+/** Upserts counts by place and date (a re-import of the same date replaces it). */
+export async function commitVolunteerCounts(tx: Sql, rows: PlannedVolunteerCount[], sourceId: string): Promise<number> {
+  for (const r of rows) {
+    const values = {
+      scope_code: r.villageCode ?? r.townshipCode, township_code: r.townshipCode, village_code: r.villageCode, on_date: r.date,
+      population: r.population, registered_residents: r.registeredResidents, total_cadres: r.totalCadres, registered_cadres: r.registeredCadres,
+      participating_cadres: r.participatingCadres, participating_residents: r.participatingResidents, source_id: sourceId,
+    };
+    await tx`INSERT INTO volunteer_counts ${tx(values)} ON CONFLICT (scope_code, on_date) DO UPDATE SET
+      population = EXCLUDED.population, registered_residents = EXCLUDED.registered_residents, total_cadres = EXCLUDED.total_cadres,
+      registered_cadres = EXCLUDED.registered_cadres, participating_cadres = EXCLUDED.participating_cadres,
+      participating_residents = EXCLUDED.participating_residents, source_id = EXCLUDED.source_id`;
+  }
+  return rows.length;
+}
+
+export interface VolunteerCountRow {
+  townshipCode: string; villageCode: string | null; date: string; population: number | null; registeredResidents: number | null;
+  totalCadres: number | null; registeredCadres: number | null; participatingCadres: number | null; participatingResidents: number | null; sourceId: string | null;
+}
+
+/** For each place, its latest counts on or before `date` (all dates when null). */
+export async function latestVolunteerCounts(sql: Sql, date: string | null): Promise<VolunteerCountRow[]> {
+  const rows = await sql`SELECT DISTINCT ON (scope_code) * FROM volunteer_counts
+    ${date ? sql`WHERE on_date <= ${date}` : sql``} ORDER BY scope_code, on_date DESC`;
+  return rows.map((r) => ({
+    townshipCode: r.township_code, villageCode: r.village_code, date: isoDate(r.on_date), population: r.population,
+    registeredResidents: r.registered_residents, totalCadres: r.total_cadres, registeredCadres: r.registered_cadres,
+    participatingCadres: r.participating_cadres, participatingResidents: r.participating_residents, sourceId: r.source_id,
+  }));
+}
+
+export function isoDate(d: unknown): string {
+  if (d instanceof Date) return d.toISOString().slice(0, 10);
+  return String(d).slice(0, 10);
+}
+
+/** Creates and updates teams in file order (a parent named earlier in the file is created first). */
+export async function commitTeams(tx: Sql, rows: PlannedTeam[], sourceId: string): Promise<{ created: number; updated: number }> {
+  const idByName = new Map<string, string>();
+  let created = 0;
+  let updated = 0;
+  for (const r of rows) {
+    const parentId = r.parentId ?? (r.parentName ? idByName.get(r.parentName) ?? null : null);
+    if (r.action === 'update' && r.teamId) {
+      // The plan's corps and detachments keep their names; the file adds the home site, members and leader.
+      const keepName = r.level === 'corps' || r.level === 'detachment';
+      await tx`UPDATE volunteer_teams SET ${tx({
+        ...(keepName ? {} : { name: r.name }), parent_id: parentId, township_code: r.townshipCode, home_site_id: r.homeSiteId,
+        members: r.members, leader: r.leader, notes: r.notes, source_id: sourceId,
+      })} WHERE id = ${r.teamId}`;
+      idByName.set(r.name, r.teamId);
+      updated++;
+    } else {
+      const id = newId('team');
+      await tx`INSERT INTO volunteer_teams ${tx({
+        id, name: r.name, level: r.level, parent_id: parentId, township_code: r.townshipCode, home_site_id: r.homeSiteId,
+        members: r.members, leader: r.leader, notes: r.notes, source_id: sourceId,
+      })}`;
+      idByName.set(r.name, id);
+      created++;
+    }
+  }
+  return { created, updated };
+}
+
+export interface Activity {
+  id: string; date: string; townshipCode: string | null; siteId: string | null; teamId: string | null;
+  project: ActivityProject; participants: number | null; title: string;
+}
+
+const activityOf = (r: Record<string, any>): Activity => ({
+  id: r.id, date: isoDate(r.on_date), townshipCode: r.township_code, siteId: r.site_id, teamId: r.team_id,
+  project: r.project, participants: r.participants, title: r.title,
+});
+
+export async function commitActivities(tx: Sql, rows: PlannedActivity[], sourceId: string | null): Promise<Activity[]> {
+  const out: Activity[] = [];
+  for (const r of rows) {
+    const [row] = await tx`INSERT INTO activities ${tx({
+      id: newId('act'), on_date: r.date, township_code: r.townshipCode, site_id: r.siteId, team_id: r.teamId,
+      project: r.project, participants: r.participants, title: r.title, source_id: sourceId,
+    })} RETURNING *`;
+    out.push(activityOf(row));
+  }
+  return out;
+}
+
+export async function listActivities(sql: Sql, q: { year?: number; township?: string; site?: string; team?: string } = {}): Promise<Activity[]> {
+  const rows = await sql`SELECT * FROM activities WHERE true
+    ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
+    ${q.township ? sql`AND township_code = ${q.township}` : sql``}
+    ${q.site ? sql`AND site_id = ${q.site}` : sql``}
+    ${q.team ? sql`AND team_id = ${q.team}` : sql``}
+    ORDER BY on_date DESC, id`;
+  return rows.map(activityOf);
+}
+
+export async function getActivity(sql: Sql, id: string): Promise<Activity | null> {
+  const [r] = await sql`SELECT * FROM activities WHERE id = ${id}`;
+  return r ? activityOf(r) : null;
+}
+
+export async function updateActivity(sql: Sql, id: string, patch: Partial<Omit<PlannedActivity, never>>): Promise<Activity | null> {
+  const cols: Record<string, unknown> = {};
+  if (patch.date !== undefined) cols.on_date = patch.date;
+  if (patch.townshipCode !== undefined) cols.township_code = patch.townshipCode;
+  if (patch.siteId !== undefined) cols.site_id = patch.siteId;
+  if (patch.teamId !== undefined) cols.team_id = patch.teamId;
+  if (patch.project !== undefined) cols.project = patch.project;
+  if (patch.participants !== undefined) cols.participants = patch.participants;
+  if (patch.title !== undefined) cols.title = patch.title;
+  const [r] = Object.keys(cols).length
+    ? await sql`UPDATE activities SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`
+    : await sql`SELECT * FROM activities WHERE id = ${id}`;
+  return r ? activityOf(r) : null;
+}
+
+export async function deleteActivity(sql: Sql, id: string): Promise<boolean> {
+  const r = await sql`DELETE FROM activities WHERE id = ${id}`;
+  return r.count > 0;
+}
+
+export interface FieldCheck { id: string; townshipCode: string; date: string; inspector: string; score: number | null; notes: string }
+
+export async function listFieldChecks(sql: Sql, q: { year?: number; township?: string } = {}): Promise<FieldCheck[]> {
+  const rows = await sql`SELECT * FROM field_checks WHERE true
+    ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
+    ${q.township ? sql`AND township_code = ${q.township}` : sql``} ORDER BY on_date DESC, id`;
+  return rows.map((r) => ({ id: r.id, townshipCode: r.township_code, date: isoDate(r.on_date), inspector: r.inspector, score: r.score, notes: r.notes }));
+}
+
+export async function insertFieldCheck(sql: Sql, c: Omit<FieldCheck, 'id'>): Promise<FieldCheck> {
+  const id = newId('check');
+  await sql`INSERT INTO field_checks ${sql({ id, township_code: c.townshipCode, on_date: c.date, inspector: c.inspector, score: c.score, notes: c.notes })}`;
+  return { id, ...c };
+}
+
+export async function getEvaluationRules(sql: Sql, year: number): Promise<unknown | null> {
+  const [r] = await sql`SELECT rules FROM evaluation_rules WHERE year = ${year}`;
+  return r ? r.rules : null;
+}
+
+export async function saveEvaluationRules(sql: Sql, year: number, rules: unknown): Promise<void> {
+  await sql`INSERT INTO evaluation_rules (year, rules) VALUES (${year}, ${sql.json(rules as never)})
+    ON CONFLICT (year) DO UPDATE SET rules = EXCLUDED.rules, updated_at = now()`;
+}

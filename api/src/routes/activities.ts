@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/deps.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import type { Sql } from '../db/client.ts';
+import { commitActivities, deleteActivity, getActivity, listActivities, listSiteRefs, listTeams, updateActivity } from '../db/leaders-repo.ts';
+import { bumpDataVersion } from '../db/version-repo.ts';
+import { inTransaction } from '../db/client.ts';
+import { ActivitiesQuerySchema, ActivityCreateSchema, ActivityUpdateSchema, type ActivityUpdate } from '../schemas/leaders.ts';
+
+/** Site and team must exist; a site gives the township when none is given. */
+async function checkRefs(sql: Sql, a: ActivityUpdate): Promise<ActivityUpdate> {
+  const out = { ...a };
+  if (a.siteId) {
+    const site = (await listSiteRefs(sql)).find((s) => s.id === a.siteId);
+    if (!site) throw new ApiError(422, 'unprocessable', `Site ${a.siteId} does not exist`, [{ path: ['siteId'], message: 'site not found' }]);
+    if (a.townshipCode === undefined || a.townshipCode === null) out.townshipCode = site.townshipCode;
+  }
+  if (a.teamId && !(await listTeams(sql)).some((t) => t.id === a.teamId)) {
+    throw new ApiError(422, 'unprocessable', `Team ${a.teamId} does not exist`, [{ path: ['teamId'], message: 'team not found' }]);
+  }
+  return out;
+}
+
+/** Activity records: list (viewer+); add, edit, delete (planner/admin). */
+export const activityRoutes = new Hono<AppEnv>()
+  .get('/', validate('query', ActivitiesQuerySchema), async (c) => c.json({ activities: await listActivities(c.var.deps.db.sql, c.req.valid('query')) }, 200))
+  .post('/', validate('json', ActivityCreateSchema), async (c) => {
+    const sql = c.var.deps.db.sql;
+    const a = await checkRefs(sql, c.req.valid('json'));
+    if (!a.townshipCode && !a.siteId && !a.teamId) {
+      throw new ApiError(400, 'invalid_request', 'Give the site, the township or the team', [{ path: ['siteId'], message: 'site, township or team is required' }]);
+    }
+    const [created] = await inTransaction(sql, async (tx) => {
+      const r = await commitActivities(tx, [{ date: a.date!, townshipCode: a.townshipCode ?? null, siteId: a.siteId ?? null, teamId: a.teamId ?? null,
+        project: a.project ?? 'other', participants: a.participants ?? null, title: a.title! }], null);
+      await bumpDataVersion(tx);
+      return r;
+    });
+    return c.json(created, 201);
+  })
+  .patch('/:id', validate('json', ActivityUpdateSchema), async (c) => {
+    const sql = c.var.deps.db.sql;
+    const id = c.req.param('id');
+    if (!(await getActivity(sql, id))) throw notFound('Activity');
+    const a = await checkRefs(sql, c.req.valid('json'));
+    const updated = await updateActivity(sql, id, {
+      ...(a.date !== undefined ? { date: a.date } : {}), ...(a.townshipCode !== undefined ? { townshipCode: a.townshipCode } : {}),
+      ...(a.siteId !== undefined ? { siteId: a.siteId } : {}), ...(a.teamId !== undefined ? { teamId: a.teamId } : {}),
+      ...(a.project !== undefined ? { project: a.project } : {}), ...(a.participants !== undefined ? { participants: a.participants } : {}),
+      ...(a.title !== undefined ? { title: a.title } : {}),
+    });
+    if (!updated) throw notFound('Activity');
+    return c.json(updated, 200);
+  })
+  .delete('/:id', async (c) => {
+    if (!(await deleteActivity(c.var.deps.db.sql, c.req.param('id')))) throw notFound('Activity');
+    return c.json({ deleted: true }, 200);
+  });

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../http/deps.ts';
+import { ApiError } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { insertFieldCheck, listFieldChecks, saveEvaluationRules } from '../db/leaders-repo.ts';
+import { listTownships } from '../db/reference-repo.ts';
+import { EvaluationQuerySchema, EvaluationRulesSchema, FieldCheckCreateSchema, FieldChecksQuerySchema } from '../schemas/leaders.ts';
+import { unknownIndicatorIds } from '../services/evaluation-rules.ts';
+import { evaluationReport } from '../services/evaluation-service.ts';
+
+/**
+ * The yearly evaluation: GET /evaluation (viewer+), PUT /evaluation/rules (admin), field checks
+ * GET (viewer+) and POST (planner/admin).
+ */
+export const evaluationRoutes = new Hono<AppEnv>()
+  .get('/evaluation', validate('query', EvaluationQuerySchema), async (c) => c.json(await evaluationReport(c.var.deps, c.req.valid('query').year), 200))
+  .put('/evaluation/rules', validate('query', EvaluationQuerySchema), validate('json', EvaluationRulesSchema), async (c) => {
+    const { year } = c.req.valid('query');
+    const rules = c.req.valid('json');
+    const unknown = unknownIndicatorIds(rules);
+    if (unknown.length) throw new ApiError(400, 'invalid_request', `Unknown indicator ids: ${unknown.join(', ')}`, unknown.map((id) => ({ path: ['indicators', id], message: 'unknown indicator' })));
+    if (new Set(rules.indicators.map((i) => i.id)).size !== rules.indicators.length) throw new ApiError(400, 'invalid_request', 'An indicator is listed twice');
+    const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
+    const badCodes = Object.entries(rules.entered).flatMap(([id, m]) => Object.keys(m).filter((k) => !codes.has(k)).map((k) => [id, k]));
+    if (badCodes.length) throw new ApiError(400, 'invalid_request', 'Entered scores name unknown townships', badCodes.map((p) => ({ path: ['entered', ...p], message: 'unknown township' })));
+    await saveEvaluationRules(c.var.deps.db.sql, year, rules);
+    return c.json(await evaluationReport(c.var.deps, year), 200);
+  })
+  .get('/field-checks', validate('query', FieldChecksQuerySchema), async (c) => c.json({ fieldChecks: await listFieldChecks(c.var.deps.db.sql, c.req.valid('query')) }, 200))
+  .post('/field-checks', validate('json', FieldCheckCreateSchema), async (c) => {
+    const body = c.req.valid('json');
+    const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
+    if (!codes.has(body.townshipCode)) throw new ApiError(422, 'unprocessable', `Township ${body.townshipCode} does not exist`, [{ path: ['townshipCode'], message: 'unknown township' }]);
+    return c.json(await insertFieldCheck(c.var.deps.db.sql, body), 201);
+  });

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { client, unwrap } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { LAYER } from '../map/ids';
+import type { Volunteers } from './leaders-api';
+import { NO_DATA_COLOR, RATE_BREAKS, RATE_COLORS, VOLUNTEER_LAYER, VOLUNTEER_SOURCE, volunteerLayers } from './volunteer-layers';
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The volunteer registration choropleth on the planner map, with its legend (the 13% target marked). */
+export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMap | null; volunteers: Volunteers | null; show: boolean }) {
+  const { t } = useI18n();
+  const [areas, setAreas] = useState<FeatureCollection | null>(null);
+  useEffect(() => {
+    if (!show || areas) return;
+    let live = true;
+    client.api['township-areas'].$get().then((r) => unwrap(r)).then((a) => live && setAreas(a as unknown as FeatureCollection)).catch(() => {});
+    return () => { live = false; };
+  }, [show, areas]);
+
+  useEffect(() => {
+    if (!map || !show || !areas || !volunteers) return;
+    const rate = new Map(volunteers.townships.map((x) => [x.code, x.standing.residentRegistration.rate]));
+    const data: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: areas.features.map((f) => ({ ...f, properties: { ...f.properties, rate: rate.get(String(f.properties?.code)) ?? null } })),
+    };
+    const src = map.getSource(VOLUNTEER_SOURCE) as GeoJSONSource | undefined;
+    if (src) src.setData(data);
+    else map.addSource(VOLUNTEER_SOURCE, { type: 'geojson', data });
+    const below = map.getLayer(LAYER.districtCasing) ? LAYER.districtCasing : undefined;
+    for (const l of volunteerLayers()) if (!map.getLayer(l.id)) map.addLayer(l, below);
+    return () => {
+      for (const id of [VOLUNTEER_LAYER.line, VOLUNTEER_LAYER.fill]) if (map.getLayer(id)) map.removeLayer(id);
+      if (map.getSource(VOLUNTEER_SOURCE)) map.removeSource(VOLUNTEER_SOURCE);
+    };
+  }, [map, show, areas, volunteers]);
+
+  if (!map || !show || !volunteers) return null;
+  const present = volunteers.townships.some((x) => x.standing.residentRegistration.rate === null);
+  const labels = RATE_COLORS.map((_, i) => (i === 0 ? `< ${pct(RATE_BREAKS[0])}` : i === RATE_COLORS.length - 1 ? `≥ ${pct(RATE_BREAKS[i - 1])}` : `${pct(RATE_BREAKS[i - 1])}–${pct(RATE_BREAKS[i])}`));
+  return createPortal(
+    <div className="map-legend-card volunteer-legend" data-testid="volunteer-legend">
+      <strong>{t('vol.legend')}</strong>
+      {RATE_COLORS.map((c, i) => (
+        <div key={c} className={`legend-row${RATE_BREAKS[i - 1] === 0.13 ? ' target-line' : ''}`}>
+          <span className="legend-swatch" style={{ background: c }} /> {labels[i]}
+        </div>
+      ))}
+      {present && <div className="legend-row"><span className="legend-swatch" style={{ background: NO_DATA_COLOR }} /> {t('vol.legendNoData')}</div>}
+    </div>,
+    map.getContainer(),
+  );
+}
