@@ -12,10 +12,17 @@ import { createApp } from './app.ts';
  */
 export async function startApp(opts: { databaseUrl?: string; dataDir: string; staticDir?: string }) {
   const t0 = performance.now();
-  const db: Database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
+  let db: Database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   const applied = await migrate(db.sql);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  if (await seedShippedData(db.sql)) console.log('shipped district data loaded');
+  if (await seedShippedData(db.sql)) {
+    console.log('shipped district data loaded');
+    if (db.kind === 'embedded') {
+      // The load grew PGlite's WebAssembly heap, which never shrinks: reopen so the server runs on a fresh one.
+      await db.close();
+      db = await openDatabase({ dataDir: opts.dataDir });
+    }
+  }
   const api = createApp({ db });
   const root = new Hono();
   root.route('/', api);

@@ -14,6 +14,8 @@ export interface Database {
   close(): Promise<void>;
   /** Embedded only: the whole data folder as a tarball, which `openDatabase({ loadDataDir })` opens again. */
   dumpDataDir?: () => Promise<Blob>;
+  /** Embedded only: the owner-only Unix socket the database is served on. */
+  socketPath?: string;
 }
 
 /** Connections in the postgres.js pool on a PostgreSQL server. */
@@ -102,6 +104,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
       rmSync(inMemory ? socketDir : socketPath, { recursive: true, force: true });
     },
     dumpDataDir: async () => pg.dumpDataDir('none'),
+    socketPath,
   };
 }
 

@@ -7,7 +7,7 @@ import { coverageFromReach } from '../../../api/src/engine/coverage/coverage-fro
 import { EngineInputError } from '../../../api/src/engine/types';
 import type { Facility } from '../../../api/src/engine/types';
 import { makeDemand, METERS_PER_DEGREE_LAT, randomDemand, randomFacilities } from '../coverage-helpers';
-import { WITHOUT_POSTGRES_SKIPPED } from '../../helpers/skip-reasons.ts';
+import { needsPostgres, WITHOUT_POSTGRES_SKIPPED } from '../../helpers/skip-reasons.ts';
 
 const R = 6371008.8;
 const site: Facility = { id: 's', kind: 'station', lng: 106.1, lat: 32.65, townshipCode: null };
@@ -58,7 +58,7 @@ describe('straightLineReach', () => {
 
 const dbUrl = process.env.TEST_DATABASE_URL;
 
-describe.runIf(dbUrl)(`straightLineReach vs PostGIS ST_DWithin (sphere)${WITHOUT_POSTGRES_SKIPPED}`, () => {
+describe.runIf(needsPostgres('straightLineReach vs PostGIS ST_DWithin') && dbUrl)(`straightLineReach vs PostGIS ST_DWithin (sphere)${WITHOUT_POSTGRES_SKIPPED}`, () => {
   // PostGIS with use_spheroid=false measures on a sphere of radius (2a+b)/3 = 6,371,008.7714 m; the engine
   // uses 6,371,008.8 m (4.5e-9 relative: 4 µm at 865 m). With random points the chance that one lies
   // within 4 µm of a circle is about 1e-6, so the two must agree point for point.

@@ -6,7 +6,7 @@ import { DEFAULT_SPEEDS, type RoadGraph, type TravelMode } from '../../../api/sr
 import {
   at, grid3x3, lineGraph, lineWithIsland, loadEdgesIntoPg, mulberry32, onewaySquare, randomGraph,
 } from '../../fixtures/network-graphs';
-import { WITHOUT_POSTGRES_SKIPPED } from '../../helpers/skip-reasons.ts';
+import { needsPostgres, WITHOUT_POSTGRES_SKIPPED } from '../../helpers/skip-reasons.ts';
 
 const walk = { mode: 'walk' as const, speeds: DEFAULT_SPEEDS };
 // Cars at 36 km/h = 10 m/s on residential streets (all edges of onewaySquare are residential).
@@ -66,7 +66,7 @@ describe('multiSourceTravelMinutes', () => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)(`multiSourceTravelMinutes vs pgRouting${WITHOUT_POSTGRES_SKIPPED}`, () => {
+describe.runIf(needsPostgres('multiSourceTravelMinutes vs pgRouting'))(`multiSourceTravelMinutes vs pgRouting${WITHOUT_POSTGRES_SKIPPED}`, () => {
   const schema = `network_test_${process.pid}_${Date.now()}`;
   let sql: postgres.Sql;
   let tableNo = 0;
