@@ -6,7 +6,8 @@ import { createCoverageService } from './services/coverage-service.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { planRoutes } from './routes/plan.ts';
-import { ApiError, errorBody, onError } from './http/errors.ts';
+import { ApiError, onError } from './http/errors.ts';
+import { apiFallback } from './http/not-found.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -33,7 +34,7 @@ export function createApp(opts: { db: Database }) {
     }),
   );
   app.onError(onError);
-  app.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound(apiFallback(app));
   return app
     .route('/', referenceRoutes)
     .route('/sites', siteRoutes)

@@ -40,6 +40,9 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   const [host, port] = server.getServerConn().split(':');
   const sql = postgres({
     ...clientOptions,
+    // PGlite is one session: its socket server interleaves the protocol messages of concurrent connections
+    // outside a transaction ("portal does not exist" under load), so one connection carries every query in turn.
+    max: 1,
     host,
     port: Number(port),
     database: 'postgres',

@@ -2,7 +2,11 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { EngineInputError } from '../engine/types.ts';
 
-export type ErrorCode = 'invalid_request' | 'not_found' | 'unprocessable' | 'payload_too_large' | 'internal';
+export const ERROR_CODES = [
+  'invalid_request', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'payload_too_large',
+  'unsupported_media_type', 'too_many_requests', 'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorIssue {
   path: (string | number)[];
@@ -14,13 +18,17 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
+export type ErrorStatus = 400 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+
 /** An error the API answers with its own status and code. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409 | 413 | 415 | 422,
+    readonly status: ErrorStatus,
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ErrorIssue[],
+    /** Extra response headers (Allow, Retry-After). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,13 +37,32 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
+/** Longest message, issue message and issue count an error body carries: errors never echo a whole upload back. */
+export const MAX_MESSAGE_CHARS = 1000;
+export const MAX_ISSUE_CHARS = 300;
+export const MAX_ISSUES = 1000;
+
+/** Cuts `text` to `max` characters, saying how much was left out. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
 export function errorBody(code: ErrorCode, message: string, issues?: ErrorIssue[]): ErrorBody {
-  return { error: issues && issues.length ? { code, message, issues } : { code, message } };
+  const msg = clip(message, MAX_MESSAGE_CHARS);
+  if (!issues?.length) return { error: { code, message: msg } };
+  const kept = issues.slice(0, MAX_ISSUES).map((i) => ({
+    path: i.path.slice(0, 20).map((p) => (typeof p === 'string' ? clip(p, 100) : p)),
+    message: clip(i.message, MAX_ISSUE_CHARS),
+  }));
+  return { error: { code, message: msg, issues: kept } };
 }
 
 /** Hono `onError`: maps every error to the JSON error shape; unknown errors are logged and never leak a stack. */
 export function onError(err: Error, c: Context) {
-  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  if (err instanceof ApiError) {
+    for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+    return c.json(errorBody(err.code, err.message, err.issues), err.status);
+  }
   if (err instanceof EngineInputError) return c.json(errorBody('unprocessable', err.message), 422);
   if (err instanceof HTTPException) {
     const status = err.status;
@@ -47,9 +74,10 @@ export function onError(err: Error, c: Context) {
   }
   const pgCode = (err as { code?: unknown }).code;
   // Constraint violations that slipped past validation are the client's fault, not ours.
-  if (pgCode === '23505') return c.json(errorBody('unprocessable', 'A record with the same unique key already exists'), 409);
+  if (pgCode === '23505') return c.json(errorBody('conflict', 'A record with the same unique key already exists'), 409);
   if (pgCode === '23503') return c.json(errorBody('unprocessable', 'A referenced record does not exist'), 422);
   if (pgCode === '23514' || pgCode === '22P02') return c.json(errorBody('unprocessable', 'A value is not allowed'), 422);
+  if (pgCode === '22021' || pgCode === '22P05') return c.json(errorBody('unprocessable', 'Text contains a character the database cannot store (NUL)'), 422);
   console.error('[api] unexpected error:', err);
   return c.json(errorBody('internal', 'Internal server error'), 500);
 }
