@@ -7,12 +7,6 @@ const where: Record<string, string> = { json: 'request body', query: 'query stri
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
 
-/**
- * Marks a zod refinement whose failure is a well-formed request the server cannot act on (an open polygon
- * ring): `validate` answers it with 422 `unprocessable` rather than 400. `.refine(fn, unprocessable('…'))`.
- */
-export const unprocessable = (message: string, path?: (string | number)[]) => ({ message, path, params: { unprocessable: true } });
-
 /** Paths of the strings in `value` that contain a NUL character (PostgreSQL text cannot hold one). */
 export function nulPaths(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (out.length >= 20) return out;
@@ -38,7 +32,8 @@ function checkMediaType(target: string, contentType: string | undefined) {
 
 /**
  * `zValidator` that throws our {@link ApiError} with zod's issues: 415 for a body of the wrong media type,
- * 422 for text containing NUL and for refinements marked {@link unprocessable}, else 400 `invalid_request`.
+ * 422 for text containing NUL and when every issue is a refinement marked `params: { unprocessable: true }` (a
+ * well-formed request the server cannot act on, such as an open polygon ring), else 400 `invalid_request`.
  */
 export const validate = <T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
   zValidator(
@@ -46,6 +41,11 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
     schema,
     (result, c) => {
       if (target === 'json' || target === 'form') checkMediaType(target, c.req.header('content-type'));
+      // The raw input when invalid, the parsed value (strings kept as sent) when valid.
+      const nul = nulPaths(result.data);
+      if (nul.length)
+        throw new ApiError(422, 'unprocessable', `Text must not contain NUL (\\u0000) characters: ${nul.map((p) => p.join('.') || where[target]).join(', ')}`,
+          nul.map((path) => ({ path, message: 'contains a NUL (\\u0000) character' })));
       if (result.success) return;
       const issues: ErrorIssue[] = result.error.issues.map((i) => ({
         path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
@@ -54,14 +54,5 @@ export const validate = <T extends ZodType, Target extends keyof ValidationTarge
       const all422 = result.error.issues.every((i) => i.code === 'custom' && (i as { params?: { unprocessable?: boolean } }).params?.unprocessable);
       if (all422) throw new ApiError(422, 'unprocessable', issues.map((i) => i.message).join('; '), issues);
       throw new ApiError(400, 'invalid_request', `Invalid ${where[target] ?? target}`, issues);
-    },
-    {
-      validationFunction: async (s, value) => {
-        const nul = nulPaths(value);
-        if (nul.length)
-          throw new ApiError(422, 'unprocessable', `Text must not contain NUL (\\u0000) characters: ${nul.map((p) => p.join('.') || where[target]).join(', ')}`,
-            nul.map((path) => ({ path, message: 'contains a NUL (\\u0000) character' })));
-        return s.safeParseAsync(value);
-      },
     },
   );

@@ -1,7 +1,11 @@
 /**
  * A problem with an uploaded or given file (wrong format, truncated, nothing usable inside).
- * Routes answer it with 422 `unprocessable`; CLIs print the message and exit with code 1.
+ * Routes answer it with 422 `unprocessable`, or 413 `payload_too_large` when `tooLarge` (a file over the
+ * row, cell or uncompressed-size limits); CLIs print the message and exit with code 1.
  */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+  constructor(message: string, readonly tooLarge = false) {
+    super(message);
+  }
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { ImportFileError } from '../import/import-file-error.ts';
+import { clipIssues } from '../import/import-issue.ts';
 import { MAX_IMPORT_BYTES, type ImportInput } from '../import/import-context.ts';
 import { importPopulation, importTownships, importVillages } from '../import/import-reference-data.ts';
 import { importSites } from '../import/import-sites.ts';
@@ -21,12 +22,12 @@ async function toInput(form: SiteImportForm): Promise<ImportInput> {
   };
 }
 
-/** File problems (not CSV/XLSX/GeoJSON, unreadable, bad mapping) are the client's: 422. */
+/** File problems (not CSV/XLSX/GeoJSON, unreadable, bad mapping) are the client's: 422; over the row/cell/size limits: 413. */
 async function fileErrorsAs422<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (err) {
-    if (err instanceof ImportFileError) throw new ApiError(422, 'unprocessable', err.message);
+    if (err instanceof ImportFileError) throw new ApiError(err.tooLarge ? 413 : 422, err.tooLarge ? 'payload_too_large' : 'unprocessable', err.message);
     throw err;
   }
 }
@@ -38,18 +39,18 @@ async function fileErrorsAs422<T>(run: () => Promise<T>): Promise<T> {
 export const importRoutes = new Hono<AppEnv>()
   .post('/sites', validate('form', SiteImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importSites(c.var.deps.db.sql, input)), 200);
+    return c.json(clipIssues(await fileErrorsAs422(() => importSites(c.var.deps.db.sql, input))), 200);
   })
   .post('/townships', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importTownships(c.var.deps.db.sql, input)), 200);
+    return c.json(clipIssues(await fileErrorsAs422(() => importTownships(c.var.deps.db.sql, input))), 200);
   })
   .post('/villages', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importVillages(c.var.deps.db.sql, input)), 200);
+    return c.json(clipIssues(await fileErrorsAs422(() => importVillages(c.var.deps.db.sql, input))), 200);
   })
   .post('/population', validate('form', PopulationImportFormSchema), async (c) => {
     const form = c.req.valid('form');
     const input = await toInput(form);
-    return c.json(await fileErrorsAs422(() => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters })), 200);
+    return c.json(clipIssues(await fileErrorsAs422(() => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters }))), 200);
   });
