@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './http/deps.ts';
 import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
+import { createJobQueue, DEFAULT_JOB_LIMITS, type JobQueueLimits } from './services/job-queue.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { planRoutes } from './routes/plan.ts';
@@ -17,8 +18,8 @@ import { exportRoutes } from './routes/export.ts';
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /** Builds the API (mounted under `/api`) on the given dependencies. */
-export function createApp(opts: { db: Database }) {
-  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql) };
+export function createApp(opts: { db: Database; jobLimits?: JobQueueLimits }) {
+  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS) };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -64,6 +64,8 @@ export function onError(err: Error, c: Context) {
     return c.json(errorBody(err.code, err.message, err.issues), err.status);
   }
   if (err instanceof EngineInputError) return c.json(errorBody('unprocessable', err.message), 422);
+  // The client went away (services/job-queue.ts JobCancelledError): nobody reads this answer; not a server fault.
+  if (err.name === 'JobCancelledError') return c.json(errorBody('invalid_request', err.message), 400);
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return c.json(errorBody('payload_too_large', 'Request body is too large'), 413);

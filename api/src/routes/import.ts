@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { clientKey } from '../http/client-key.ts';
 import { ImportFileError } from '../import/import-file-error.ts';
 import { clipIssues } from '../import/import-issue.ts';
 import { MAX_IMPORT_BYTES, type ImportInput } from '../import/import-context.ts';
@@ -39,18 +40,18 @@ async function fileErrorsAs422<T>(run: () => Promise<T>): Promise<T> {
 export const importRoutes = new Hono<AppEnv>()
   .post('/sites', validate('form', SiteImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(clipIssues(await fileErrorsAs422(() => importSites(c.var.deps.db.sql, input))), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => fileErrorsAs422(() => importSites(c.var.deps.db.sql, input)), c.req.raw.signal)), 200);
   })
   .post('/townships', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(clipIssues(await fileErrorsAs422(() => importTownships(c.var.deps.db.sql, input))), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => fileErrorsAs422(() => importTownships(c.var.deps.db.sql, input)), c.req.raw.signal)), 200);
   })
   .post('/villages', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(clipIssues(await fileErrorsAs422(() => importVillages(c.var.deps.db.sql, input))), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => fileErrorsAs422(() => importVillages(c.var.deps.db.sql, input)), c.req.raw.signal)), 200);
   })
   .post('/population', validate('form', PopulationImportFormSchema), async (c) => {
     const form = c.req.valid('form');
     const input = await toInput(form);
-    return c.json(clipIssues(await fileErrorsAs422(() => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters }))), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => fileErrorsAs422(() => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters })), c.req.raw.signal)), 200);
   });

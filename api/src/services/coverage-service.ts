@@ -143,6 +143,16 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
 
 export type CoverageReport = ReturnType<typeof coverageReport>;
 
+/** Full coverage report on a context; `extra` facilities (a scenario's proposals) are added to the network. */
+export function coverageOnContext(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
+  const travel = travelSetup(c, q);
+  const facilities = [...facilitiesOf(c.sites, q), ...extra];
+  const r = computeReach(c, travel, facilities);
+  const result = coverageFromReach(c.demand, facilities, r.reach);
+  const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
+  return { report: coverageReport(c, q, travel, facilities, result, gaps), result, reach: r.reach, facilities, travel };
+}
+
 /**
  * Coverage computations over the current data, cached per data version: any site or data change
  * bumps the version, and the next request recomputes.
@@ -171,16 +181,9 @@ export function createCoverageService(sql: Sql) {
     return v;
   }
 
-  /** Full coverage report; `extra` facilities (a scenario's proposals) are added to the network. */
+  /** Full coverage report ({@link coverageOnContext}), cached per data version. */
   function coverageOn(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
-    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => {
-      const travel = travelSetup(c, q);
-      const facilities = [...facilitiesOf(c.sites, q), ...extra];
-      const r = computeReach(c, travel, facilities);
-      const result = coverageFromReach(c.demand, facilities, r.reach);
-      const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
-      return { report: coverageReport(c, q, travel, facilities, result, gaps), result, reach: r.reach, facilities, travel };
-    });
+    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => coverageOnContext(c, q, extra));
   }
 
   return {

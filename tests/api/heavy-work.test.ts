@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import { describeApi } from '../helpers/test-db.ts';
+
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
+  it('/api/health and reads answer while a big plan runs', async () => {
+    const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+    let planDone = false;
+    const plan = req('/plan', json({ k: 20, mode: 'car', minutes: 30 })).then((r) => { planDone = true; return r; });
+    // Give the plan a moment to start, then ask for health and townships while it is running.
+    await new Promise((r) => setTimeout(r, 300));
+    const health = await req('/health');
+    expect(health.status).toBe(200);
+    expect((await health.json()).ok).toBe(true);
+    expect((await req('/townships')).status).toBe(200);
+    expect(planDone).toBe(false);
+    expect((await plan).status).toBe(200);
+  });
+
+  it('one client gets 429 too_many_requests beyond its limit of heavy requests; the others finish', async () => {
+    const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => req('/plan', json({ k: 2 }))));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 429, 429]);
+    const refused = await answers.find((r) => r.status === 429)!.json();
+    expect(refused.error.code).toBe('too_many_requests');
+  });
+});
