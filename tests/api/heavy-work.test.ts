@@ -7,7 +7,7 @@ describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
   it('/api/health and reads answer while a big plan runs', async () => {
     const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
     let planDone = false;
-    const plan = req('/plan', json({ k: 20, mode: 'car', minutes: 30 })).then((r) => { planDone = true; return r; });
+    const plan = Promise.resolve(req('/plan', json({ k: 20, mode: 'car', minutes: 30 }))).then((r) => { planDone = true; return r; });
     // Give the plan a moment to start, then ask for health and townships while it is running.
     await new Promise((r) => setTimeout(r, 300));
     const health = await req('/health');
