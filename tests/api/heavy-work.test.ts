@@ -26,4 +26,18 @@ describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
     const refused = await answers.find((r) => r.status === 429)!.json();
     expect(refused.error.code).toBe('too_many_requests');
   });
+
+  it('a plan with an exact check is stopped when its client goes away, freeing its place in the queue', async () => {
+    const req = (path: string, init?: RequestInit) => Promise.resolve(h().app.request(`/api${path}`, init));
+    const client = new AbortController();
+    const plan = req('/plan', { ...json({ k: 30, exact: true, exactTimeLimitSeconds: 120 }), signal: client.signal }).catch((e) => e);
+    const running = async () => (await (await req('/health')).json()).jobs.running as number;
+    for (let i = 0; i < 100 && (await running()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await running()).toBe(1);
+    client.abort();
+    await plan;
+    // Well before HiGHS's 120 s limit, the job is gone (the worker, and the exact check inside it, were terminated).
+    for (let i = 0; i < 200 && (await running()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await running()).toBe(0);
+  });
 });
