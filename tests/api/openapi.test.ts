@@ -6,7 +6,7 @@ const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describeApi('the OpenAPI document describes what the server does', (h) => {
-  const doc = () => h().app.request('/api/openapi.json').then((r) => r.json());
+  const doc = async () => (await h().app.request('/api/openapi.json')).json();
 
   it('real responses of every operation validate against the document, with their status declared', async () => {
     const d = await doc();
