@@ -1,11 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { EngineInputError } from '../engine/types.ts';
+import { ERROR_CODES } from '../schemas/responses.ts';
 
-export const ERROR_CODES = [
-  'invalid_request', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'payload_too_large',
-  'unsupported_media_type', 'too_many_requests', 'internal',
-] as const;
+export { ERROR_CODES };
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorIssue {
@@ -18,7 +16,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-export type ErrorStatus = 400 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
 
 /** An error the API answers with its own status and code. */
 export class ApiError extends Error {

@@ -6,10 +6,15 @@ import { z } from 'zod';
 import { SITE_KINDS, SITE_STATUSES, VENUE_TYPES } from './sites.ts';
 import { TRAVEL_MODES } from './coverage.ts';
 
+/** Every error code the API answers with (http/errors.ts maps errors to them). */
+export const ERROR_CODES = [
+  'invalid_request', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'payload_too_large',
+  'unsupported_media_type', 'too_many_requests', 'internal',
+] as const;
+
 export const ErrorResponseSchema = z.strictObject({
   error: z.strictObject({
-    code: z.enum(['invalid_request', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'payload_too_large',
-      'unsupported_media_type', 'too_many_requests', 'internal']),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     issues: z.array(z.strictObject({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
   }),
