@@ -3,10 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './http/deps.ts';
 import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
+import { createJobQueue, DEFAULT_JOB_LIMITS, type JobQueueLimits } from './services/job-queue.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { planRoutes } from './routes/plan.ts';
-import { ApiError, errorBody, onError } from './http/errors.ts';
+import { ApiError, onError } from './http/errors.ts';
+import { apiFallback } from './http/not-found.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -23,8 +25,8 @@ import { reportRoutes } from './routes/reports.ts';
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 /** Builds the API (mounted under `/api`) on the given dependencies. */
-export function createApp(opts: { db: Database }) {
-  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql) };
+export function createApp(opts: { db: Database; jobLimits?: JobQueueLimits }) {
+  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS) };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -40,7 +42,7 @@ export function createApp(opts: { db: Database }) {
     }),
   );
   app.onError(onError);
-  app.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
+  app.notFound(apiFallback(app));
   return app
     .route('/', referenceRoutes)
     .route('/sites', siteRoutes)

@@ -5,6 +5,8 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedShippedData } from './db/seed.ts';
 import { createApp } from './app.ts';
+import { apiFallback } from './http/not-found.ts';
+import { onError } from './http/errors.ts';
 
 /**
  * Opens and migrates the database, loads the shipped data on first start, and returns a fetch
@@ -26,6 +28,9 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
   const api = createApp({ db });
   const root = new Hono();
   root.route('/', api);
+  // Unknown /api/* routes and wrong methods answer JSON, never the web app's HTML or a plain-text 404.
+  root.all('/api/*', apiFallback(api));
+  root.onError(onError);
   if (opts.staticDir && existsSync(opts.staticDir)) {
     const dir = opts.staticDir;
     root.use('/*', serveStatic({ root: dir }));

@@ -63,4 +63,43 @@ describeApi('bad input gets the JSON error shape', (h) => {
     await expectError(await req('/sites/does-not-exist', patch({ name: 'y' })), 404, 'not_found');
     await expectError(await req('/sites/institute-510812100', patch({})), 400, 'invalid_request');
   });
+
+  it('NUL characters in JSON text answer 422 naming the field, and nothing is written', async () => {
+    const before = (await (await req('/sites')).json()).features.length;
+    const b = await expectError(await req('/sites', json({ kind: 'point', name: 'a\u0000b' })), 422, 'unprocessable');
+    expect(b.error.issues[0].path).toEqual(['name']);
+    await expectError(await req('/sites/institute-510812100', patch({ notes: 'x\u0000' })), 422, 'unprocessable');
+    await expectError(await req('/scenarios', json({ name: 'ok', sites: [{ name: '\u0000', lng: 106.15, lat: 32.64 }] })), 422, 'unprocessable');
+    expect((await (await req('/sites')).json()).features.length).toBe(before);
+  });
+  it('an exclusion polygon whose ring is not closed (or too short) answers 422', async () => {
+    const open = { type: 'Polygon', coordinates: [[[106.1, 32.6], [106.2, 32.6], [106.2, 32.7], [106.1, 32.7]]] };
+    const b = await expectError(await req('/plan', json({ k: 1, exclusions: [open] })), 422, 'unprocessable');
+    expect(b.error.issues[0].path).toEqual(['exclusions', 0, 'coordinates', 0]);
+    await expectError(await req('/plan', json({ k: 1, exclusions: [{ type: 'Polygon', coordinates: [[[106.1, 32.6], [106.2, 32.6], [106.1, 32.6]]] }] })), 422, 'unprocessable');
+  });
+  it('a JSON route sent another content type answers 415', async () => {
+    await expectError(await req('/sites', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"kind":"point","name":"x"}' }), 415, 'unsupported_media_type');
+    await expectError(await req('/sites', { method: 'POST', body: new URLSearchParams({ kind: 'point', name: 'x' }) }), 415, 'unsupported_media_type');
+    await expectError(await req('/scenarios/sc_x/accept', { method: 'POST' }), 415, 'unsupported_media_type');
+    await expectError(await req('/import/sites', json({ crs: 'wgs84' })), 415, 'unsupported_media_type');
+  });
+  it('a unique-key conflict answers 409 conflict', async () => {
+    expect((await req('/sites', json({ kind: 'point', name: '编码甲', code: 'DUP-1' }))).status).toBe(201);
+    await expectError(await req('/sites', json({ kind: 'point', name: '编码乙', code: 'DUP-1' })), 409, 'conflict');
+  });
+  it('errors never echo whole values back', async () => {
+    const key = 'k'.repeat(60_000);
+    const res = await req('/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"k":1,"${key}":1}` });
+    const b = await expectError(res, 400, 'invalid_request');
+    expect(JSON.stringify(b).length).toBeLessThan(5_000);
+  });
+  it('unknown /api routes answer 404 and wrong methods 405 with Allow, in the JSON shape', async () => {
+    await expectError(await req('/nope/deeper'), 404, 'not_found');
+    const r = await req('/sites', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(r.headers.get('allow')).toMatch(/GET.*POST|POST.*GET/);
+    await expectError(r, 405, 'method_not_allowed');
+    await expectError(await req('/health', { method: 'DELETE' }), 405, 'method_not_allowed');
+    await expectError(await req('/sites/abc/accept', { method: 'POST' }), 404, 'not_found');
+  });
 });

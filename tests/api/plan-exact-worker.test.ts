@@ -18,9 +18,10 @@ describeApi('plan exact check runs off the main thread', (h) => {
       order.push('plan');
       return { status: res.status, body };
     })();
-    // Wait until the exact solve is running in its worker. Were it run on this thread, no timer could fire
-    // while it runs, so the plan would answer first and the assertion below would fail.
-    while (exactSolvesInFlight() === 0 && !order.includes('plan')) await sleep(20);
+    // Wait until the plan (and its exact solve) is running in its worker. Were it run on this thread, no timer could
+    // fire while it runs, so the plan would answer first and the assertion below would fail.
+    const running = async () => (await (await h().app.request('/api/health')).json()).jobs.running as number;
+    while ((await running()) === 0 && !order.includes('plan')) await sleep(20);
     expect(order).toEqual([]);
 
     const health = await h().app.request('/api/health');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBoolean, parseCount, parseDegrees, parseKind, parsePrecision, parseStatus } from '../../api/src/import/parse-values.ts';
+import { guessKind, parseBoolean, parseCount, parseDegrees, parseKind, parsePrecision, parseStatus } from '../../api/src/import/parse-values.ts';
 
 describe('parseKind', () => {
   it.each([
@@ -7,8 +7,14 @@ describe('parseKind', () => {
     ['实践站', 'station'], ['新时代文明实践站', 'station'], ['广场', 'square'], ['文明实践广场', 'square'], ['基地', 'base'],
     ['实践点', 'point'], ['实践户', 'household'], ['志愿服务基地', 'volunteer_site'], ['志愿服务站点', 'volunteer_site'],
     ['志愿服务基地/站点', 'volunteer_site'], ['station', 'station'], ['volunteer_site', 'volunteer_site'], [' Institute ', 'institute'],
-    ['Practice Square', 'square'], ['文化礼堂', null], ['', null],
+    ['Practice Square', 'square'], ['文化礼堂', null], ['', null], ['青云村实践站', 'station'],
+    // Never by substring: a "Mars base" is no practice base, nor is a village's culture square a practice square.
+    ['火星基地', null], ['朝天镇文化广场', null], ['实践站旧址', null], ['非志愿服务站点', null],
   ])('%s → %s', (text, kind) => expect(parseKind(text)).toBe(kind));
+  it('guesses a kind only as a suggestion', () => {
+    expect(guessKind('火星基地')).toBe('base');
+    expect(guessKind('文化礼堂')).toBe(null);
+  });
 });
 
 describe('parseBoolean', () => {

@@ -88,6 +88,8 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   const sql = postgres({
     ...clientOptions,
     path: socketPath,
+    // PGlite is one session: its socket server interleaves the protocol messages of concurrent connections
+    // ("portal does not exist" under load), so one connection carries every query in turn.
     max: 1,
     database: 'postgres',
     username: 'postgres',

@@ -36,8 +36,9 @@ export async function listScenarios(sql: Sql): Promise<Scenario[]> {
   }));
 }
 
-export async function getScenario(sql: Sql, id: string): Promise<Scenario | null> {
-  const rows = await sql`SELECT * FROM scenarios WHERE id = ${id}`;
+/** One scenario with its proposals; `forUpdate` locks the scenario row until the caller's transaction ends. */
+export async function getScenario(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<Scenario | null> {
+  const rows = await sql`SELECT * FROM scenarios WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`;
   if (!rows.length) return null;
   const r = rows[0];
   const sites = await readSites(sql, [id]);
@@ -87,6 +88,9 @@ export async function acceptScenarioSites(tx: Sql, scenario: Scenario, siteIds?:
   const chosen = scenario.sites.filter((s) => !s.acceptedSiteId && (!siteIds || siteIds.includes(s.id)));
   const created: string[] = [];
   for (const s of chosen) {
+    // Claim the proposal first: a concurrent accept that got past the scenario lock would find it taken.
+    const claimed = await tx`UPDATE scenario_sites SET accepted_site_id = '' WHERE id = ${s.id} AND accepted_site_id IS NULL`;
+    if (!claimed.count) continue;
     const site = await insertSite(tx, {
       kind: s.kind, name: s.name, townshipCode: s.townshipCode, lng: s.lng, lat: s.lat, status: 'planned',
       notes: `由规划方案「${scenario.name}」采纳 / accepted from scenario "${scenario.name}"`,

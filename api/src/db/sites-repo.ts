@@ -51,8 +51,9 @@ export async function listSites(sql: Sql, q: SiteQuery = {}): Promise<SiteFeatur
   return rows.map(siteFeature);
 }
 
-export async function getSite(sql: Sql, id: string): Promise<SiteFeature | null> {
-  const [row] = await sql<SiteRow[]>`SELECT * FROM sites WHERE id = ${id}`;
+/** One site; `forUpdate` locks its row until the caller's transaction ends. */
+export async function getSite(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<SiteFeature | null> {
+  const [row] = await sql<SiteRow[]>`SELECT * FROM sites WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`;
   return row ? siteFeature(row) : null;
 }
 

@@ -1,8 +1,11 @@
 import { cellText, type ExportColumn, type ExportRow } from './export-column.ts';
 
 const NEEDS_QUOTES = /[",\r\n]/;
-/** Text starting like a formula is prefixed with ' so spreadsheets do not execute it (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text starting like a formula is prefixed with ' so spreadsheets do not execute it (CSV injection); text that
+ * already starts with apostrophes before such a character gets one more, so the import's unescape is exact.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 function field(col: ExportColumn, v: unknown): string {
   let s = cellText(col, v);

@@ -29,3 +29,16 @@ export function rowsWithErrors(issues: ImportIssue[]): Set<number> {
 
 /** True when a problem concerns the whole file (cannot be skipped row by row). */
 export const hasFileError = (issues: ImportIssue[]) => issues.some((i) => i.severity === 'error' && i.row === null);
+
+const clipText = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`);
+
+/** The result with every issue's message and echoed value cut short, so a response never echoes a whole cell back. */
+export function clipIssues<T extends { issues: ImportIssue[] }>(result: T): T {
+  return {
+    ...result,
+    issues: result.issues.map((i) => ({
+      ...i, message: clipText(i.message, 300), ...(i.value !== undefined ? { value: clipText(i.value, 200) } : {}),
+      column: i.column === null ? null : clipText(i.column, 100),
+    })),
+  };
+}

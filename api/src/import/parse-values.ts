@@ -16,22 +16,42 @@ for (const [text, k] of Object.entries({
   志愿服务站: 'volunteer_site', 志愿服务点: 'volunteer_site', volunteer: 'volunteer_site', volunteersite: 'volunteer_site',
 } as Record<string, SiteKind>)) KIND_EXACT.set(text, k);
 
-/** Substring rules, most specific first ("志愿服务基地" before "基地"). */
-const KIND_CONTAINS: [string, SiteKind][] = [
+/** The names `parseKind` accepts, for messages: each kind's Chinese name and its shortest aliases. */
+export const ACCEPTED_KIND_NAMES = SITE_KINDS.map((k) => SITE_KIND_NAMES[k].zh).join('、');
+
+/** A place name in front of a kind name ("朝天区新时代文明实践中心", "青云村实践站"): an administrative unit. */
+const PLACE_PREFIX = /^(.{1,20}?(?:区|县|市|镇|乡|街道|村|社区|居委会|村委会))(.+)$/;
+
+/** Old substring rules: only used to suggest a kind, never to pick one. */
+const KIND_HINTS: [string, SiteKind][] = [
   ['志愿服务', 'volunteer_site'], ['实践中心', 'center'], ['实践所', 'institute'], ['实践站', 'station'],
   ['广场', 'square'], ['基地', 'base'], ['实践点', 'point'], ['实践户', 'household'],
 ];
 
+const normKind = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const exactKind = (t: string) => KIND_EXACT.get(t) ?? KIND_EXACT.get(t.replace(/_/g, ''));
+
 /**
- * Site kind from an id or a Chinese/English name; null when unknown.
+ * Site kind from an id, a kind name or a listed alias, optionally after a place name
+ * ("朝天区新时代文明实践中心"); null for anything else (a "火星基地" is not a practice base).
  * @example parseKind('新时代文明实践站') // 'station'
  */
 export function parseKind(text: string): SiteKind | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const t = normKind(text);
   if (!t) return null;
-  const exact = KIND_EXACT.get(t) ?? KIND_EXACT.get(t.replace(/_/g, ''));
+  const exact = exactKind(t);
   if (exact) return exact;
-  for (const [needle, kind] of KIND_CONTAINS) if (t.includes(needle)) return kind;
+  const m = PLACE_PREFIX.exec(t);
+  return m ? exactKind(m[2]) ?? null : null;
+}
+
+/**
+ * A guess for a kind `parseKind` refused, offered to the user to confirm; null when nothing is close.
+ * @example guessKind('火星基地') // 'base'
+ */
+export function guessKind(text: string): SiteKind | null {
+  const t = normKind(text);
+  for (const [needle, kind] of KIND_HINTS) if (t.includes(needle)) return kind;
   return null;
 }
 

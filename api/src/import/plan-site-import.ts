@@ -7,7 +7,8 @@ import type { ExistingSite, ImportedSiteFields, PlannedSite } from '../db/import
 import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';
 import { hasFileError, rowsWithErrors, type ImportIssue } from './import-issue.ts';
-import { parseBoolean, parseKind, parsePrecision, parseStatus } from './parse-values.ts';
+import { ACCEPTED_KIND_NAMES, guessKind, parseBoolean, parseKind, parsePrecision, parseStatus, type SiteStatus } from './parse-values.ts';
+import { SITE_KIND_NAMES } from '../schemas/sites.ts';
 import { parsePoint } from './parse-point.ts';
 import type { PlaceMatcher } from './place-matcher.ts';
 import type { PointInPolygon } from './point-in-polygon-grid.ts';
@@ -99,7 +100,11 @@ export function planSiteImport(
     const kindText = cell('kind') ?? '';
     const kind = parseKind(kindText);
     if (cols.columnIndex.kind !== undefined && !kind) {
-      err('kind', 'unknown_kind', kindText ? `unknown site kind "${kindText}" (e.g. 新时代文明实践站, 实践所, 广场, 基地, 实践点, 实践户, 志愿服务站点)` : 'kind is empty', kindText);
+      const guess = kindText ? guessKind(kindText) : null;
+      err('kind', 'unknown_kind', kindText
+        ? `unknown site kind "${kindText.slice(0, 60)}"; accepted: ${ACCEPTED_KIND_NAMES} (or 实践站, 实践所, 广场, 基地, 实践点, 实践户, 志愿服务站点)`
+          + (guess ? `. Did you mean ${SITE_KIND_NAMES[guess].zh}? Write it in the file to confirm` : '')
+        : 'kind is empty', kindText);
     }
 
     let townshipCode: string | null | undefined;

@@ -5,6 +5,9 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Geometry } from 'geojson';
+import { Readable } from 'node:stream';
+import { TABLE_LIMITS, tableGuard, zipUncompressedBytes } from './table-limits.ts';
+import { patchWorkbookReader } from './utf8-aligned-chunks.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { ImportFileError } from './import-file-error.ts';
 import { splitCsv } from './split-csv.ts';
@@ -44,36 +47,63 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+/**
+ * Reads the first worksheet with data as a stream (exceljs WorkbookReader), so memory follows the rows kept,
+ * never the expanded workbook; refuses a workbook declaring more than the uncompressed-size limit (413).
+ */
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  const declared = zipUncompressedBytes(bytes);
+  if (declared > TABLE_LIMITS.maxUncompressedBytes) {
+    throw new ImportFileError(`the XLSX file expands to ${Number.isFinite(declared) ? `${(declared / 1048576).toFixed(0)} MB` : 'more than 4 GB'}; the limit is ${TABLE_LIMITS.maxUncompressedBytes / 1048576} MB`, true);
+  }
   // Loaded on first use (~25 MB resident), like the XLSX export.
-  const { Workbook } = (await import('exceljs')).default;
-  const wb = new Workbook();
+  const excel = (await import('exceljs')).default;
+  patchWorkbookReader(excel);
+  const guard = tableGuard();
+  const records: TableRecord[] = [];
+  let sheetName: string | null = null;
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+      sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore',
+    });
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = (row.values as ExcelJS.CellValue[]) ?? [];
+        const cells: string[] = [];
+        for (let col = 1; col < values.length; col++) cells[col - 1] = cellText(values[col] ?? null).trim();
+        for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+        if (!cells.some((c) => c !== '')) continue;
+        guard(row.number, cells, records[0]?.cells);
+        records.push({ row: row.number, cells });
+      }
+      if (records.length) {
+        sheetName = (sheet as unknown as { name?: string }).name ?? null;
+        break;
+      }
+    }
   } catch (err) {
+    if (err instanceof ImportFileError) throw err;
     throw new ImportFileError(`the XLSX file could not be read (${err instanceof Error ? err.message : String(err)})`);
   }
-  const sheet = wb.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) throw new ImportFileError('the XLSX workbook has no sheet with data');
-  const records: TableRecord[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value).trim();
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-    records.push({ row: rowNumber, cells });
-  });
-  return { format: 'xlsx', encoding: null, sheet: sheet.name, header: null, records, rowKind: 'row' };
+  if (!records.length) throw new ImportFileError('the XLSX workbook has no sheet with data');
+  return { format: 'xlsx', encoding: null, sheet: sheetName, header: null, records, rowKind: 'row' };
+}
+
+/** Undoes the CSV formula guard of our exports (`'=1+2` → `=1+2`, `''=x` → `'=x`), so an export re-imports unchanged. */
+export function unescapeFormula(cell: string): string {
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function readCsv(bytes: Uint8Array): RawTable {
   const { text, encoding } = decodeText(bytes);
   const rows = splitCsv(text);
   const records: TableRecord[] = [];
+  const guard = tableGuard();
   rows.forEach((cells, i) => {
-    const trimmed = cells.map((c) => c.trim());
-    if (trimmed.some((c) => c !== '')) records.push({ row: i + 1, cells: trimmed });
+    const trimmed = cells.map((c) => unescapeFormula(c.trim()));
+    if (!trimmed.some((c) => c !== '')) return;
+    guard(i + 1, trimmed, records[0]?.cells);
+    records.push({ row: i + 1, cells: trimmed });
   });
   return { format: 'csv', encoding, sheet: null, header: null, records, rowKind: 'row' };
 }
@@ -92,11 +122,13 @@ function readGeoJson(text: string): RawTable {
   const seen = new Map<string, number>();
   const props = features.map((f) => ((f as { properties?: Record<string, unknown> | null }).properties ?? {}) as Record<string, unknown>);
   for (const p of props) for (const k of Object.keys(p)) if (!seen.has(k)) { seen.set(k, header.length); header.push(k); }
+  const guard = tableGuard();
   const records = features.map((f, i) => {
     const cells = header.map((k) => {
       const v = props[i][k];
       return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v).trim();
     });
+    guard(i + 1, cells, header);
     return { row: i + 1, cells, geometry: ((f as { geometry?: Geometry | null }).geometry ?? null) };
   });
   return { format: 'geojson', encoding: 'UTF-8', sheet: null, header, records, rowKind: 'feature' };

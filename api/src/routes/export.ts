@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
+import { clientKey } from '../http/client-key.ts';
 import { listTownships, listVillages } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
 import { featuresToGeoJson } from '../export/features-to-geojson.ts';
@@ -71,6 +72,8 @@ async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
  * the coverage report per township and its gaps as CSV/XLSX (with a 说明 sheet on method and data) or GeoJSON.
  */
 export const exportRoutes = new Hono<AppEnv>()
+  // Every export builds a whole file in memory: one at a time per client, a few at once overall.
+  .use('*', async (c, next) => c.var.deps.jobs.run(clientKey(c), () => next(), c.req.raw.signal))
   .get('/sites.geojson', validate('query', SiteQuerySchema), async (c) => {
     const { features } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
     const doc = featuresToGeoJson(features, { title: '朝天区新时代文明实践阵地', exportedAt: new Date().toISOString() });

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { TooLargeError, UnprocessableError } from '../domain-errors.ts';
 import { validate } from '../http/validate.ts';
+import { clientKey } from '../http/client-key.ts';
+import { clipIssues } from '../import/import-issue.ts';
 import { MAX_IMPORT_BYTES, type ImportInput } from '../import/import-context.ts';
 import { importPopulation, importTownships, importVillages } from '../import/import-reference-data.ts';
 import { importSites } from '../import/import-sites.ts';
@@ -27,18 +29,18 @@ async function toInput(form: SiteImportForm): Promise<ImportInput> {
 export const importRoutes = new Hono<AppEnv>()
   .post('/sites', validate('form', SiteImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await importSites(c.var.deps.db.sql, input), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importSites(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/townships', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await importTownships(c.var.deps.db.sql, input), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importTownships(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/villages', validate('form', ReferenceImportFormSchema), async (c) => {
     const input = await toInput(c.req.valid('form'));
-    return c.json(await importVillages(c.var.deps.db.sql, input), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importVillages(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/population', validate('form', PopulationImportFormSchema), async (c) => {
     const form = c.req.valid('form');
     const input = await toInput(form);
-    return c.json(await importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters }), 200);
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters }), c.req.raw.signal)), 200);
   });

@@ -7,140 +7,161 @@ import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema, Scenario
 import { PlanRequestSchema } from '../schemas/plan.ts';
 import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema } from '../schemas/import.ts';
+import * as R from '../schemas/responses.ts';
+import { VillageCodeParamSchema } from '../schemas/reference.ts';
 import {
   ActivitiesQuerySchema, ActivityCreateSchema, ActivitySummaryQuerySchema, ActivityUpdateSchema, EvaluationQuerySchema, EvaluationRulesSchema,
   FieldCheckCreateSchema, FieldChecksQuerySchema, LeaderImportFormSchema, VolunteersQuerySchema,
 } from '../schemas/leaders.ts';
 
-const schema = (s: ZodType, io: 'input' | 'output' = 'input') =>
-  z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+type Json = Record<string, any>;
 
-const ErrorSchema = z.object({
-  error: z.object({
-    code: z.enum(['invalid_request', 'not_found', 'unprocessable', 'payload_too_large', 'internal']),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
-  }),
-});
+/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema: what a client sends (`input`) or receives (`output`). */
+const schema = (s: ZodType, io: 'input' | 'output' = 'input'): Json => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
 
-/** Query parameters of a GET route, from its zod object schema. */
-export function queryParams(s: ZodType) {
-  const js = schema(s) as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, sch]) => ({
-    name, in: 'query', required: js.required?.includes(name) ?? false, schema: sch,
-  }));
+/**
+ * What zod's refinements check but JSON Schema cannot derive from them: non-blank names, lng and lat together,
+ * at least one field in a PATCH, exactly one of k / targetShare. Kept beside the schema they describe.
+ */
+function refined(js: Json, r: { nonBlank?: string[]; together?: [string, string]; nonEmpty?: boolean; exactlyOne?: string[] }): Json {
+  const out: Json = { ...js, properties: { ...js.properties } };
+  for (const k of r.nonBlank ?? []) if (out.properties[k]) out.properties[k] = { ...out.properties[k], pattern: '\\S' };
+  if (r.together) out.dependentRequired = { [r.together[0]]: [r.together[1]], [r.together[1]]: [r.together[0]] };
+  if (r.nonEmpty) out.minProperties = 1;
+  if (r.exactlyOne) out.oneOf = r.exactlyOne.map((k) => ({ required: [k] }));
+  return out;
 }
 
-const errors = {
-  '400': { description: 'Invalid request', content: { 'application/json': { schema: schema(ErrorSchema, 'output') } } },
-  '404': { description: 'Not found', content: { 'application/json': { schema: schema(ErrorSchema, 'output') } } },
-  '422': { description: 'Unprocessable', content: { 'application/json': { schema: schema(ErrorSchema, 'output') } } },
+/** Query or path parameters from a zod object schema. */
+function params(s: ZodType, where: 'query' | 'path'): Json[] {
+  const js = schema(s);
+  return Object.entries<Json>(js.properties ?? {}).map(([name, sch]) => ({ name, in: where, required: where === 'path' || (js.required?.includes(name) ?? false), schema: sch }));
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request (schema)', 404: 'Not found', 409: 'Conflict with an existing record (unique key)',
+  413: 'Body or file too large', 415: 'Wrong content type', 422: 'Well-formed but refused (references, geometry, NUL, file problems)',
+  416: 'Range not satisfiable', 429: 'Too many heavy requests (Retry-After)', 500: 'Internal error',
 };
-const ok = (description: string) => ({ '200': { description }, ...errors });
-const body = (s: ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const idParam = queryParams(SiteIdParamSchema).map((p) => ({ ...p, in: 'path', required: true }));
-const scenarioId = queryParams(ScenarioIdParamSchema).map((p) => ({ ...p, in: 'path', required: true }));
-/** Multipart form bodies: the file is binary, the rest as zod describes them. */
+const errorSchema = schema(R.ErrorResponseSchema, 'output');
+const json = (s: ZodType, description: string) => ({ description, content: { 'application/json': { schema: schema(s, 'output') } } });
+
+function op(summary: string, ok: { status?: number; body?: ZodType; file?: string; description?: string }, errors: number[], extra: Json = {}): Json {
+  const status = ok.status ?? 200;
+  const success = ok.body
+    ? json(ok.body, ok.description ?? summary)
+    : { description: ok.description ?? summary, content: { [ok.file!]: { schema: { type: 'string', ...(ok.file!.includes('sheet') ? { format: 'binary' } : {}) } } } };
+  const responses: Json = { [status]: success };
+  for (const code of [...new Set([...errors, 500])].sort()) responses[code] = { description: ERROR_TEXT[code], content: { 'application/json': { schema: errorSchema } } };
+  return { summary, ...extra, responses };
+}
+
+const body = (js: Json) => ({ requestBody: { required: true, content: { 'application/json': { schema: js } } } });
 const form = (s: ZodType) => {
-  const js = schema(s) as { properties?: Record<string, object> };
-  return {
-    required: true,
-    content: { 'multipart/form-data': { schema: { ...js, properties: { ...js.properties, file: { type: 'string', format: 'binary' } } } } },
-  };
+  const js = schema(s);
+  return { requestBody: { required: true, content: { 'multipart/form-data': { schema: { ...js, properties: { ...js.properties, file: { type: 'string', format: 'binary' } } } } } } };
 };
-const download = (what: string) => ({ '200': { description: what }, ...errors });
+const siteId = { parameters: params(SiteIdParamSchema, 'path') };
+const scenarioId = params(ScenarioIdParamSchema, 'path');
+const JSON_BODY = [400, 413, 415, 422];
+const IMPORT = [400, 413, 415, 422, 429];
 
 /** The leaders' view: volunteers, teams, activities, evaluation, field checks, printed reports. */
-function leaderPaths() {
-  const activityId = [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }];
-  const year = queryParams(EvaluationQuerySchema);
+function leaderPaths(): Json {
+  const activityId = { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] };
+  const year = params(EvaluationQuerySchema, 'query');
   const reportQuery = [{ name: 'year', in: 'query', required: false, schema: { type: 'integer' } }, { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['zh', 'en'] } }];
-  const pdf = (what: string) => ({ get: { summary: what, parameters: reportQuery, responses: { '200': { description: 'application/pdf' }, ...errors } } });
+  const pdf = (what: string, extra: Json[] = []) => ({ get: op(what, { file: 'application/pdf' }, [400, 404, 429], { parameters: [...extra, ...reportQuery] }) });
   return {
     ...Object.fromEntries((['volunteers', 'teams', 'activities'] as const).flatMap((k) => [
-      [`/import/${k}`, { post: { summary: `Import ${k} (CSV UTF-8/GBK, XLSX): preview or commit`, requestBody: form(LeaderImportFormSchema), responses: ok('preview or commit result') } }],
-      [`/import/${k}/template.xlsx`, { get: { summary: `XLSX template of the ${k} import`, responses: download('xlsx') } }],
+      [`/import/${k}`, { post: op(`Import ${k} (CSV UTF-8/GBK, XLSX): preview or commit`, { body: R.ImportResultSchema }, IMPORT, form(LeaderImportFormSchema)) }],
+      [`/import/${k}/template.xlsx`, { get: op(`XLSX template of the ${k} import`, { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, []) }],
     ])),
-    '/volunteers': { get: { summary: 'Volunteers per township and village against the plan\'s targets (13% / 100% / 80%)', parameters: queryParams(VolunteersQuerySchema), responses: ok('volunteers') } },
-    '/teams': { get: { summary: 'The volunteer team register (corps, 15 detachments, brigades, teams)', responses: ok('teams') } },
+    '/volunteers': { get: op("Volunteers per township and village against the plan's targets (13% / 100% / 80%)", { body: R.VolunteersSchema }, [400], { parameters: params(VolunteersQuerySchema, 'query') }) },
+    '/teams': { get: op('The volunteer team register (corps, 15 detachments, brigades, teams)', { body: R.TeamsSchema }, []) },
     '/activities': {
-      get: { summary: 'Activity records', parameters: queryParams(ActivitiesQuerySchema), responses: ok('activities') },
-      post: { summary: 'Add an activity', requestBody: body(ActivityCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+      get: op('Activity records', { body: R.ActivitiesSchema }, [400], { parameters: params(ActivitiesQuerySchema, 'query') }),
+      post: op('Add an activity', { status: 201, body: R.ActivitySchema }, JSON_BODY, body(schema(ActivityCreateSchema))),
     },
     '/activities/{id}': {
-      patch: { summary: 'Edit an activity', parameters: activityId, requestBody: body(ActivityUpdateSchema), responses: ok('activity') },
-      delete: { summary: 'Delete an activity', parameters: activityId, responses: ok('deleted') },
+      patch: op('Edit an activity', { body: R.ActivitySchema }, [...JSON_BODY, 404], { ...activityId, ...body(schema(ActivityUpdateSchema)) }),
+      delete: op('Delete an activity', { body: R.ActivityDeletedSchema }, [400, 404], activityId),
     },
-    '/activities/summary': { get: { summary: 'Activities per site, team and township in a year; monthly 10th; demonstration targets', parameters: queryParams(ActivitySummaryQuerySchema), responses: ok('summary') } },
-    '/evaluation': { get: { summary: 'Yearly evaluation (综合评估排位) of townships and detachments', parameters: year, responses: ok('evaluation') } },
-    '/evaluation/rules': { put: { summary: 'Save the weights, targets and entered scores of a year (admin)', parameters: year, requestBody: body(EvaluationRulesSchema), responses: ok('evaluation') } },
+    '/activities/summary': { get: op('Activities per site, team and township in a year; monthly 10th; demonstration targets', { body: R.ActivitySummarySchema }, [400], { parameters: params(ActivitySummaryQuerySchema, 'query') }) },
+    '/evaluation': { get: op('Yearly evaluation (综合评估排位) of townships and detachments', { body: R.EvaluationSchema }, [400], { parameters: year }) },
+    '/evaluation/rules': { put: op('Save the weights, targets and entered scores of a year (admin)', { body: R.EvaluationSchema }, JSON_BODY, { parameters: year, ...body(schema(EvaluationRulesSchema)) }) },
     '/field-checks': {
-      get: { summary: 'Field checks (实地督查)', parameters: queryParams(FieldChecksQuerySchema), responses: ok('field checks') },
-      post: { summary: 'Record a field check', requestBody: body(FieldCheckCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+      get: op('Field checks (实地督查)', { body: R.FieldChecksSchema }, [400], { parameters: params(FieldChecksQuerySchema, 'query') }),
+      post: op('Record a field check', { status: 201, body: R.FieldCheckSchema }, JSON_BODY, body(schema(FieldCheckCreateSchema))),
     },
-    '/reports/townships/{code}.pdf': pdf('One A4 page for a township (PDF; .html gives the print page)'),
+    '/reports/townships/{code}.pdf': pdf('One A4 page for a township (PDF; .html gives the print page)', [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }]),
     '/reports/district.pdf': pdf('The district page (PDF)'),
     '/reports/all.pdf': pdf('The whole-district pack: district page and every township (PDF)'),
   };
 }
 
-/** OpenAPI 3 document generated from the same zod schemas the routes validate with. */
+/** OpenAPI 3.1 document generated from the zod schemas the routes validate with and answer in. */
 export function openApiDocument() {
+  const siteCreate = refined(schema(SiteCreateSchema), { nonBlank: ['name', 'code'], together: ['lng', 'lat'] });
+  const siteUpdate = refined(schema(SiteUpdateSchema), { nonBlank: ['name', 'code'], together: ['lng', 'lat'], nonEmpty: true });
+  const scenarioCreate = refined(schema(ScenarioCreateSchema), { nonBlank: ['name'] });
+  const scenarioUpdate = refined(schema(ScenarioUpdateSchema), { nonBlank: ['name'], nonEmpty: true });
+  const plan = refined(schema(PlanRequestSchema), { exactlyOne: ['k', 'targetShare'] });
+  const exportOp = (what: 'sites' | 'townships' | 'gaps', fmt: 'geojson' | 'csv' | 'xlsx') => op(
+    `Export ${what} as ${fmt.toUpperCase()}`,
+    { file: fmt === 'csv' ? 'text/csv' : fmt === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/geo+json' },
+    [400, 422, 429], { parameters: params(what === 'sites' ? SiteQuerySchema : CoverageQuerySchema, 'query') });
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: { title: '朝天区 15分钟服务圈 planner API', version: '0.1.0' },
     servers: [{ url: '/api' }],
     paths: {
-      '/health': { get: { summary: 'Health and database kind', responses: ok('ok') } },
-      '/boundary': { get: { summary: 'District boundary (GeoJSON, WGS-84)', responses: ok('FeatureCollection') } },
-      '/townships': { get: { summary: 'Townships with seats', responses: ok('townships') } },
-      '/villages': { get: { summary: 'Villages and communities', parameters: queryParams(VillageQuerySchema), responses: ok('villages') } },
-      '/villages/{code}': {
-        patch: {
-          summary: 'Place (or clear) a village point by hand; approximate unless told exact; optionally places its unplaced stations',
-          parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{12}$' } }],
-          requestBody: body(VillagePatchSchema), responses: ok('village, previous point, stations placed, data version'),
-        },
-      },
-      '/basemaps': { get: { summary: 'Basemaps on offer (offline always; 天地图, XYZ, local PMTiles when configured)', responses: ok('basemaps') } },
-      '/basemaps/rivers': { get: { summary: '嘉陵江 main stem for the offline map (HydroRIVERS, ~450 m)', responses: ok('FeatureCollection') } },
-      '/basemaps/local.pmtiles': { get: { summary: 'The configured local PMTiles archive, with HTTP range requests', responses: ok('bytes') } },
-      '/sources': { get: { summary: 'Data sources and licences', responses: ok('sources') } },
+      '/health': { get: op('Health, database and job queue', { body: R.HealthSchema }, []) },
+      '/boundary': { get: op('District boundary (GeoJSON, WGS-84)', { body: R.BoundarySchema }, [404]) },
+      '/townships': { get: op('Townships with seats', { body: R.TownshipsSchema }, []) },
+      '/villages': { get: op('Villages and communities', { body: R.VillagesSchema }, [400], { parameters: params(VillageQuerySchema, 'query') }) },
+      '/sources': { get: op('Data sources and licences', { body: R.SourcesSchema }, []) },
       '/sites': {
-        get: { summary: 'Sites (GeoJSON; unplaced sites have geometry null)', parameters: queryParams(SiteQuerySchema), responses: ok('FeatureCollection') },
-        post: { summary: 'Create a site', requestBody: body(SiteCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+        get: op('Sites (GeoJSON; unplaced sites have geometry null)', { body: R.SiteCollectionSchema }, [400], { parameters: params(SiteQuerySchema, 'query') }),
+        post: op('Create a site', { status: 201, body: R.SiteFeatureSchema }, [...JSON_BODY, 409], body(siteCreate)),
       },
       '/sites/{id}': {
-        get: { summary: 'One site', parameters: idParam, responses: ok('Feature') },
-        patch: { summary: 'Update or move a site', parameters: idParam, requestBody: body(SiteUpdateSchema), responses: ok('Feature') },
-        delete: { summary: 'Delete a site', parameters: idParam, responses: ok('deleted') },
+        get: op('One site', { body: R.SiteFeatureSchema }, [400, 404], siteId),
+        patch: op('Update or move a site', { body: R.SiteFeatureSchema }, [...JSON_BODY, 404, 409], { ...siteId, ...body(siteUpdate) }),
+        delete: op('Delete a site', { body: R.DeletedSchema }, [400, 404], siteId),
       },
-      '/coverage': { get: { summary: 'Coverage report: totals, per township with quotas, per site, gaps', parameters: queryParams(CoverageQuerySchema), responses: ok('report') } },
-      '/isochrones': { get: { summary: 'Isochrone polygons per site', parameters: queryParams(IsochroneQuerySchema), responses: ok('FeatureCollection') } },
-      '/nearest': { get: { summary: 'Nearest sites from a point by travel time', parameters: queryParams(NearestQuerySchema), responses: ok('nearest sites') } },
-      '/demand': { get: { summary: 'Demand points in use (modelled or imported)', responses: ok('FeatureCollection') } },
-      '/township-areas': { get: { summary: 'Township areas (imported, or approximate nearest-seat cells)', responses: ok('FeatureCollection') } },
-      '/plan': { post: { summary: 'Where to put the next sites (maximal coverage or fewest sites)', requestBody: body(PlanRequestSchema), responses: ok('plan') } },
+      '/coverage': { get: op('Coverage report: totals, per township with quotas, per site, gaps', { body: R.CoverageReportSchema }, [400, 422], { parameters: params(CoverageQuerySchema, 'query') }) },
+      '/isochrones': { get: op('Isochrone polygons per site', { body: R.IsochronesSchema }, [400, 404, 422], { parameters: params(IsochroneQuerySchema, 'query') }) },
+      '/nearest': { get: op('Nearest sites from a point by travel time', { body: R.NearestSchema }, [400, 422], { parameters: params(NearestQuerySchema, 'query') }) },
+      '/demand': { get: op('Demand points in use (modelled or imported)', { body: R.DemandSchema }, []) },
+      '/township-areas': { get: op('Township areas (imported, or approximate nearest-seat cells)', { body: R.FeatureCollectionSchema }, []) },
+      '/plan': { post: op('Where to put the next sites (maximal coverage or fewest sites); runs in a worker, behind the job queue', { body: R.PlanResultSchema }, [...JSON_BODY, 429], body(plan)) },
       '/scenarios': {
-        get: { summary: 'Scenarios', responses: ok('scenarios') },
-        post: { summary: 'Create a scenario', requestBody: body(ScenarioCreateSchema), responses: { '201': { description: 'created' }, ...errors } },
+        get: op('Scenarios', { body: R.ScenariosSchema }, []),
+        post: op('Create a scenario', { status: 201, body: R.ScenarioSchema }, JSON_BODY, body(scenarioCreate)),
       },
       '/scenarios/{id}': {
-        get: { summary: 'One scenario', parameters: scenarioId, responses: ok('scenario') },
-        patch: { summary: 'Update a scenario', parameters: scenarioId, requestBody: body(ScenarioUpdateSchema), responses: ok('scenario') },
-        delete: { summary: 'Discard a scenario', parameters: scenarioId, responses: ok('deleted') },
+        get: op('One scenario', { body: R.ScenarioSchema }, [400, 404], { parameters: scenarioId }),
+        patch: op('Update a scenario', { body: R.ScenarioSchema }, [...JSON_BODY, 404], { parameters: scenarioId, ...body(scenarioUpdate) }),
+        delete: op('Discard a scenario', { body: R.DeletedSchema }, [400, 404], { parameters: scenarioId }),
       },
-      '/scenarios/{id}/compare': { get: { summary: 'Before/after comparison', parameters: [...scenarioId, ...queryParams(ScenarioCompareQuerySchema)], responses: ok('comparison') } },
-      '/scenarios/{id}/accept': { post: { summary: 'Accept proposals as planned sites', parameters: scenarioId, requestBody: body(ScenarioAcceptSchema), responses: ok('accepted') } },
-      '/import/sites': { post: { summary: 'Import a site register (CSV UTF-8/GBK, XLSX, GeoJSON)', requestBody: form(SiteImportFormSchema), responses: ok('preview or commit result') } },
-      '/import/townships': { post: { summary: 'Import township boundaries', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
-      '/import/villages': { post: { summary: 'Import village/community points and population', requestBody: form(ReferenceImportFormSchema), responses: ok('result') } },
-      '/import/population': { post: { summary: 'Import a population grid or points', requestBody: form(PopulationImportFormSchema), responses: ok('result') } },
-      ...leaderPaths(),
-      ...Object.fromEntries(['sites', 'townships', 'gaps'].flatMap((what) => ['geojson', 'csv', 'xlsx'].map((fmt) => [
-        `/export/${what}.${fmt}`,
-        { get: { summary: `Export ${what} as ${fmt.toUpperCase()}`, parameters: queryParams(what === 'sites' ? SiteQuerySchema : CoverageQuerySchema), responses: download(fmt) } },
+      '/scenarios/{id}/compare': { get: op('Before/after comparison', { body: R.CompareSchema }, [400, 404, 422], { parameters: [...scenarioId, ...params(ScenarioCompareQuerySchema, 'query')] }) },
+      '/scenarios/{id}/accept': { post: op('Accept proposals as planned sites (idempotent)', { body: R.AcceptedSchema }, [...JSON_BODY, 404], { parameters: scenarioId, ...body(schema(ScenarioAcceptSchema)) }) },
+      '/import/sites': { post: op('Import a site register (CSV UTF-8/GBK, XLSX, GeoJSON)', { body: R.ImportResultSchema }, IMPORT, form(SiteImportFormSchema)) },
+      '/import/townships': { post: op('Import township boundaries', { body: R.ImportResultSchema }, IMPORT, form(ReferenceImportFormSchema)) },
+      '/import/villages': { post: op('Import village/community points and population', { body: R.ImportResultSchema }, IMPORT, form(ReferenceImportFormSchema)) },
+      '/import/population': { post: op('Import a population grid or points', { body: R.ImportResultSchema }, IMPORT, form(PopulationImportFormSchema)) },
+      ...Object.fromEntries((['sites', 'townships', 'gaps'] as const).flatMap((what) => (['geojson', 'csv', 'xlsx'] as const).map((fmt) => [
+        `/export/${what}.${fmt}`, { get: exportOp(what, fmt) },
       ]))),
+      '/villages/{code}': {
+        patch: op('Place (or clear) a village point by hand; approximate unless told exact; optionally places its unplaced stations',
+          { body: R.VillagePlacedSchema }, [...JSON_BODY, 404], { parameters: params(VillageCodeParamSchema, 'path'), ...body(schema(VillagePatchSchema)) }),
+      },
+      '/basemaps': { get: op('Basemaps on offer (offline always; 天地图, XYZ, local PMTiles when configured)', { body: R.BasemapsSchema }, []) },
+      '/basemaps/rivers': { get: op('嘉陵江 main stem for the offline map (HydroRIVERS, ~450 m)', { body: R.FeatureCollectionSchema }, []) },
+      '/basemaps/local.pmtiles': { get: op('The configured local PMTiles archive, with HTTP range requests', { file: 'application/octet-stream' }, [404, 416]) },
+      ...leaderPaths(),
     },
   };
 }

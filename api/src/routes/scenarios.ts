@@ -63,7 +63,8 @@ export const scenarioRoutes = new Hono<AppEnv>()
     const { siteIds } = c.req.valid('json');
     const { sql } = c.var.deps.db;
     const created = await inTransaction(sql, async (tx) => {
-      const s = await getScenario(tx, id);
+      // Locked, so concurrent accepts of one scenario run one after the other and each proposal becomes one site.
+      const s = await getScenario(tx, id, { forUpdate: true });
       if (!s) throw notFound('Scenario');
       const unknown = siteIds?.filter((x) => !s.sites.some((p) => p.id === x)) ?? [];
       if (unknown.length) throw new UnprocessableError(`Not proposals of this scenario: ${unknown.join(', ')}`);

@@ -47,7 +47,8 @@ export const siteRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const patch = c.req.valid('json');
     const site = await inTransaction(c.var.deps.db.sql, async (tx) => {
-      const current = await getSite(tx, id);
+      // Locked: a DELETE racing this PATCH waits, or has already removed the row (404 either way, never `null`).
+      const current = await getSite(tx, id, { forUpdate: true });
       if (!current) throw notFound('Site');
       const p = current.properties;
       const merged = {
@@ -57,9 +58,11 @@ export const siteRoutes = new Hono<AppEnv>()
         lat: patch.lat !== undefined ? patch.lat : p.lat,
       };
       const inferred = await checkPlacement(tx, patch.townshipCode === undefined && patch.villageCode ? { ...merged, townshipCode: null } : merged);
-      return updateSite(tx, id, { ...patch, ...inferred });
+      const updated = await updateSite(tx, id, { ...patch, ...inferred });
+      if (!updated) throw notFound('Site');
+      return updated;
     });
-    return c.json(site!, 200);
+    return c.json(site, 200);
   })
   .delete('/:id', validate('param', SiteIdParamSchema), async (c) => {
     const { id } = c.req.valid('param');

@@ -3,7 +3,15 @@ import { LatSchema, LngSchema, SiteKindSchema, SITE_KINDS, SITE_STATUSES } from 
 import { MethodChoiceSchema, TravelModeSchema } from './coverage.ts';
 import { TownshipCodeSchema } from './reference.ts';
 
-const Ring = z.array(z.tuple([LngSchema, LatSchema])).min(4);
+const closed = (ring: [number, number][]) => ring.length >= 4 && ring[0][0] === ring.at(-1)![0] && ring[0][1] === ring.at(-1)![1];
+/** A linear ring: ≥ 4 finite WGS-84 positions, the last equal to the first (RFC 7946 §3.1.6); else 422. */
+const Ring = z
+  .array(z.tuple([LngSchema, LatSchema]))
+  .max(100_000)
+  .refine(closed, {
+    message: 'A polygon ring has at least 4 positions and is closed (its last position equal to its first)',
+    params: { unprocessable: true },
+  });
 export const ExclusionSchema = z.union([
   z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
   z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),

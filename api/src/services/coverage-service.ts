@@ -153,6 +153,33 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
 
 export type CoverageReport = ReturnType<typeof coverageReport>;
 
+/** Full coverage report on a context; `extra` facilities (a scenario's proposals) are added to the network. */
+export function coverageOnContext(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
+  const travel = travelSetup(c, q);
+  const facilities = [...facilitiesOf(c.sites, q), ...extra];
+  const r = computeReach(c, travel, facilities);
+  const result = coverageFromReach(c.demand, facilities, r.reach);
+  const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
+  const report = { ...coverageReport(c, q, travel, facilities, result, gaps), afterPlan: afterPlanOnContext(c, q, extra) };
+  return { report, result, reach: r.reach, facilities, travel };
+}
+
+/** The same figures with the planned sites added, beside the current ones; null when planned sites count already or none is placed. */
+function afterPlanOnContext(c: PlannerContext, q: CoverageQuery, extra: Facility[]) {
+  if (q.status.includes('planned') || !c.sites.some((s) => s.geometry && s.properties.status === 'planned')) return null;
+  const statuses = [...q.status, 'planned' as const];
+  const travel = travelSetup(c, q);
+  const facilities = [...facilitiesOf(c.sites, { ...q, status: statuses }), ...extra];
+  const result = coverageFromReach(c.demand, facilities, computeReach(c, travel, facilities).reach);
+  const t = result.totals;
+  return {
+    statuses, population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4), sites: facilities.length,
+    townships: result.perTownship.filter((p) => p.code !== null).map((p) => ({
+      code: p.code as string, covered: round(p.covered, 0), share: p.population > 0 ? round(p.covered / p.population, 4) : null,
+    })),
+  };
+}
+
 /**
  * Coverage computations over the current data, cached per data version: any site or data change
  * bumps the version, and the next request recomputes.
@@ -181,35 +208,9 @@ export function createCoverageService(sql: Sql) {
     return v;
   }
 
-  /** Full coverage report; `extra` facilities (a scenario's proposals) are added to the network. */
+  /** Full coverage report ({@link coverageOnContext}), cached per data version. */
   function coverageOn(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
-    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => {
-      const travel = travelSetup(c, q);
-      const facilities = [...facilitiesOf(c.sites, q), ...extra];
-      const r = computeReach(c, travel, facilities);
-      const result = coverageFromReach(c.demand, facilities, r.reach);
-      const gaps = coverageGaps({ demand: c.demand, facilities, coverCount: result.coverCount, nearestFacility: r.nearestFacility, nearestMinutes: r.nearestMinutes });
-      const report = { ...coverageReport(c, q, travel, facilities, result, gaps), afterPlan: afterPlan(c, q, extra) };
-      return { report, result, reach: r.reach, facilities, travel };
-    });
-  }
-
-  /** The same figures with the planned sites added, beside the current ones; null when planned sites count already or none is placed. */
-  function afterPlan(c: PlannerContext, q: CoverageQuery, extra: Facility[]) {
-    if (q.status.includes('planned') || !c.sites.some((s) => s.geometry && s.properties.status === 'planned')) return null;
-    const statuses = [...q.status, 'planned' as const];
-    return cached(`after|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => {
-      const travel = travelSetup(c, q);
-      const facilities = [...facilitiesOf(c.sites, { ...q, status: statuses }), ...extra];
-      const result = coverageFromReach(c.demand, facilities, computeReach(c, travel, facilities).reach);
-      const t = result.totals;
-      return {
-        statuses, population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4), sites: facilities.length,
-        townships: result.perTownship.filter((p) => p.code !== null).map((p) => ({
-          code: p.code as string, covered: round(p.covered, 0), share: p.population > 0 ? round(p.covered / p.population, 4) : null,
-        })),
-      };
-    });
+    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => coverageOnContext(c, q, extra));
   }
 
   return {
