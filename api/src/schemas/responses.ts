@@ -50,6 +50,7 @@ export const VillagesSchema = z.strictObject({
   villages: z.array(z.strictObject({
     code: z.string(), name: z.string(), shortName: z.string(), townshipCode: z.string(), type: z.enum(['village', 'community']),
     lng: z.number().nullable(), lat: z.number().nullable(), population: z.number().nullable(), source: z.string().nullable(),
+    precision: z.enum(['exact', 'approximate']).nullable(), placedBy: z.enum(['import', 'hand']).nullable(),
   })),
 });
 export const SourcesSchema = z.strictObject({
