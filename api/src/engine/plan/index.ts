@@ -10,6 +10,7 @@ export * from './plan-optimality-gap.ts';
 export * from './plan-lagrangian.ts';
 export * from './plan-check-exact.ts';
 export * from './plan-improve-max-coverage.ts';
+export * from './plan-improve-min-sites.ts';
 export * from './plan-rank-sites.ts';
 export * from './plan-reduce-demand.ts';
 export * from './plan-sum-of-largest.ts';

@@ -155,7 +155,7 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
     colCost, colLower: new Float64Array(numCols), colUpper: new Float64Array(numCols).fill(1),
     rowLower, rowUpper,
     matrix: { format: 'csr', numRows: rowLower.length, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-    integrality: Int32Array.from({ length: numCols }, (_, c) => (c < C ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
+    integrality: Int32Array.from({ length: numCols }, (_, c) => (c < C && !options.lpRelaxation ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
   }, (m) => {
     m.options.set({ output_flag: false, mip_rel_gap: options.mipRelativeGap ?? 0 });
     if (options.timeLimitSeconds !== undefined) m.options.set({ time_limit: options.timeLimitSeconds });

@@ -36,12 +36,12 @@ export function planImproveMaxCoverage(
   reduced: ReducedCoverage,
   start: readonly number[],
   siteCount: number,
-  options: { iterations: number; guides: number; maxSwapSweeps: number },
+  options: { iterations: number; guides: number; maxSwapSweeps: number; stopBelow?: number },
 ): ImproveOutcome {
   const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
   let best = [...start];
   let bestValue = valueOf(prepared, best);
-  const lag = planLagrangian(reduced, siteCount, { iterations: options.iterations, lowerBound: bestValue, guideCount: options.guides });
+  const lag = planLagrangian(reduced, siteCount, { iterations: options.iterations, lowerBound: bestValue, guideCount: options.guides, stopBelow: options.stopBelow });
   let guidesTried = 0;
   let improvements = 0;
   let swapCount = 0;
@@ -50,6 +50,7 @@ export function planImproveMaxCoverage(
   const bestKey = () => [...best].sort((a, b) => a - b).join(',');
   for (const cols of lag.guidePlans) {
     if (bestValue >= lag.upperBound - tolerance) break;
+    if (options.stopBelow !== undefined && bestValue >= options.stopBelow - tolerance) break;
     const candidates = cols.map((c) => reduced.columnCandidate[c]);
     if (candidates.slice().sort((a, b) => a - b).join(',') === bestKey()) continue;
     guidesTried++;

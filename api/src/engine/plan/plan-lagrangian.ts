@@ -15,6 +15,7 @@ export interface LagrangianOutcome {
  * c_j = Σ_{r in j} λ_r), an upper bound on the optimum for every λ. Subgradient steps (Held–Wolf–Crowder, step
  * μ·(L − lower)/‖g‖², μ halved after `patience` non-improving steps) lower it towards the LP bound. The top
  * columns of each step form a plan; the best distinct ones are returned as starting points for local search.
+ * With `stopBelow` the run ends once the bound falls below it (proof that no `siteCount` columns reach it).
  *
  * @example
  * const lag = planLagrangian(reduced, 20, { iterations: 150, lowerBound: heuristicValue });
@@ -24,7 +25,7 @@ export interface LagrangianOutcome {
 export function planLagrangian(
   reduced: ReducedCoverage,
   siteCount: number,
-  options: { iterations: number; lowerBound: number; guideCount?: number; patience?: number },
+  options: { iterations: number; lowerBound: number; guideCount?: number; patience?: number; stopBelow?: number },
 ): LagrangianOutcome {
   const { rowWeight: w, rowStarts, rowColumns } = reduced;
   const R = w.length;
@@ -78,6 +79,7 @@ export function planLagrangian(
     }
     rememberGuide(guides, top, covered, guideCount);
     if (norm === 0 || best <= options.lowerBound + 1e-9 * Math.max(1, total) || mu < 1e-4) break;
+    if (options.stopBelow !== undefined && best < options.stopBelow) break;
     const step = (mu * Math.max(best - options.lowerBound, 1e-6 * total)) / norm;
     for (let r = 0; r < R; r++) {
       const g = hits[r] - (w[r] > lambda[r] ? 1 : 0);

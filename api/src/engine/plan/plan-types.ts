@@ -111,6 +111,12 @@ export type MinSitesResult =
       maxShare: number;
       /** No plan can reach the target with fewer sites than this. */
       lowerBound: number;
+      /** Which argument gave `lowerBound`. */
+      boundMethod: 'lp-relaxation' | 'lagrangian' | 'greedy-gains' | 'township-minimums';
+      /** (siteCount − lowerBound) ÷ siteCount: 0 = proven optimal. */
+      gapToLowerBound: number;
+      /** Sites of the plain greedy before the improvement phase. */
+      greedySiteCount: number;
       totalWeight: number;
     }
   | {
@@ -121,6 +127,18 @@ export type MinSitesResult =
       message: string;
       totalWeight: number;
     };
+
+/** Options of the fewest-sites heuristic. */
+export interface MinSitesOptions {
+  /** Skip the improvement phase (plain greedy). Default false. */
+  skipImprovement?: boolean;
+  /** Subgradient steps of each Lagrangian run. Default 300. */
+  lagrangianIterations?: number;
+  /** A loaded HiGHS instance: with it the LP relaxation gives the lower bound when the reduced model is small. */
+  highs?: import('highs').Highs;
+  /** Largest reduced model (nonzeros) for the LP bound. Default 200,000. */
+  lpMaxNonzeros?: number;
+}
 
 /** Status of an exact solve. */
 export type ExactStatus = 'optimal' | 'time-limit' | 'infeasible' | 'failed';
@@ -163,4 +181,6 @@ export interface ExactOptions {
   timeLimitSeconds?: number;
   /** HiGHS `mip_rel_gap`. Default 0 (prove optimality). */
   mipRelativeGap?: number;
+  /** Solve the LP relaxation (x continuous in [0, 1]) instead: its objective is a bound, its solution fractional. */
+  lpRelaxation?: boolean;
 }
