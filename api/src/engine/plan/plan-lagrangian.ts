@@ -45,7 +45,7 @@ export function planLagrangian(
   const lambda = new Float64Array(R);
   for (let r = 0; r < R; r++) lambda[r] = w[r] / Math.max(1, rowStarts[r + 1] - rowStarts[r]);
   const score = new Float64Array(C);
-  const order = new Int32Array(C);
+  const scratch = new Float64Array(C);
   const hits = new Int32Array(R);
   const guides = new Map<string, { cols: number[]; value: number }>();
   const guideCount = options.guideCount ?? 8;
@@ -60,9 +60,8 @@ export function planLagrangian(
       let s = 0;
       for (let p = colStarts[c]; p < colStarts[c + 1]; p++) s += lambda[colRows[p]];
       score[c] = s;
-      order[c] = c;
     }
-    const top = topColumns(score, order, siteCount);
+    const top = topColumns(score, scratch, siteCount);
     let value = 0;
     for (let r = 0; r < R; r++) if (w[r] > lambda[r]) value += w[r] - lambda[r];
     for (const c of top) value += score[c];
@@ -92,10 +91,42 @@ export function planLagrangian(
   return { upperBound: Math.min(best, total), guidePlans, iterations };
 }
 
-/** The `k` columns with the largest scores (ties to the lower column), sorted ascending by column. */
-function topColumns(score: Float64Array, order: Int32Array, k: number): number[] {
-  const sorted = Array.from(order).sort((a, b) => score[b] - score[a] || a - b);
-  return sorted.slice(0, k).sort((a, b) => a - b);
+/** The `k` columns with the largest scores (ties to the lower column), ascending by column; O(C) by quickselect. */
+function topColumns(score: Float64Array, scratch: Float64Array, k: number): number[] {
+  scratch.set(score);
+  const threshold = kthLargest(scratch, k);
+  let above = 0;
+  for (let c = 0; c < score.length; c++) if (score[c] > threshold) above++;
+  let ties = k - above;
+  const top: number[] = [];
+  for (let c = 0; c < score.length; c++) {
+    if (score[c] > threshold) top.push(c);
+    else if (score[c] === threshold && ties > 0) { top.push(c); ties--; }
+  }
+  return top;
+}
+
+/** The k-th largest value (1-based) of `a`, reordering `a` in place (Hoare quickselect, median-of-three pivot). */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = a[lo], y = a[mid], z = a[hi];
+    const pivot = x > y ? (y > z ? y : x > z ? z : x) : (x > z ? x : y > z ? z : y);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
+  }
+  return a[target];
 }
 
 function rememberGuide(guides: Map<string, { cols: number[]; value: number }>, cols: number[], value: number, keep: number) {
