@@ -48,6 +48,7 @@ for (const r of LARGE ? radii : []) {
       greedyValue: heuristic.greedyCoveredWeight, swapValue: heuristic.swapCoveredWeight, model: exact.model,
     };
     rows.push(row);
+    console.log(`[plan-large] r=${r.radiusMeters} seed ${seed}: ${JSON.stringify(row)}`);
     lines.push(`  r=${r.radiusMeters} m seed ${seed}: heuristic ${heuristic.newlyCoveredWeight} in ${heuristicMs.toFixed(0)} ms; HiGHS ${exact.status} ${exact.objective} in ${(exactMs / 1000).toFixed(1)} s → ${(100 * ratio).toFixed(3)}% of the ${gap.referenceKind}, ${(exactMs / heuristicMs).toFixed(1)}× faster; heuristic bound ${heuristic.upperBound.toFixed(0)} (${heuristic.boundMethod})`);
   }
   const v = spread(value);
