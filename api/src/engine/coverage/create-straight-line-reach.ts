@@ -45,8 +45,10 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
   const dLatDeg = angle / RAD;
   const sinAngle = Math.sin(angle);
   const hMax = Math.sin(angle / 2) ** 2; // haversine of the limit
+  const hInside = hMax * (1 - 1e-12); // q below this: inside for sure (h ≤ q up to rounding)
+  const hOutside = hMax * (1 + 1e-12); // lower bound of h above this: outside for sure
   const minutesPerMeter = detourFactor / (speedKmh * 1000 / 60);
-  const foundH = new Float64Array(n); // haversine value by demand index, for the found points
+  const foundH = grid.scratch; // haversine value by demand index, for the found points of the current query
   let found = new Uint32Array(1024);
 
   return (facility: Facility): FacilityReach => {
@@ -65,20 +67,41 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
     for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
       const end = cellStart[cy * grid.columns + cx1 + 1];
       for (let p = cellStart[cy * grid.columns + cx0]; p < end; p++) {
-        const sinDLat = Math.sin((lats[p] - lat) * RAD * 0.5);
-        const sinDLng = Math.sin((lngs[p] - lng) * RAD * 0.5);
-        const h = sinDLat * sinDLat + cosLat * cosLats[p] * sinDLng * sinDLng;
-        if (h <= hMax) {
-          if (count === found.length) { const grown = new Uint32Array(2 * count); grown.set(found); found = grown; }
-          found[count++] = ids[p];
-          foundH[ids[p]] = h;
+        // Trig-free test first: with a = Δφ/2, b = Δλ/2 and c = cos φ cos φᵢ, the haversine h lies in
+        // [q·(1 − m²/3), q] for q = a² + c·b², m = max(|a|, |b|) (since x²(1 − x²/3) ≤ sin²x ≤ x²). Only points
+        // in that thin band (relative width ~1e-5 here) need the exact sines.
+        const a = (lats[p] - lat) * RAD * 0.5;
+        const b = (lngs[p] - lng) * RAD * 0.5;
+        const c = cosLat * cosLats[p];
+        const q = a * a + c * b * b;
+        if (q > hOutside) {
+          const m2 = a * a > b * b ? a * a : b * b;
+          if (q * (1 - m2 / 3) > hOutside) continue;
         }
+        let h = q;
+        if (q > hInside) {
+          const sinDLat = Math.sin(a);
+          const sinDLng = Math.sin(b);
+          h = sinDLat * sinDLat + c * sinDLng * sinDLng;
+          if (h > hMax) continue;
+        }
+        if (count === found.length) { const grown = new Uint32Array(2 * count); grown.set(found); found = grown; }
+        found[count++] = ids[p];
+        foundH[ids[p]] = h;
       }
     }
     const demandIndex = found.slice(0, count).sort();
     const minutes = new Float32Array(count);
     for (let k = 0; k < count; k++) {
-      const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(foundH[demandIndex[k]])));
+      const i = demandIndex[k];
+      let h = foundH[i];
+      if (h <= hInside) {
+        // Accepted by the trig-free test: the exact haversine for the minutes.
+        const sinDLat = Math.sin((demand.lat[i] - lat) * RAD * 0.5);
+        const sinDLng = Math.sin((demand.lng[i] - lng) * RAD * 0.5);
+        h = sinDLat * sinDLat + cosLat * Math.cos(demand.lat[i] * RAD) * sinDLng * sinDLng;
+      }
+      const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
       minutes[k] = meters * minutesPerMeter;
     }
     return { demandIndex, minutes };

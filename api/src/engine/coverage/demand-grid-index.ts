@@ -21,6 +21,8 @@ export interface DemandGridIndex {
   lng: Float64Array;
   lat: Float64Array;
   cosLat: Float64Array;
+  /** Scratch space of one value per demand point for queries (used within one call, never across calls). */
+  scratch: Float64Array;
 }
 
 const cache = new WeakMap<Float64Array, { lat: Float64Array; index: DemandGridIndex }>();
@@ -77,5 +79,5 @@ function buildIndex(lngs: Float64Array, lats: Float64Array): DemandGridIndex {
     const p = fill[cellOf[i]]++;
     id[p] = i; lng[p] = lngs[i]; lat[p] = lats[i]; cosLat[p] = Math.cos(lats[i] * RAD);
   }
-  return { minLng, minLat, cellLng: stepLng, cellLat: stepLat, columns, rows, cellStart, id, lng, lat, cosLat };
+  return { minLng, minLat, cellLng: stepLng, cellLat: stepLat, columns, rows, cellStart, id, lng, lat, cosLat, scratch: new Float64Array(n) };
 }
