@@ -8,7 +8,8 @@
  *  - PostGIS ST_DWithin(geography, use_spheroid = false) with a GiST index on the demand (and sites), ANALYZEd;
  *    query time only (the faster of two query shapes, both printed).
  * The engine is timed on its cached demand index (built once per demand version, like the GiST index); the
- * index build is reported separately. Each comparison runs ≥ 3 rounds: min / median / max of the ratios.
+ * index build is reported separately. Each comparison runs 5 rounds (naive Turf 3; per round the engine is best of 5,
+ * Turf + flatbush and PostGIS best of 2): min / median / max of the ratios.
  * Demand points within 3 m of a circle are re-drawn first (Turf's 64-gon lies up to ~1 m inside the true circle).
  * Also prints the cost curve 10k → 1M points and 100 → 2,000 sites. Saves bench/results/coverage.json.
  */
@@ -128,8 +129,16 @@ for (let round = 0; round < ROUNDS; round++) {
   engineTimes.push(engineMs);
   const check = (name: string, v: number) => { if (v !== ours) throw new Error(`coverage bench: ${name} covered ${v} ≠ engine ${ours}`); };
   if (round < 3) { const r = await timeIt(naiveTurfCovered); check('naive turf', r.v); ratios.naive.push(r.ms / engineMs); }
-  const fb = await timeIt(turfFlatbushCovered); check('turf + flatbush', fb.v); ratios.flatbush.push(fb.ms / engineMs);
-  if (sql) { const pg = await timeIt(postgisCovered); check('PostGIS', pg.v); ratios.postgis.push(pg.ms / engineMs); }
+  let fb = await timeIt(turfFlatbushCovered);
+  const fb2 = await timeIt(turfFlatbushCovered);
+  if (fb2.ms < fb.ms) fb = fb2;
+  check('turf + flatbush', fb.v); ratios.flatbush.push(fb.ms / engineMs);
+  if (sql) {
+    let pg = await timeIt(postgisCovered);
+    const pg2 = await timeIt(postgisCovered);
+    if (pg2.ms < pg.ms) pg = pg2;
+    check('PostGIS', pg.v); ratios.postgis.push(pg.ms / engineMs);
+  }
   if (round === 0) console.log(`[coverage bench] covered population ${ours} of ${totalPopulation}: engine = naive Turf = Turf+flatbush${sql ? ' = PostGIS' : ''}`);
 }
 
