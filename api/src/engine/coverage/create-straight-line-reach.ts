@@ -38,7 +38,6 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
   if (!(radiusMeters >= 0) || !(speedKmh > 0) || !(detourFactor > 0)) {
     throw new EngineInputError('radiusMeters must be ≥ 0, speedKmh and detourFactor > 0');
   }
-  const n = demand.lng.length;
   const grid = demandGridIndex(demand);
   const { cellStart, id: ids, lng: lngs, lat: lats, cosLat: cosLats } = grid;
   const angle = (radiusMeters + TOLERANCE_METERS) / EARTH_RADIUS_METERS; // radians
