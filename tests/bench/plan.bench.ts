@@ -39,6 +39,7 @@ for (const s of instances) {
   const contradiction = !planCheckExact({ objective: 'max-coverage', newlyCoveredWeight: h.newlyCoveredWeight, totalWeight: h.totalWeight }, e).ok;
   if (contradiction) throw new Error(`plan.bench: exact and heuristic contradict on ${s.name}`);
   mclp.push({ name: s.name, k: s.k, status: e.status, optimum, heuristic: h.newlyCoveredWeight, ratio, greedy: h.greedyCoveredWeight, bound: h.upperBound, boundMethod: h.boundMethod, heuristicMs: hMs, exactMs: eMs });
+  console.log(`[plan.bench] ${s.name}: ${(100 * ratio).toFixed(3)}% of ${e.status} ${optimum}; bound gap ${(100 * h.gapToUpperBound).toFixed(2)}% (${h.boundMethod}); ${hMs.toFixed(0)} ms vs HiGHS ${eMs.toFixed(0)} ms`);
 }
 let worstExtra = 0;
 let worstGreedyExtra = 0;
@@ -56,6 +57,7 @@ for (const s of instances.filter((_, i) => i % 4 === 0)) {
       worstGreedyExtra = Math.max(worstGreedyExtra, h.greedySiteCount - optimum);
     }
     lscp.push({ name: s.name, target, exact: e.status, optimum, heuristic: h.siteCount, greedy: h.greedySiteCount, lowerBound: h.lowerBound, boundMethod: h.boundMethod });
+    console.log(`[plan.bench] ${s.name} target ${target}: heuristic ${h.siteCount} (greedy ${h.greedySiteCount}), HiGHS ${e.status} ${optimum}, lower bound ${h.lowerBound} (${h.boundMethod})`);
   }
 }
 const pct = (x: ReturnType<typeof spread>) => ({ ...x, min: 100 * x.min, median: 100 * x.median, max: 100 * x.max });
