@@ -30,6 +30,20 @@ describeApi('plan API', (h) => {
     expect(Math.abs(body.optimality.heuristicValue - (body.after.covered - body.before.covered))).toBeLessThanOrEqual(5);
   }, 180_000); // a HiGHS solve of tens of CPU-seconds: on a busy 2-core machine it outlasts the 60 s default
 
+  it('reports bound, bound method, gap and method for both objectives', async () => {
+    const k = (await plan({ k: 3 })).body.optimality;
+    expect(k.boundKind).toBe('upper');
+    expect(['lagrangian', 'greedy-online', 'reachable-weight']).toContain(k.boundMethod);
+    expect(k.bound).toBeGreaterThanOrEqual(k.heuristicValue);
+    expect(k.gap).toBeCloseTo((k.bound - k.heuristicValue) / k.bound, 3);
+    expect(k.method).toMatch(/Lagrangian/);
+    const share = (await plan({ targetShare: 0.2 })).body.optimality;
+    expect(share.boundKind).toBe('lower');
+    expect(share.bound).toBeLessThanOrEqual(share.heuristicValue);
+    expect(share.gap).toBeGreaterThanOrEqual(0);
+    expect(share.method).toMatch(/redundant/);
+  });
+
   it('township scope keeps every new site in the township; candidate lists are honoured', async () => {
     const { body } = await plan({ k: 3, township: '510812101' });
     expect(body.proposed.every((p: { townshipCode: string }) => p.townshipCode === '510812101')).toBe(true);

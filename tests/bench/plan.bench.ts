@@ -1,76 +1,87 @@
 /**
- * Site-planning engine: greedy + swap heuristic vs the HiGHS exact optimum on the same seeded spatial instances,
- * in the same run. Demand points and candidates are uniform at random in a 60 × 40 km box; a candidate covers the
- * demand within the service radius (kdbush); points near ~existing sites are already covered (~60% of residents).
- * Prints value ratio (goal ≥ 99% of the HiGHS optimum) and speed ratio (goal ≥ 20×).
- * Run: npx vitest bench --run --project unit tests/bench/plan.bench.ts
+ * Planner stress set, large sizes (tests/fixtures/plan-instances.ts `stressInstances('large')`: random and clustered
+ * demand, radii 1.5× and 4× the point spacing, every demand point a candidate or uniform candidates, k = 2…20,
+ * existing sites fixed) against HiGHS, in the same run: maximal coverage (value ratio, bound gap, speed) and fewest
+ * sites at 90/95/100% (sites over the optimum). Prints the worst case per method and saves bench/results/plan.json.
+ * The 50,000 × 5,000 instances are in plan-large.bench.ts (BENCH_LARGE=1).
  */
 import loadHighs from 'highs';
 import { bench, describe } from 'vitest';
-import { solveMaxCoverageExact } from '../../api/src/engine/plan/index.ts';
-import { planMaxCoverage } from '../../api/src/engine/plan/index.ts';
-import { planOptimalityGap } from '../../api/src/engine/plan/index.ts';
-import type { ExactCoverageResult, MaxCoverageResult } from '../../api/src/engine/plan/index.ts';
-import { spatialInstance } from '../fixtures/plan-instances';
+import {
+  planCheckExact, planMaxCoverage, planMinSites, solveMaxCoverageExact, solveMinSitesExact,
+} from '../../api/src/engine/plan/index.ts';
+import { stressInstances } from '../fixtures/plan-instances';
+import { fmtSpread, saveBenchResults, spread } from './bench-results';
 
-const SITES = 20;
-const HIGHS_TIME_LIMIT_SECONDS = 120;
 const highs = await loadHighs();
-
-const instances = [
-  { name: '50,000 demand × 5,000 candidates, radius 1.1 km', seed: 7, radiusMeters: 1100, existingSites: 578 },
-  { name: '50,000 demand × 5,000 candidates, radius 2.2 km (more overlap)', seed: 8, radiusMeters: 2200, existingSites: 145 },
-];
-
-// Bench functions are async on purpose: tinybench 2.9 calls a synchronous task once more per loop to probe
-// whether it returns a promise, which would run HiGHS three times.
-interface Run { ms: number[]; heuristic?: MaxCoverageResult; exact?: ExactCoverageResult }
-
-for (const spec of instances) {
-  const problem = spatialInstance(spec.seed, {
-    demandCount: 50_000, candidateCount: 5_000, widthMeters: 60_000, heightMeters: 40_000,
-    radiusMeters: spec.radiusMeters, existingSites: spec.existingSites,
-  });
-  const swapOnly: Run = { ms: [] };
-  const withRounds: Run = { ms: [] };
-  const exact: Run = { ms: [] };
-  describe(`plan k=${SITES}: ${spec.name}`, () => {
-    bench('greedy + 1-swap (perturbRounds 0)', async () => {
-      const t = performance.now();
-      swapOnly.heuristic = planMaxCoverage(problem, SITES, {}, { perturbRounds: 0 });
-      swapOnly.ms.push(performance.now() - t);
-    }, { time: 0, iterations: 5, warmupTime: 0, warmupIterations: 1 });
-    bench('greedy + swap + 30 perturbation rounds (default)', async () => {
-      const t = performance.now();
-      withRounds.heuristic = planMaxCoverage(problem, SITES);
-      withRounds.ms.push(performance.now() - t);
-    }, { time: 0, iterations: 3, warmupTime: 0, warmupIterations: 1 });
-    // Runs once, last in its group (tinybench runs a group's tasks in order), so it also prints the comparison.
-    bench(`HiGHS exact (time limit ${HIGHS_TIME_LIMIT_SECONDS} s)`, async () => {
-      const t = performance.now();
-      exact.exact = solveMaxCoverageExact(highs, problem, SITES, { timeLimitSeconds: HIGHS_TIME_LIMIT_SECONDS });
-      exact.ms.push(performance.now() - t);
-      console.log(summarise(spec.name, problem.coveredShareOfWeight, exact, [['greedy + 1-swap', swapOnly], ['greedy + swap + 30 rounds', withRounds]]));
-    }, { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 0 });
-  });
+const instances = stressInstances('large');
+const mclp: Record<string, unknown>[] = [];
+const lscp: Record<string, unknown>[] = [];
+const ratios: number[] = [];
+const greedyRatios: number[] = [];
+const speed: number[] = [];
+const boundGaps: number[] = [];
+let worst = { ratio: 1, name: '' };
+for (const s of instances) {
+  let t = performance.now();
+  const h = planMaxCoverage(s.problem, s.k);
+  const hMs = performance.now() - t;
+  t = performance.now();
+  const e = solveMaxCoverageExact(highs, s.problem, s.k, { timeLimitSeconds: 120 });
+  const eMs = performance.now() - t;
+  const optimum = e.objective ?? NaN;
+  const ratio = optimum > 0 ? h.newlyCoveredWeight / optimum : 1;
+  if (ratio < worst.ratio) worst = { ratio, name: s.name };
+  ratios.push(ratio);
+  greedyRatios.push(optimum > 0 ? h.greedyCoveredWeight / optimum : 1);
+  speed.push(eMs / hMs);
+  if (ratio > 1 - 1e-9) boundGaps.push(h.gapToUpperBound);
+  const contradiction = !planCheckExact({ objective: 'max-coverage', newlyCoveredWeight: h.newlyCoveredWeight, totalWeight: h.totalWeight }, e).ok;
+  if (contradiction) throw new Error(`plan.bench: exact and heuristic contradict on ${s.name}`);
+  mclp.push({ name: s.name, k: s.k, status: e.status, optimum, heuristic: h.newlyCoveredWeight, ratio, greedy: h.greedyCoveredWeight, bound: h.upperBound, boundMethod: h.boundMethod, heuristicMs: hMs, exactMs: eMs });
+  console.log(`[plan.bench] ${s.name}: ${(100 * ratio).toFixed(3)}% of ${e.status} ${optimum}; bound gap ${(100 * h.gapToUpperBound).toFixed(2)}% (${h.boundMethod}); ${hMs.toFixed(0)} ms vs HiGHS ${eMs.toFixed(0)} ms`);
 }
-
-function summarise(name: string, coveredShare: number, exact: Run, heuristics: [string, Run][]): string {
-  const e = exact.exact!;
-  const exactMs = Math.min(...exact.ms);
-  const lines = [`\n=== plan.bench: ${name}, k = ${SITES}; already covered ${(100 * coveredShare).toFixed(1)}% of residents ===`];
-  lines.push(`  HiGHS: ${e.status} in ${(exactMs / 1000).toFixed(2)} s (solver clock ${e.solverSeconds.toFixed(2)} s), objective ${e.objective}, bound ${e.bestBound}, MIP gap ${e.mipGap}`);
-  if (e.status !== 'optimal') lines.push(`    HiGHS did not prove optimality within ${HIGHS_TIME_LIMIT_SECONDS} s: ratios below are against its bound`);
-  lines.push(`    reduced model: ${e.model.relevantDemandPoints} relevant of ${e.model.demandPoints} demand points → ${e.model.mergedDemandRows} merged rows, ${e.model.candidateColumns} columns, ${e.model.nonzeros} nonzeros`);
-  for (const [label, run] of heuristics) {
-    const h = run.heuristic!;
-    const ms = Math.min(...run.ms);
-    const gap = planOptimalityGap(h, e);
-    const ratio = gap.heuristicValue / gap.referenceValue;
-    lines.push(`  ${label}: ${h.newlyCoveredWeight} newly covered (greedy ${h.greedyCoveredWeight}, after first swap search ${h.swapCoveredWeight}) in ${ms.toFixed(0)} ms (best of ${run.ms.length} runs)`);
-    lines.push(`    value ratio vs HiGHS ${gap.referenceKind}: ${(100 * ratio).toFixed(3)}% (goal ≥ 99%: ${ratio >= 0.99 ? 'met' : 'NOT met'})`);
-    lines.push(`    speed ratio: ${(exactMs / ms).toFixed(1)}× (goal ≥ 20×: ${exactMs / ms >= 20 ? 'met' : 'NOT met'})`);
-    lines.push(`    greedy online upper bound ${h.upperBound.toFixed(0)}: gap to bound ${(100 * h.gapToUpperBound).toFixed(2)}%`);
+let worstExtra = 0;
+let worstGreedyExtra = 0;
+for (const s of instances.filter((_, i) => i % 4 === 0)) {
+  for (const target of [0.9, 0.95, 1]) {
+    const h = planMinSites(s.problem, target);
+    const e = solveMinSitesExact(highs, s.problem, target, { timeLimitSeconds: 120 });
+    if (!h.reachable) { lscp.push({ name: s.name, target, reachable: false, exact: e.status }); continue; }
+    if (!planCheckExact({ objective: 'min-sites', siteCount: h.siteCount, reached: true, totalWeight: h.totalWeight }, e).ok) {
+      throw new Error(`plan.bench: exact and heuristic contradict on ${s.name} at ${target}`);
+    }
+    const optimum = e.status === 'optimal' ? Math.round(e.objective!) : null;
+    if (optimum !== null) {
+      worstExtra = Math.max(worstExtra, h.siteCount - optimum);
+      worstGreedyExtra = Math.max(worstGreedyExtra, h.greedySiteCount - optimum);
+    }
+    lscp.push({ name: s.name, target, exact: e.status, optimum, heuristic: h.siteCount, greedy: h.greedySiteCount, lowerBound: h.lowerBound, boundMethod: h.boundMethod });
+    console.log(`[plan.bench] ${s.name} target ${target}: heuristic ${h.siteCount} (greedy ${h.greedySiteCount}), HiGHS ${e.status} ${optimum}, lower bound ${h.lowerBound} (${h.boundMethod})`);
   }
-  return lines.join('\n');
 }
+const pct = (x: ReturnType<typeof spread>) => ({ ...x, min: 100 * x.min, median: 100 * x.median, max: 100 * x.max });
+const summary = {
+  instances: instances.length,
+  mclpValueRatioPercent: spread(ratios).min * 100,
+  mclpWorstInstance: worst.name,
+  greedyOnlyWorstPercent: spread(greedyRatios).min * 100,
+  worstBoundGapWhereOptimalPercent: 100 * Math.max(0, ...boundGaps),
+  lscpWorstSitesOverOptimum: worstExtra,
+  lscpGreedyOnlyWorstSitesOverOptimum: worstGreedyExtra,
+};
+console.log([
+  `\n=== plan.bench: stress set (large), ${instances.length} maximal-coverage instances, ${lscp.length} fewest-sites cases ===`,
+  `  maximal coverage, heuristic / HiGHS optimum: ${fmtSpread(pct(spread(ratios)), 3, '%')}; worst: ${worst.name} (goal ≥ 99.5%: ${worst.ratio >= 0.995 ? 'met' : 'NOT met'})`,
+  `  greedy alone / optimum: ${fmtSpread(pct(spread(greedyRatios)), 3, '%')}`,
+  `  bound gap where the plan is optimal: worst ${summary.worstBoundGapWhereOptimalPercent.toFixed(2)}% (goal ≤ 1%)`,
+  `  speed, HiGHS time / heuristic time: ${fmtSpread(spread(speed))}`,
+  `  fewest sites at 90/95/100%: worst heuristic − optimum = ${worstExtra} (goal ≤ 1); plain greedy: ${worstGreedyExtra}`,
+].join('\n'));
+saveBenchResults('plan', summary, { mclp, lscp });
+
+describe('plan: stress set (measured above; these entries time one instance)', () => {
+  const s = instances[instances.length - 1];
+  bench(`heuristic: ${s.name}`, async () => { planMaxCoverage(s.problem, s.k); }, { time: 0, iterations: 3, warmupTime: 0, warmupIterations: 0 });
+  bench(`HiGHS: ${s.name}`, async () => { solveMaxCoverageExact(highs, s.problem, s.k); }, { time: 0, iterations: 1, warmupTime: 0, warmupIterations: 0 });
+});

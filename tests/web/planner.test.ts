@@ -47,6 +47,17 @@ describe('the planner tab', () => {
     const gains = await page.getByTestId('plan-row-gain').allInnerTexts();
     expect(gains).toEqual(plan.proposed.map((p: { marginalGain: number }) => int(p.marginalGain)));
     expect(await text('plan-optimality')).toContain(String(plan.optimality.note));
+    // Bound, its method and the gap, as the API gives them.
+    expect(await text('plan-bound')).toContain(int(plan.optimality.bound));
+    expect(await text('plan-bound')).toMatch(/上界|拉格朗日|贪心|可覆盖/);
+    expect(await text('plan-gap')).toContain('差距');
+    expect(await text('plan-method')).toContain(plan.solver);
+    await page.getByTestId('plan-results').screenshot({ path: '/tmp/shots-i8/plan-results-zh.png' });
+    await page.getByTestId('lang-switch').click();
+    expect(await text('plan-bound')).toMatch(/upper bound .* people \((Lagrangian relaxation|greedy online bound|all reachable people)\)/);
+    expect(await text('plan-gap')).toContain('gap');
+    await page.getByTestId('plan-results').screenshot({ path: '/tmp/shots-i8/plan-results-en.png' });
+    await page.getByTestId('lang-switch').click();
     // Each marker sits where the API put its site.
     for (const p of plan.proposed) {
       const at = await page.evaluate(([lng, lat]) => window.__map!.project([lng, lat]), [p.lng, p.lat]);

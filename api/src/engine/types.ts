@@ -165,13 +165,8 @@ export interface NetworkRoute {
 // Coverage engine types (added by the coverage helper). Additions only; shapes above unchanged.
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Sphere radius in metres used by every straight-line distance in the engine (haversine).
- * It is Turf's Earth radius (the IUGG mean radius (2a+b)/3 of WGS-84 rounded to 0.1 m), so engine
- * distances match `turf.distance`. PostGIS `use_spheroid=false` uses the unrounded 6,371,008.7714 m:
- * a relative difference of 4.5e-9 (4 µm at 1 km), far below any planning precision.
- */
-export const EARTH_RADIUS_METERS = 6371008.8;
+/** Re-exported for older imports; the one definition lives in geo/earth-radius-meters.ts. */
+export { EARTH_RADIUS_METERS } from './geo/earth-radius-meters';
 
 /** A township (or district) seat: where the township government sits. */
 export interface TownshipSeat {

@@ -1,9 +1,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { createStraightLineReach } from '../engine/coverage/index.ts';
 import { singleFacilityReach } from '../engine/network/index.ts';
-import { planMaxCoverage } from '../engine/plan/index.ts';
-import { planMinSites } from '../engine/plan/index.ts';
-import { planOptimalityGap } from '../engine/plan/index.ts';
+import { planCheckExact, planMaxCoverage, planMinSites, planOptimalityGap } from '../engine/plan/index.ts';
 import type { CoverageProblem, PlannedSite } from '../engine/plan/index.ts';
 import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
 import { UnprocessableError } from '../domain-errors.ts';
@@ -18,10 +16,23 @@ import { runExactInWorker, type ExactOutcome } from './run-exact-in-worker.ts';
 /** Road-node candidates are thinned to one per cell of this size. */
 const ROAD_CANDIDATE_CELL_METERS = 250;
 
+/** Which argument gives the bound shown with a plan. */
+export type PlanBoundMethod =
+  | 'highs-optimum' | 'highs-bound' | 'lagrangian' | 'greedy-online' | 'reachable-weight'
+  | 'lp-relaxation' | 'greedy-gains' | 'township-minimums';
+
 /** How good the plan is known to be: against HiGHS's optimum when it ran, else against a bound. */
 export interface PlanOptimality {
   status: 'optimum-known' | 'bound' | 'unreachable';
   note: string;
+  /** How the plan was made (heuristic steps). */
+  method?: string;
+  /** Max coverage: an upper bound on people newly covered; fewest sites: a lower bound on the site count. */
+  bound?: number;
+  boundKind?: 'upper' | 'lower';
+  boundMethod?: PlanBoundMethod;
+  /** Set when HiGHS's answer contradicted a feasible heuristic plan and was not used. */
+  exactRefused?: string;
   /** Max coverage: people newly covered by the plan. Fewest sites: the plan's site count. */
   heuristicValue?: number;
   /** Max coverage: the optimum or an upper bound on it. */
@@ -29,7 +40,7 @@ export interface PlanOptimality {
   referenceKind?: 'optimum' | 'upper-bound';
   /** Max coverage: (reference − plan) ÷ reference. */
   gap?: number;
-  /** Fewest sites: no plan reaches the target with fewer sites. */
+  /** Fewest sites: no plan reaches the target with fewer sites. Max coverage and fewest sites: gap = (plan vs bound) relative, 0..1. */
   lowerBound?: number;
   exactOptimum?: number | null;
   exactStatus?: string | null;
@@ -120,7 +131,9 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   let sites: PlannedSite[] = [];
   let optimality: PlanOptimality;
   let reachable: boolean | undefined, maxShare: number | undefined, message: string | undefined;
-  const heuristic = req.k !== undefined ? 'greedy (lazy) + swap + perturbation' : 'greedy set cover';
+  const heuristic = req.k !== undefined
+    ? 'greedy (lazy) + 1-swap + Lagrangian-guided restarts'
+    : 'greedy set cover + redundant-site removal + swap/Lagrangian search for one site fewer';
   const solver = req.exact ? `${heuristic}, checked by HiGHS (MILP)` : heuristic;
   if (req.k !== undefined) {
     const plan = planMaxCoverage(problem, req.k, constraints);
@@ -128,17 +141,25 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     const outcome = req.exact
       ? await runExactInWorker(problem, { objective: 'max-coverage', siteCount: req.k }, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds })
       : undefined;
-    const exact = outcome?.ok ? outcome.result : undefined;
+    const checked = outcome?.ok
+      ? planCheckExact({ objective: 'max-coverage', newlyCoveredWeight: plan.newlyCoveredWeight, totalWeight: plan.totalWeight }, outcome.result)
+      : undefined;
+    const exact = checked?.ok ? checked.result : undefined;
     const gap = planOptimalityGap(plan, exact);
+    const boundMethod: PlanBoundMethod = gap.referenceKind === 'optimum' ? 'highs-optimum'
+      : exact?.bestBound != null && gap.referenceValue < plan.upperBound ? 'highs-bound' : plan.boundMethod;
+    const boundName = { 'highs-bound': 'HiGHS best bound', lagrangian: 'Lagrangian bound', 'greedy-online': 'greedy online bound', 'reachable-weight': 'all reachable people' } as Record<string, string>;
     optimality = {
       status: gap.referenceKind === 'optimum' ? 'optimum-known' : 'bound',
+      method: heuristic, bound: Math.round(gap.referenceValue), boundKind: 'upper', boundMethod,
       heuristicValue: Math.round(gap.heuristicValue), referenceValue: Math.round(gap.referenceValue), referenceKind: gap.referenceKind,
       gap: Math.round(gap.gap * 10000) / 10000,
       exactStatus: exact?.status ?? (outcome ? 'failed' : null), exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
+      ...(checked && !checked.ok ? { exactRefused: checked.message } : {}),
       note: (gap.referenceKind === 'optimum'
         ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} people; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
-        : `Upper bound ${Math.round(gap.referenceValue)} people (${exact ? 'HiGHS best bound' : 'greedy online bound'}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(1)}% of it.`)
-        + exactFailureNote(outcome),
+        : `Upper bound ${Math.round(gap.referenceValue)} people (${boundName[boundMethod]}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(2)}% of it.`)
+        + exactFailureNote(outcome) + (checked && !checked.ok ? ` ${checked.message}.` : ''),
     };
   } else {
     const plan = planMinSites(problem, req.targetShare!, constraints);
@@ -146,23 +167,35 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     maxShare = Math.round(plan.maxShare * 10000) / 10000;
     if (!plan.reachable) {
       message = plan.message;
-      optimality = { status: 'unreachable', note: plan.message };
+      optimality = { status: 'unreachable', note: plan.message, method: heuristic };
     } else {
       sites = plan.sites;
       const outcome = req.exact
         ? await runExactInWorker(problem, { objective: 'min-sites', targetShare: req.targetShare! }, { ...constraints, timeLimitSeconds: req.exactTimeLimitSeconds })
         : undefined;
-      const exact = outcome?.ok ? outcome.result : undefined;
-      const optimum = exact?.status === 'optimal' ? exact.objective : null;
-      const lowerBound = Math.max(plan.lowerBound, Math.ceil((exact?.bestBound ?? 0) - 1e-6));
+      const checked = outcome?.ok
+        ? planCheckExact({ objective: 'min-sites', siteCount: plan.siteCount, reached: true, totalWeight: plan.totalWeight }, outcome.result)
+        : undefined;
+      const exact = checked?.ok ? checked.result : undefined;
+      const optimum = exact?.status === 'optimal' && exact.objective !== null ? Math.round(exact.objective) : null;
+      const exactBound = Math.ceil((exact?.bestBound ?? 0) - 1e-4);
+      let lowerBound = plan.lowerBound;
+      let boundMethod: PlanBoundMethod = plan.boundMethod;
+      if (optimum !== null) { lowerBound = optimum; boundMethod = 'highs-optimum'; } else if (exactBound > lowerBound) { lowerBound = exactBound; boundMethod = 'highs-bound'; }
+      lowerBound = Math.min(lowerBound, plan.siteCount);
+      const gap = plan.siteCount > 0 ? (plan.siteCount - lowerBound) / plan.siteCount : 0;
       optimality = {
-        status: optimum !== null ? 'optimum-known' : 'bound',
-        heuristicValue: plan.siteCount, lowerBound, exactOptimum: optimum,
+        status: optimum !== null || lowerBound === plan.siteCount ? 'optimum-known' : 'bound',
+        method: heuristic, bound: lowerBound, boundKind: 'lower', boundMethod,
+        heuristicValue: plan.siteCount, lowerBound, exactOptimum: optimum, gap: Math.round(gap * 10000) / 10000,
         exactStatus: exact?.status ?? (outcome ? 'failed' : null),
+        ...(checked && !checked.ok ? { exactRefused: checked.message } : {}),
         note: (optimum !== null
           ? `HiGHS: the fewest sites for ${Math.round(req.targetShare! * 100)}% is ${optimum}; this plan uses ${plan.siteCount}.`
-          : `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites; this plan uses ${plan.siteCount}.`)
-          + exactFailureNote(outcome),
+          : lowerBound === plan.siteCount
+            ? `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites (${boundMethod} bound): this plan is optimal.`
+            : `No plan reaches ${Math.round(req.targetShare! * 100)}% with fewer than ${lowerBound} sites (${boundMethod} bound); this plan uses ${plan.siteCount}.`)
+          + exactFailureNote(outcome) + (checked && !checked.ok ? ` ${checked.message}.` : ''),
       };
     }
   }

@@ -126,6 +126,28 @@ describe('solveMinSitesExact', () => {
     expect(solveMinSitesExact(highs, p, 1)).toMatchObject({ status: 'optimal', objective: 2, chosenCandidates: [0, 1] });
   });
 
+  it('models full coverage as plain set-cover rows, even with weights far apart', () => {
+    // Weights 1e6 and 0.5 (old model: Σ w·y ≥ total − 1e-9·total sat within HiGHS's tolerance of its maximum).
+    // d0..d5; c0 {d0,d1}, c1 {d2,d3}, c2 {d4,d5}, c3 {d1,d2}, c4 {d3,d4}, c5 {d0,d5}: a 6-cycle of pairs.
+    // Covering all six needs 3 sites ({c0,c1,c2} or {c3,c4,c5}); no 2 pairs cover 6 points.
+    const p: CoverageProblem = {
+      demandWeight: Float64Array.from([1e6, 0.5, 1e6, 0.5, 1e6, 1e6]), alreadyCovered: new Uint8Array(6),
+      candidateCovers: [u(0, 1), u(2, 3), u(4, 5), u(1, 2), u(3, 4), u(0, 5)],
+    };
+    const exact = solveMinSitesExact(highs, p, 1);
+    expect(exact).toMatchObject({ status: 'optimal', objective: 3 });
+    expect(coveredWeightOf(p, exact.chosenCandidates)).toBe(4e6 + 1);
+    // Set-cover rows only: 6 merged rows × 2 columns each, no coverage (y) columns.
+    expect(exact.model).toMatchObject({ mergedDemandRows: 6, candidateColumns: 6, nonzeros: 12 });
+    // Just below full (the smallest point may stay open): 2 sites can't, 3 still needed; at 99.9999% of 4,000,001 one 0.5 may go.
+    expect(solveMinSitesExact(highs, p, 1 - 0.4 / 4_000_001)).toMatchObject({ status: 'optimal', objective: 3 });
+    // Greedy agrees and the heuristic never reports fewer than the optimum.
+    const heuristic = planMinSites(p, 1);
+    if (!heuristic.reachable) throw new Error('expected reachable');
+    expect(heuristic.siteCount).toBe(3);
+    expect(heuristic.lowerBound).toBe(3);
+  });
+
   it('matches brute force on random instances and brackets greedy', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const p = randomInstance(seed, 30, 12, { density: 0.2, coveredShare: 0.2 });

@@ -32,7 +32,7 @@ describe('planMaxCoverage', () => {
     expect(greedyOnly.sites.map((s) => s.candidateId).sort()).toEqual(['A', 'B']);
     expect(greedyOnly.newlyCoveredWeight).toBeCloseTo(9.6, 12);
 
-    const plan = planMaxCoverage(handInstance(), 2, {}, { perturbRounds: 0 });
+    const plan = planMaxCoverage(handInstance(), 2, {}, { lagrangianIterations: 0 });
     expect(plan.greedyCoveredWeight).toBeCloseTo(9.6, 12);
     expect(plan.swapCount).toBe(1);
     expect(plan.swapStoppedBy).toBe('no-improving-swap');
@@ -44,40 +44,49 @@ describe('planMaxCoverage', () => {
     expect(plan.gapToUpperBound).toBeCloseTo(0, 12);
     expect(plan.coveragePercentBefore).toBe(0);
     expect(plan.coveragePercentAfter).toBeCloseTo(100, 10);
-    // Perturbation rounds (default) cannot beat the optimum and keep it.
+    // The Lagrangian phase (default) cannot beat the optimum and keeps it.
     const full = planMaxCoverage(handInstance(), 2);
     expect(full.sites.map((s) => s.candidateId)).toEqual(['B', 'C']);
-    expect(full.perturbImprovements).toBe(0);
+    expect(full.guideImprovements).toBe(0);
   });
 
   it('greedy online bound: f(S) + top-k gains is an upper bound and tight after one greedy step here', () => {
     // Without swaps the best bound the greedy sees: at ∅ 8 + 5.6 = 13.6 (exact gains); from {A, B}: 9.6 + 1.5 + 1.5 = 12.6.
     const greedyOnly = planMaxCoverage(handInstance(), 2, {}, { skipSwaps: true });
-    expect(greedyOnly.upperBound).toBeCloseTo(12.6, 12);
-    expect(greedyOnly.gapToUpperBound).toBeCloseTo((12.6 - 9.6) / 12.6, 12);
+    expect(greedyOnly.greedyOnlineBound).toBeCloseTo(12.6, 12);
+    // …but 12.6 exceeds all there is to cover (11.1): the reported bound is capped at the reachable weight.
+    expect(greedyOnly.reachableWeight).toBeCloseTo(11.1, 12);
+    expect(greedyOnly.upperBound).toBeCloseTo(11.1, 12);
+    expect(greedyOnly.boundMethod).toBe('reachable-weight');
+    expect(greedyOnly.gapToUpperBound).toBeCloseTo((11.1 - 9.6) / 11.1, 12);
   });
 
-  it('perturbation rounds leave a 1-swap local optimum that greedy + swap cannot', () => {
+  it('Lagrangian-guided restarts leave a 1-swap local optimum that greedy + swap cannot', () => {
     // Weights d0..d3 = 2, d4 = d5 = 2, d6 = 3. A (0) covers d0..d3 → 8; B (1) covers d6 → 3;
     // C (2) covers d0 d1 d4 → 6; D (3) covers d2 d3 d5 → 6. k = 2.
     // Greedy: A (8), then B (+3) beats C or D (+2 each) → {A, B} = 11.
     // 1-swaps from {A, B}: C for A → 9, D for A → 9, C for B → 10, D for B → 10: none improves (local optimum).
     // All pairs: AB 11, AC 10, AD 10, BC 9, BD 9, CD 12 → optimum {C, D} = 12.
-    // Dropping A, B or both and refilling without them always leads (after swaps) to {C, D}.
+    // LP optimum = 12 = {C, D}: the Lagrangian scores of C and D lead, so its guide plan is {C, D}.
     const p: CoverageProblem = {
       demandWeight: Float64Array.from([2, 2, 2, 2, 2, 2, 3]), alreadyCovered: new Uint8Array(7),
       candidateCovers: [u(0, 1, 2, 3), u(6), u(0, 1, 4), u(2, 3, 5)],
     };
-    const swapOnly = planMaxCoverage(p, 2, {}, { perturbRounds: 0 });
+    const swapOnly = planMaxCoverage(p, 2, {}, { lagrangianIterations: 0 });
     expect(swapOnly.newlyCoveredWeight).toBe(11);
     expect(swapOnly.swapCount).toBe(0);
     const plan = planMaxCoverage(p, 2);
     expect(plan.swapCoveredWeight).toBe(11);
     expect(plan.newlyCoveredWeight).toBe(12);
-    expect(plan.perturbImprovements).toBe(1);
+    expect(plan.guideImprovements).toBe(1);
     expect(plan.sites.map((s) => s.candidateIndex).sort()).toEqual([2, 3]);
-    // Bound: at ∅ the two largest gains are 8 + 6 = 14; from {C, D}: 12 + (B 3 + A 0) = 15 → 14.
-    expect(plan.upperBound).toBe(14);
+    // Greedy online bound: at ∅ the two largest gains are 8 + 6 = 14; from {C, D}: 12 + (B 3 + A 0) = 15 → 14.
+    expect(swapOnly.upperBound).toBe(14);
+    expect(plan.greedyOnlineBound).toBe(14);
+    // The Lagrangian bound approaches the LP optimum 12 (= the optimum here): within 1%.
+    expect(plan.boundMethod).toBe('lagrangian');
+    expect(plan.upperBound).toBeGreaterThanOrEqual(12);
+    expect(plan.upperBound).toBeLessThanOrEqual(12 * 1.01);
   });
 
   it('honours excluded candidates', () => {

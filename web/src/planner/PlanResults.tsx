@@ -65,11 +65,19 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
         </tbody>
       </table>
       <p className="optimality small" data-testid="plan-optimality">
-        {opt.status === 'optimum-known' && <span className="badge good">{t('plan.optimum')}</span>}{' '}
-        {gap !== null && <span className="badge">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
+        {opt.status === 'optimum-known' && (
+          <span className="badge good">{t(opt.boundMethod === 'highs-optimum' || !opt.boundMethod ? 'plan.optimum' : 'plan.provenByBound')}</span>
+        )}{' '}
+        {gap !== null && <span className="badge" data-testid="plan-gap">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
+        {opt.bound !== undefined && opt.boundMethod && (
+          <span className="badge" data-testid="plan-bound">
+            {t(opt.boundKind === 'lower' ? 'plan.boundLower' : 'plan.boundUpper', { value: fmtInt(opt.bound), method: t(`plan.bm.${opt.boundMethod}`) })}
+          </span>
+        )}{' '}
         {opt.note}
+        {opt.exactRefused && <><br /><strong data-testid="plan-exact-refused">{t('plan.exactRefused')}</strong></>}
         <br />
-        <span className="muted">
+        <span className="muted" data-testid="plan-method">
           {t('plan.solverLine', { solver: r.solver, ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount), source: r.candidateSource })}
         </span>
       </p>

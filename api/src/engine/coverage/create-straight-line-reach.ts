@@ -1,6 +1,7 @@
-import KDBush from 'kdbush';
-import { EARTH_RADIUS_METERS, EngineInputError } from '../types';
+import { EngineInputError } from '../types';
 import type { DemandPoints, Facility, FacilityReach, ReachFunction } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
+import { demandGridIndex } from './demand-grid-index';
 
 const RAD = Math.PI / 180;
 /** Points up to 1 mm beyond the radius count as on it (floating-point rounding of the distance). */
@@ -17,12 +18,12 @@ export interface StraightLineReachOptions {
 }
 
 /**
- * Builds a spatial index over the demand once and returns a function giving one facility's
- * straight-line reach: demand points within `radiusMeters` (inclusive, haversine on a sphere of
- * radius {@link EARTH_RADIUS_METERS}) and minutes = metres × detourFactor ÷ speed.
+ * Returns a function giving one facility's straight-line reach: demand points within `radiusMeters`
+ * (inclusive, haversine on a sphere of radius {@link EARTH_RADIUS_METERS}) and minutes = metres × detourFactor ÷ speed.
  *
- * The index is a kdbush tree on longitude/latitude; a query takes the exact bounding box of the
- * spherical cap (Δlat = r/R, Δlng = asin(sin(r/R) / cos φ)) and then checks the haversine distance.
+ * The index is a uniform grid built once per demand version (demandGridIndex, cached); a query takes the exact
+ * bounding box of the spherical cap (Δlat = r/R, Δlng = asin(sin(r/R) / cos φ)), scans the grid rows it
+ * crosses (each row one contiguous run of points) and checks the haversine distance with precomputed cos φ.
  *
  * @param demand - demand points
  * @param options - radius (m), speed (km/h), detour factor
@@ -37,20 +38,17 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
   if (!(radiusMeters >= 0) || !(speedKmh > 0) || !(detourFactor > 0)) {
     throw new EngineInputError('radiusMeters must be ≥ 0, speedKmh and detourFactor > 0');
   }
-  const n = demand.lng.length;
-  const index = new KDBush(Math.max(n, 1));
-  for (let i = 0; i < n; i++) index.add(demand.lng[i], demand.lat[i]);
-  if (n === 0) index.add(0, 0); // kdbush needs its declared count; the dummy is filtered below
-  index.finish();
-
-  const lngs = demand.lng;
-  const lats = demand.lat;
+  const grid = demandGridIndex(demand);
+  const { cellStart, id: ids, lng: lngs, lat: lats, cosLat: cosLats } = grid;
   const angle = (radiusMeters + TOLERANCE_METERS) / EARTH_RADIUS_METERS; // radians
   const dLatDeg = angle / RAD;
   const sinAngle = Math.sin(angle);
   const hMax = Math.sin(angle / 2) ** 2; // haversine of the limit
+  const hInside = hMax * (1 - 1e-12); // q below this: inside for sure (h ≤ q up to rounding)
+  const hOutside = hMax * (1 + 1e-12); // lower bound of h above this: outside for sure
   const minutesPerMeter = detourFactor / (speedKmh * 1000 / 60);
-  const found: number[] = [];
+  const foundH = grid.scratch; // haversine value by demand index, for the found points of the current query
+  let found = new Uint32Array(1024);
 
   return (facility: Facility): FacilityReach => {
     const { lng, lat } = facility;
@@ -60,23 +58,48 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
     const cosLat = Math.cos(lat * RAD);
     const s = sinAngle / Math.max(cosLat, 1e-12);
     const dLngDeg = s >= 1 ? 180 : Math.asin(s) / RAD;
-    const ids = index.range(lng - dLngDeg, lat - dLatDeg, lng + dLngDeg, lat + dLatDeg);
-    found.length = 0;
-    for (const i of ids) {
-      if (i >= n) continue;
-      const sinDLat = Math.sin((lats[i] - lat) * RAD * 0.5);
-      const sinDLng = Math.sin((lngs[i] - lng) * RAD * 0.5);
-      const h = sinDLat * sinDLat + cosLat * Math.cos(lats[i] * RAD) * sinDLng * sinDLng;
-      if (h <= hMax) found.push(i);
+    const cx0 = Math.max(0, Math.floor((lng - dLngDeg - grid.minLng) / grid.cellLng));
+    const cx1 = Math.min(grid.columns - 1, Math.floor((lng + dLngDeg - grid.minLng) / grid.cellLng));
+    const cy0 = Math.max(0, Math.floor((lat - dLatDeg - grid.minLat) / grid.cellLat));
+    const cy1 = Math.min(grid.rows - 1, Math.floor((lat + dLatDeg - grid.minLat) / grid.cellLat));
+    let count = 0;
+    for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
+      const end = cellStart[cy * grid.columns + cx1 + 1];
+      for (let p = cellStart[cy * grid.columns + cx0]; p < end; p++) {
+        // Trig-free test first: with a = Δφ/2, b = Δλ/2 and c = cos φ cos φᵢ, the haversine h lies in
+        // [q·(1 − m²/3), q] for q = a² + c·b², m = max(|a|, |b|) (since x²(1 − x²/3) ≤ sin²x ≤ x²). Only points
+        // in that thin band (relative width ~1e-5 here) need the exact sines.
+        const a = (lats[p] - lat) * RAD * 0.5;
+        const b = (lngs[p] - lng) * RAD * 0.5;
+        const c = cosLat * cosLats[p];
+        const q = a * a + c * b * b;
+        if (q > hOutside) {
+          const m2 = a * a > b * b ? a * a : b * b;
+          if (q * (1 - m2 / 3) > hOutside) continue;
+        }
+        let h = q;
+        if (q > hInside) {
+          const sinDLat = Math.sin(a);
+          const sinDLng = Math.sin(b);
+          h = sinDLat * sinDLat + c * sinDLng * sinDLng;
+          if (h > hMax) continue;
+        }
+        if (count === found.length) { const grown = new Uint32Array(2 * count); grown.set(found); found = grown; }
+        found[count++] = ids[p];
+        foundH[ids[p]] = h;
+      }
     }
-    found.sort((a, b) => a - b);
-    const demandIndex = new Uint32Array(found);
-    const minutes = new Float32Array(found.length);
-    for (let k = 0; k < found.length; k++) {
-      const i = found[k];
-      const sinDLat = Math.sin((lats[i] - lat) * RAD * 0.5);
-      const sinDLng = Math.sin((lngs[i] - lng) * RAD * 0.5);
-      const h = sinDLat * sinDLat + cosLat * Math.cos(lats[i] * RAD) * sinDLng * sinDLng;
+    const demandIndex = found.slice(0, count).sort();
+    const minutes = new Float32Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = demandIndex[k];
+      let h = foundH[i];
+      if (h <= hInside) {
+        // Accepted by the trig-free test: the exact haversine for the minutes.
+        const sinDLat = Math.sin((demand.lat[i] - lat) * RAD * 0.5);
+        const sinDLng = Math.sin((demand.lng[i] - lng) * RAD * 0.5);
+        h = sinDLat * sinDLat + cosLat * Math.cos(demand.lat[i] * RAD) * sinDLng * sinDLng;
+      }
       const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
       minutes[k] = meters * minutesPerMeter;
     }

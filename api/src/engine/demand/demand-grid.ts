@@ -1,5 +1,5 @@
-import { EARTH_RADIUS_METERS } from '../types';
 import type { DemandPoints } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 
 const RAD = Math.PI / 180;
 

@@ -2,8 +2,9 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { assignTownship } from '../townships/assign-township';
 import { haversineMeters } from '../geo/haversine-meters';
 import { spreadAroundPoint } from './spread-around-point';
-import { EARTH_RADIUS_METERS, EngineInputError } from '../types';
+import { EngineInputError } from '../types';
 import type { ApproximateTownshipDemand, TownshipSeat } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 
 const RAD = Math.PI / 180;
 const MAX_GRID_CELLS = 5_000_000;

@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_METERS } from '../types';
+import { EARTH_RADIUS_METERS } from './earth-radius-meters';
 
 const RAD = Math.PI / 180;
 

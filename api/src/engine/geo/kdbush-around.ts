@@ -1,6 +1,6 @@
 import type KDBush from 'kdbush';
 import TinyQueue from 'tinyqueue';
-import { EARTH_RADIUS_METERS } from '../types';
+import { EARTH_RADIUS_METERS } from './earth-radius-meters';
 
 const RAD = Math.PI / 180;
 

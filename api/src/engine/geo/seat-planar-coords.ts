@@ -1,5 +1,5 @@
-import { EARTH_RADIUS_METERS } from '../types';
 import type { TownshipSeat } from '../types';
+import { EARTH_RADIUS_METERS } from './earth-radius-meters';
 
 const RAD = Math.PI / 180;
 const KM_PER_DEGREE = (EARTH_RADIUS_METERS * RAD) / 1000;

@@ -2,8 +2,9 @@ import { contours } from 'd3-contour';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { prepareTravelNetwork } from './prepare-travel-network';
 import { EngineInputError, type NetworkTravelOptions, type RoadGraph, type TravelMode } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 
-const METERS_PER_DEGREE = 6371008.8 * (Math.PI / 180);
+const METERS_PER_DEGREE = EARTH_RADIUS_METERS * (Math.PI / 180);
 const MAX_GRID_CELLS = 4_000_000;
 
 export interface NetworkIsochroneProperties {

@@ -1,10 +1,10 @@
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 import {
   EngineInputError, MODE_BIT, ROAD_CLASSES,
   type RoadClass, type RoadEdgeInput, type RoadGraph, type TravelMode,
 } from '../types';
 
 /** Mean earth radius in metres (the value Turf uses). */
-const EARTH_RADIUS_METERS = 6371008.8;
 const ALL_MODES = MODE_BIT.walk | MODE_BIT.bike | MODE_BIT.car;
 
 /**

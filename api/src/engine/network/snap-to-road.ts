@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { EngineInputError, MODE_BIT, type RoadGraph, type RoadSnap, type RoadSnapper, type TravelMode } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 
-const EARTH_RADIUS_METERS = 6371008.8;
 const RAD = Math.PI / 180;
 
 function haversineMeters(lng1: number, lat1: number, lng2: number, lat2: number): number {

@@ -28,6 +28,7 @@ export function solveMaxCoverageExact(
   const weights = reduced.rowWeight;
   return solve(highs, prepared, reduced, options, {
     maximize: true,
+    withShares: true,
     colCost: (c, columnCount) => (c < columnCount ? 0 : weights[c - columnCount]),
     extraRow: { lower: -Infinity, upper: siteCount, coefficient: (c, columnCount) => (c < columnCount ? 1 : 0) },
   });
@@ -35,8 +36,11 @@ export function solveMaxCoverageExact(
 
 /**
  * Exact set covering to a target share (LSCP-style) with HiGHS on the reduced model: minimise Σ x_j subject to
- * y_r ≤ Σ_{j covers r} x_j, Σ w_r·y_r ≥ target·total − alreadyCovered, township minimums, x binary, 0 ≤ y ≤ 1.
- * An unreachable target gives status "infeasible".
+ * township minimums and, when the target needs every reachable demand row (target ≥ reachable − the smallest row
+ * weight), plain set-cover rows Σ_{j covers r} x_j ≥ 1; else y_r ≤ Σ_{j covers r} x_j and Σ (w_r / W)·y_r ≥ need / W
+ * with W the reachable weight (coefficients ≤ 1, no slack near the solver's tolerances), x binary, 0 ≤ y ≤ 1.
+ * The solution found is re-checked from the definition: one that misses the target is reported as "failed".
+ * An unreachable target gives status "infeasible" without calling the solver.
  *
  * @example
  * const exact = solveMinSitesExact(highs, problem, 0.95, { timeLimitSeconds: 60 });
@@ -54,25 +58,51 @@ export function solveMinSitesExact(
   }
   const prepared = planCheckProblem(problem, options);
   const reduced = planReduceDemand(prepared);
-  const needed = targetShare * prepared.totalWeight - prepared.alreadyCoveredWeight - 1e-9 * Math.max(1, prepared.totalWeight);
   const weights = reduced.rowWeight;
-  return solve(highs, prepared, reduced, options, {
+  let reachable = 0;
+  let smallest = Infinity;
+  for (const w of weights) { reachable += w; if (w < smallest) smallest = w; }
+  const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
+  const needed = targetShare * prepared.totalWeight - prepared.alreadyCoveredWeight;
+  if (needed > reachable + tolerance) return unsolved(reduced, 'infeasible');
+  const fullCover = needed > reachable - smallest + tolerance;
+  const result = solve(highs, prepared, reduced, options, {
     maximize: false,
+    withShares: !fullCover,
     colCost: (c, columnCount) => (c < columnCount ? 1 : 0),
-    extraRow: { lower: needed, upper: Infinity, coefficient: (c, columnCount) => (c < columnCount ? 0 : weights[c - columnCount]) },
+    extraRow: fullCover || needed <= tolerance
+      ? undefined
+      : { lower: needed / reachable, upper: Infinity, coefficient: (c, columnCount) => (c < columnCount ? 0 : weights[c - columnCount] / reachable) },
   });
+  if (result.newlyCoveredWeight !== null && result.newlyCoveredWeight < needed - tolerance) {
+    return { ...result, status: 'failed', solverStatus: `${result.solverStatus} (solution misses the target)` };
+  }
+  return result;
+}
+
+function unsolved(reduced: ReducedCoverage, status: ExactStatus): ExactCoverageResult {
+  return {
+    status, solverStatus: status, chosenCandidates: [], chosenCandidateIds: [], objective: null, newlyCoveredWeight: null,
+    bestBound: null, mipGap: null, solverSeconds: 0,
+    model: {
+      demandPoints: reduced.demandPoints, relevantDemandPoints: reduced.relevantDemandPoints,
+      mergedDemandRows: reduced.rowWeight.length, candidateColumns: reduced.columnCandidate.length, nonzeros: 0,
+    },
+  };
 }
 
 interface ModelShape {
   maximize: boolean;
+  /** true: coverage columns y_r with rows y_r ≤ Σ x_j; false: set-cover rows Σ x_j ≥ 1 and no y columns. */
+  withShares: boolean;
   colCost: (c: number, columnCount: number) => number;
-  extraRow: { lower: number; upper: number; coefficient: (c: number, columnCount: number) => number };
+  extraRow?: { lower: number; upper: number; coefficient: (c: number, columnCount: number) => number };
 }
 
 function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverage, options: ExactOptions, shape: ModelShape): ExactCoverageResult {
   const C = reduced.columnCandidate.length;
   const R = reduced.rowWeight.length;
-  const numCols = C + R;
+  const numCols = shape.withShares ? C + R : C;
   const rowLower: number[] = [];
   const rowUpper: number[] = [];
   const starts: number[] = [0];
@@ -86,13 +116,20 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
   };
   for (let r = 0; r < R; r++) {
     const entries: [number, number][] = [];
-    for (let p = reduced.rowStarts[r]; p < reduced.rowStarts[r + 1]; p++) entries.push([reduced.rowColumns[p], -1]);
-    entries.push([C + r, 1]);
-    pushRow(-Infinity, 0, entries);
+    if (shape.withShares) {
+      for (let p = reduced.rowStarts[r]; p < reduced.rowStarts[r + 1]; p++) entries.push([reduced.rowColumns[p], -1]);
+      entries.push([C + r, 1]);
+      pushRow(-Infinity, 0, entries);
+    } else {
+      for (let p = reduced.rowStarts[r]; p < reduced.rowStarts[r + 1]; p++) entries.push([reduced.rowColumns[p], 1]);
+      pushRow(1, Infinity, entries);
+    }
   }
-  const extra: [number, number][] = [];
-  for (let c = 0; c < numCols; c++) extra.push([c, shape.extraRow.coefficient(c, C)]);
-  pushRow(shape.extraRow.lower, shape.extraRow.upper, extra);
+  if (shape.extraRow) {
+    const extra: [number, number][] = [];
+    for (let c = 0; c < numCols; c++) extra.push([c, shape.extraRow.coefficient(c, C)]);
+    pushRow(shape.extraRow.lower, shape.extraRow.upper, extra);
+  }
   for (const [t, minimum] of prepared.minimums) {
     const entries: [number, number][] = [];
     reduced.columnCandidate.forEach((j, c) => { if (prepared.township[j] === t) entries.push([c, 1]); });
@@ -104,7 +141,7 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
   };
   if (numCols === 0) {
     // Nothing can be covered: no solver needed. (No columns implies no township minimums; see planReduceDemand.)
-    const feasible = shape.extraRow.lower <= 0;
+    const feasible = !shape.extraRow || shape.extraRow.lower <= 0;
     return {
       status: feasible ? 'optimal' : 'infeasible', solverStatus: feasible ? 'optimal' : 'infeasible',
       chosenCandidates: [], chosenCandidateIds: [], objective: feasible ? 0 : null, newlyCoveredWeight: feasible ? 0 : null,
@@ -118,7 +155,7 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
     colCost, colLower: new Float64Array(numCols), colUpper: new Float64Array(numCols).fill(1),
     rowLower, rowUpper,
     matrix: { format: 'csr', numRows: rowLower.length, numCols, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
-    integrality: Int32Array.from({ length: numCols }, (_, c) => (c < C ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
+    integrality: Int32Array.from({ length: numCols }, (_, c) => (c < C && !options.lpRelaxation ? highs.constants.variableType.integer : highs.constants.variableType.continuous)),
   }, (m) => {
     m.options.set({ output_flag: false, mip_rel_gap: options.mipRelativeGap ?? 0 });
     if (options.timeLimitSeconds !== undefined) m.options.set({ time_limit: options.timeLimitSeconds });

@@ -5,7 +5,8 @@ import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
 import { planRankSites } from './plan-rank-sites';
 import { planSumOfLargest } from './plan-sum-of-largest';
-import { planPerturbSearch } from './plan-perturb-search';
+import { planImproveMaxCoverage } from './plan-improve-max-coverage';
+import { planReduceDemand } from './plan-reduce-demand';
 import { planSwapSearch } from './plan-swap-search';
 import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCoverageResult } from './plan-types';
 
@@ -16,12 +17,13 @@ import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCover
  * Method: (1) township minimums first — lazy greedy restricted to candidates in townships still below their
  * minimum, until every minimum is met; (2) lazy greedy (CELF) over all allowed candidates up to `siteCount`,
  * stopping early if no candidate adds coverage; (3) best-improvement 1-swap local search within
- * `maxSwapSweeps` sweeps; (4) `perturbRounds` rounds of iterated local search (drop a few sites at random,
- * refill greedily without them, swap search again, keep if better) — 1-swap alone stops in local optima;
- * (5) final ranking greedy within the chosen set, with marginal gains recomputed.
- * The upper bound is min over the greedy steps and the final set S of f(S) + sum of the k largest marginal
- * gains given S (stale CELF gains are used during the greedy; they are upper bounds, so the bound stays valid).
- * It ignores township minimums, which can only lower the optimum, so it bounds the constrained optimum too.
+ * `maxSwapSweeps` sweeps; (4) Lagrangian-guided restarts (planImproveMaxCoverage): a subgradient run on the
+ * reduced model gives an upper bound and plans of high Lagrangian score, each repaired and polished with the
+ * swap search — 1-swap alone stops in local optima; (5) final ranking greedy within the chosen set.
+ * The upper bound is the least of: the Lagrangian bound, the greedy online bound (min over the greedy steps and
+ * the final set S of f(S) + sum of the k largest marginal gains given S; stale CELF gains are upper bounds, so it
+ * stays valid) and the total open weight any allowed candidate reaches. All ignore township minimums, which can
+ * only lower the optimum, so they bound the constrained optimum too.
  *
  * @example
  * const plan = planMaxCoverage({ demandWeight, alreadyCovered, candidateCovers }, 10, { townshipMinimums: { 3: 1 } });
@@ -59,19 +61,28 @@ export function planMaxCoverage(
 
   const swap = options.skipSwaps ? { swapCount: 0, sweeps: 0, stoppedBy: 'skipped' as const } : planSwapSearch(prepared, state, maxSweeps);
   const swapCoveredWeight = state.value;
-  const rounds = options.skipSwaps ? 0 : options.perturbRounds ?? 30;
-  if (!Number.isInteger(rounds) || rounds < 0) throw new EngineInputError(`perturbRounds must be a whole number ≥ 0, got ${rounds}`);
-  const perturb = planPerturbSearch(prepared, state.chosen, { rounds, maxSwapSweeps: maxSweeps, seed: options.seed ?? 1 });
+  const iterations = options.skipSwaps ? 0 : options.lagrangianIterations ?? 300;
+  if (!Number.isInteger(iterations) || iterations < 0) throw new EngineInputError(`lagrangianIterations must be a whole number ≥ 0, got ${iterations}`);
+  const reduced = planReduceDemand(prepared);
+  let reachableWeight = 0;
+  for (const w of reduced.rowWeight) reachableWeight += w;
+  const improved = iterations > 0
+    ? planImproveMaxCoverage(prepared, reduced, state.chosen, siteCount, { iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps })
+    : { chosen: state.chosen, lagrangianBound: Infinity, guidesTried: 0, improvements: 0, swapCount: 0, swapSweeps: 0, sweepBudgetHit: false };
 
-  const sites = planRankSites(prepared, perturb.chosen, true);
+  const sites = planRankSites(prepared, improved.chosen, true);
   const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
   const finalState = new PlanCoverState(prepared);
-  for (const j of perturb.chosen) finalState.add(j);
+  for (const j of improved.chosen) finalState.add(j);
   const finalGains: number[] = [];
   for (let j = 0; j < prepared.candidateCount; j++) {
     if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains.push(finalState.gain(j));
   }
   upperBound = Math.min(upperBound, newlyCoveredWeight + planSumOfLargest(finalGains, siteCount));
+  const greedyBound = upperBound;
+  let boundMethod: MaxCoverageResult['boundMethod'] = 'greedy-online';
+  if (improved.lagrangianBound < upperBound) { upperBound = improved.lagrangianBound; boundMethod = 'lagrangian'; }
+  if (reachableWeight < upperBound) { upperBound = reachableWeight; boundMethod = 'reachable-weight'; }
   // Rounding guard: the bound can never be below an achieved value.
   upperBound = Math.max(upperBound, newlyCoveredWeight);
   const total = prepared.totalWeight;
@@ -88,11 +99,15 @@ export function planMaxCoverage(
     coveragePercentBefore: percent(prepared.alreadyCoveredWeight),
     coveragePercentAfter: percent(prepared.alreadyCoveredWeight + newlyCoveredWeight),
     swapCoveredWeight,
-    swapCount: swap.swapCount + perturb.swapCount,
-    swapSweeps: swap.sweeps + perturb.swapSweeps,
-    swapStoppedBy: perturb.sweepBudgetHit ? 'sweep-budget' : swap.stoppedBy,
-    perturbRounds: rounds,
-    perturbImprovements: perturb.improvements,
+    swapCount: swap.swapCount + improved.swapCount,
+    swapSweeps: swap.sweeps + improved.swapSweeps,
+    swapStoppedBy: improved.sweepBudgetHit ? 'sweep-budget' : swap.stoppedBy,
+    boundMethod,
+    greedyOnlineBound: Math.max(greedyBound, newlyCoveredWeight),
+    lagrangianBound: Number.isFinite(improved.lagrangianBound) ? improved.lagrangianBound : null,
+    reachableWeight,
+    guidePlansTried: improved.guidesTried,
+    guideImprovements: improved.improvements,
     gainEvaluations,
   };
 }

@@ -3,18 +3,23 @@ import { planCheckProblem } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
+import { solveMinSitesExact } from './plan-exact';
+import { planImproveMinSites } from './plan-improve-min-sites';
 import { planRankSites } from './plan-rank-sites';
-import type { CoverageConstraints, CoverageProblem, MinSitesResult } from './plan-types';
+import { planReduceDemand } from './plan-reduce-demand';
+import type { CoverageConstraints, CoverageProblem, MinSitesOptions, MinSitesResult } from './plan-types';
 
 /**
  * Set-covering (LSCP-style) heuristic: the fewest new sites so that `targetShare` (0..1) of the total weight
  * (residents, already covered ones included) is covered. Township minimums are met first (greedy within those
- * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached.
+ * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached; then
+ * the improvement phase (planImproveMinSites) drops redundant sites and looks for plans with one site fewer.
  * When all allowed candidates together cannot reach the target it returns `{ reachable: false, maxShare }` at once.
  *
- * Lower bound: for any set S met during the greedy, a plan T reaching the target needs
- * f(S) + (sum of the |T| largest marginal gains given S) ≥ target, so |T| ≥ the smallest such count; the bound
- * is the largest of these (evaluated at greedy steps 0, 1, 2, 4, 8, …) and the sum of township minimums.
+ * Lower bound, the largest of: the sum of township minimums; the greedy-gains bound (for any set S met during the
+ * greedy, a plan T reaching the target needs f(S) + the |T| largest marginal gains given S ≥ target; steps 0, 1,
+ * 2, 4, 8, …); the Lagrangian bound (q sites whose maximal-covering Lagrangian bound is below the target are too
+ * few); and, when `options.highs` is given and the reduced model is small, ⌈LP relaxation⌉.
  *
  * @example
  * const plan = planMinSites({ demandWeight, alreadyCovered, candidateCovers }, 0.95);
@@ -25,6 +30,7 @@ export function planMinSites(
   problem: CoverageProblem,
   targetShare: number,
   constraints: CoverageConstraints = {},
+  options: MinSitesOptions = {},
 ): MinSitesResult {
   if (!Number.isFinite(targetShare) || targetShare < 0 || targetShare > 1) {
     throw new EngineInputError(`targetShare must be between 0 and 1, got ${targetShare}`);
@@ -73,11 +79,36 @@ export function planMinSites(
     },
   });
   if (state.value < needed - tolerance) throw new Error('planMinSites: greedy stopped below a reachable target');
-  const sites = planRankSites(prepared, state.chosen, false);
+  const greedySiteCount = state.chosen.length;
+  let boundMethod: 'lp-relaxation' | 'lagrangian' | 'greedy-gains' | 'township-minimums' =
+    lowerBound > prepared.minimumTotal ? 'greedy-gains' : 'township-minimums';
+  let chosen = [...state.chosen];
+  const reduced = planReduceDemand(prepared);
+  if (options.highs) {
+    let nonzeros = 0;
+    for (let r = 0; r < reduced.rowWeight.length; r++) nonzeros += reduced.rowStarts[r + 1] - reduced.rowStarts[r];
+    if (nonzeros <= (options.lpMaxNonzeros ?? 200_000)) {
+      const lp = solveMinSitesExact(options.highs, problem, targetShare, { ...constraints, lpRelaxation: true });
+      if (lp.status === 'optimal' && lp.objective !== null) {
+        const lpBound = Math.ceil(lp.objective - 1e-4); // slack for the LP tolerance: never round 7.0000001 up to 8
+        if (lpBound > lowerBound) { lowerBound = lpBound; boundMethod = 'lp-relaxation'; }
+      }
+    }
+  }
+  if (!options.skipImprovement && chosen.length > lowerBound) {
+    const improved = planImproveMinSites(prepared, reduced, state, needed, lowerBound, {
+      iterations: options.lagrangianIterations ?? 300, guides: 6, maxSwapSweeps: 1000,
+    });
+    chosen = improved.chosen;
+    if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
+  }
+  lowerBound = Math.min(lowerBound, chosen.length);
+  const sites = planRankSites(prepared, chosen, true);
   const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
   return {
     reachable: true, targetShare, sites, siteCount: sites.length,
     coveredShare: share(already + newlyCoveredWeight), newlyCoveredWeight, maxShare,
-    lowerBound, totalWeight: total,
+    lowerBound, boundMethod, gapToLowerBound: sites.length > 0 ? (sites.length - lowerBound) / sites.length : 0,
+    greedySiteCount, totalWeight: total,
   };
 }

@@ -45,12 +45,12 @@ export interface PlannedSite {
 export interface MaxCoverageOptions {
   /** Budget of the 1-swap local search, counted in sweeps (each sweep applies at most one swap). Default 1000. */
   maxSwapSweeps?: number;
-  /** Skip the swap local search and the perturbation rounds (pure lazy greedy). Default false. */
+  /** Skip the swap local search and the Lagrangian phase (pure lazy greedy). Default false. */
   skipSwaps?: boolean;
-  /** Rounds of iterated local search after the first swap search (drop a few sites, refill, swap again). Default 30. */
-  perturbRounds?: number;
-  /** Seed of the pseudo-random choice of dropped sites. Default 1. */
-  seed?: number;
+  /** Subgradient steps of the Lagrangian phase (bound + guide plans); 0 skips it. Default 300. */
+  lagrangianIterations?: number;
+  /** Guide plans from the Lagrangian phase polished by the swap search. Default 6. */
+  guidePlans?: number;
 }
 
 /** Result of {@link planMaxCoverage} (greedy + swap maximal covering). */
@@ -64,10 +64,18 @@ export interface MaxCoverageResult {
   greedyCoveredWeight: number;
   /**
    * Upper bound on the best possible newly covered weight with `requestedSiteCount` sites (ignoring township
-   * minimums, which can only lower the optimum): min over evaluated sets S of f(S) + sum of the k largest
-   * marginal gains given S.
+   * minimums, which can only lower the optimum): the least of the Lagrangian bound, the greedy online bound and
+   * the reachable weight; never above the reachable weight.
    */
   upperBound: number;
+  /** Which bound gave `upperBound`. */
+  boundMethod: 'lagrangian' | 'greedy-online' | 'reachable-weight';
+  /** Greedy online bound: min over evaluated sets S of f(S) + sum of the k largest marginal gains given S. */
+  greedyOnlineBound: number;
+  /** Lagrangian (LP-strength) bound, null when that phase was skipped. */
+  lagrangianBound: number | null;
+  /** Open weight that at least one allowed candidate covers (the most any plan can newly cover). */
+  reachableWeight: number;
   /** (upperBound − newlyCoveredWeight) / upperBound; 0 when upperBound is 0. */
   gapToUpperBound: number;
   totalWeight: number;
@@ -75,16 +83,16 @@ export interface MaxCoverageResult {
   /** Share of total weight covered before/after, in percent. */
   coveragePercentBefore: number;
   coveragePercentAfter: number;
-  /** Newly covered weight after the first 1-swap search, before perturbation rounds. */
+  /** Newly covered weight after the first 1-swap search, before the Lagrangian-guided restarts. */
   swapCoveredWeight: number;
-  /** Swaps applied and sweeps run, over the first swap search and all perturbation rounds. */
+  /** Swaps applied and sweeps run, over the first swap search and all guided restarts. */
   swapCount: number;
   swapSweeps: number;
   /** 'sweep-budget' when any swap search ran out of sweeps (the result may then not be a 1-swap local optimum). */
   swapStoppedBy: 'no-improving-swap' | 'sweep-budget' | 'skipped';
-  perturbRounds: number;
-  /** Perturbation rounds that found a better plan. */
-  perturbImprovements: number;
+  /** Lagrangian guide plans polished, and how many of them beat the plan before. */
+  guidePlansTried: number;
+  guideImprovements: number;
   /** Marginal-gain evaluations in the lazy greedy (a measure of work). */
   gainEvaluations: number;
 }
@@ -103,6 +111,12 @@ export type MinSitesResult =
       maxShare: number;
       /** No plan can reach the target with fewer sites than this. */
       lowerBound: number;
+      /** Which argument gave `lowerBound`. */
+      boundMethod: 'lp-relaxation' | 'lagrangian' | 'greedy-gains' | 'township-minimums';
+      /** (siteCount − lowerBound) ÷ siteCount: 0 = proven optimal. */
+      gapToLowerBound: number;
+      /** Sites of the plain greedy before the improvement phase. */
+      greedySiteCount: number;
       totalWeight: number;
     }
   | {
@@ -113,6 +127,18 @@ export type MinSitesResult =
       message: string;
       totalWeight: number;
     };
+
+/** Options of the fewest-sites heuristic. */
+export interface MinSitesOptions {
+  /** Skip the improvement phase (plain greedy). Default false. */
+  skipImprovement?: boolean;
+  /** Subgradient steps of each Lagrangian run. Default 300. */
+  lagrangianIterations?: number;
+  /** A loaded HiGHS instance: with it the LP relaxation gives the lower bound when the reduced model is small. */
+  highs?: import('highs').Highs;
+  /** Largest reduced model (nonzeros) for the LP bound. Default 200,000. */
+  lpMaxNonzeros?: number;
+}
 
 /** Status of an exact solve. */
 export type ExactStatus = 'optimal' | 'time-limit' | 'infeasible' | 'failed';
@@ -155,4 +181,6 @@ export interface ExactOptions {
   timeLimitSeconds?: number;
   /** HiGHS `mip_rel_gap`. Default 0 (prove optimality). */
   mipRelativeGap?: number;
+  /** Solve the LP relaxation (x continuous in [0, 1]) instead: its objective is a bound, its solution fractional. */
+  lpRelaxation?: boolean;
 }

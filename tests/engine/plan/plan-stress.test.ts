@@ -1,0 +1,69 @@
+/**
+ * The planner stress set (tests/fixtures/plan-instances.ts, small sizes) against HiGHS: random and clustered
+ * demand, radii 1.5× and 4× the point spacing, every demand point a candidate or uniform candidates, k = 2…20,
+ * existing sites fixed. Goals of issue 8: maximal coverage ≥ 99.5% of the optimum with a bound within 1% of it
+ * where the plan is optimal; fewest sites ≤ optimum + 1 at 90/95/100% with a lower bound ≤ the optimum; exact
+ * and heuristic answers never contradict each other. The bench runs the large sizes.
+ */
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  planCheckExact, planMaxCoverage, planMinSites, solveMaxCoverageExact, solveMinSitesExact,
+} from '../../../api/src/engine/plan/index.ts';
+import { coveredWeightOf, stressInstances } from '../../fixtures/plan-instances';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highs: Highs;
+beforeAll(async () => { highs = await loadHighs(); });
+const instances = stressInstances('small');
+
+describe('stress set vs HiGHS', () => {
+  it('maximal coverage: ≥ 99.5% of the optimum on every instance, bound ≥ optimum and within 1% of it where the plan is optimal', () => {
+    let worst = { ratio: 1, name: '' };
+    let worstBoundGap = 0;
+    for (const s of instances) {
+      const heuristic = planMaxCoverage(s.problem, s.k);
+      const exact = solveMaxCoverageExact(highs, s.problem, s.k);
+      expect(exact.status, s.name).toBe('optimal');
+      const optimum = exact.objective!;
+      const ratio = optimum > 0 ? heuristic.newlyCoveredWeight / optimum : 1;
+      if (ratio < worst.ratio) worst = { ratio, name: s.name };
+      expect(ratio, s.name).toBeGreaterThanOrEqual(0.995);
+      expect(coveredWeightOf(s.problem, heuristic.sites.map((x) => x.candidateIndex))).toBeCloseTo(heuristic.newlyCoveredWeight, 6);
+      expect(heuristic.upperBound, s.name).toBeGreaterThanOrEqual(optimum - 1e-6 * optimum);
+      expect(heuristic.upperBound, s.name).toBeLessThanOrEqual(heuristic.reachableWeight + 1e-9);
+      if (ratio > 1 - 1e-9) {
+        worstBoundGap = Math.max(worstBoundGap, heuristic.gapToUpperBound);
+        expect(heuristic.gapToUpperBound, s.name).toBeLessThanOrEqual(0.01);
+      }
+      expect(planCheckExact({ objective: 'max-coverage', newlyCoveredWeight: heuristic.newlyCoveredWeight, totalWeight: heuristic.totalWeight }, exact).ok).toBe(true);
+    }
+    console.log(`[stress] maximal coverage over ${instances.length} instances: worst ${(100 * worst.ratio).toFixed(3)}% (${worst.name}); worst bound gap where optimal ${(100 * worstBoundGap).toFixed(2)}%`);
+  });
+
+  it('fewest sites at 90%, 95% and 100%: ≤ optimum + 1, lower bound ≤ optimum, never contradicting the exact answer', () => {
+    let worstExtra = 0;
+    let solved = 0;
+    for (const s of instances.filter((_, i) => i % 8 === 0)) {
+      for (const target of [0.9, 0.95, 1]) {
+        const heuristic = planMinSites(s.problem, target);
+        const exact = solveMinSitesExact(highs, s.problem, target);
+        const label = `${s.name} target ${target}`;
+        if (!heuristic.reachable) {
+          expect(exact.status, label).toBe('infeasible');
+          continue;
+        }
+        expect(exact.status, label).toBe('optimal');
+        const optimum = Math.round(exact.objective!);
+        expect(heuristic.siteCount, label).toBeGreaterThanOrEqual(optimum);
+        expect(heuristic.siteCount, label).toBeLessThanOrEqual(optimum + 1);
+        expect(heuristic.lowerBound, label).toBeLessThanOrEqual(optimum);
+        expect(planCheckExact({ objective: 'min-sites', siteCount: heuristic.siteCount, reached: true, totalWeight: heuristic.totalWeight }, exact).ok, label).toBe(true);
+        worstExtra = Math.max(worstExtra, heuristic.siteCount - optimum);
+        solved++;
+      }
+    }
+    expect(solved).toBeGreaterThan(8);
+    console.log(`[stress] fewest sites: ${solved} solved cases, worst heuristic − optimum = ${worstExtra}`);
+  });
+});
