@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
 /**
- * The production server build (`npm run build:server`): api/src/server.ts and the exact-solver worker, bundled as
+ * The production server build (`npm run build:server`): api/src/server.ts and the exact-solver and plan workers, bundled as
  * ES modules for Node into dist/server/, with the npm dependencies left as imports. `npm start` runs the result.
  */
 export default defineConfig({
@@ -12,7 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rollupOptions: {
-      input: { server: 'api/src/server.ts', 'exact-solver-worker': 'api/src/services/exact-solver-worker.ts' },
+      input: {
+        server: 'api/src/server.ts',
+        'exact-solver-worker': 'api/src/services/exact-solver-worker.ts',
+        'plan-worker': 'api/src/services/plan-worker.ts',
+      },
       output: { format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

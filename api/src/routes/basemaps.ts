@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { open, readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { GEODATA_DIR } from '../project-paths.ts';
 import type { AppEnv } from '../http/deps.ts';
 import { ApiError } from '../http/errors.ts';
 import { basemapsFromEnv } from '../services/basemap-config.ts';
@@ -9,7 +10,7 @@ import { basemapsFromEnv } from '../services/basemap-config.ts';
  * Basemaps on offer (read-only) and the local PMTiles archive served with HTTP range requests, so an office
  * without internet still has a basemap. Both routes are reads.
  */
-const RIVERS = fileURLToPath(new URL('../../../geodata/rivers.geojson', import.meta.url));
+const RIVERS = join(GEODATA_DIR, 'rivers.geojson');
 
 export const basemapRoutes = new Hono<AppEnv>()
   .get('/', (c) => c.json({ basemaps: basemapsFromEnv(process.env).basemaps }, 200))

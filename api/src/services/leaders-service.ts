@@ -2,15 +2,14 @@
  * Assembles the leaders' figures from the database and the coverage service: volunteers against the
  * plan's targets per township and village, activities per site/team/township, demonstration targets.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { CENSUS as census } from './census.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { latestVolunteerCounts, listActivities, listSiteRefs, listTeams, type VolunteerCountRow } from '../db/leaders-repo.ts';
 import { listTownships, listVillages } from '../db/reference-repo.ts';
 import { activitySummary, demonstrationTargets, volunteerStanding, VOLUNTEER_TARGETS, type VolunteerCounts } from '../engine/leaders/index.ts';
 import { CoverageQuerySchema } from '../schemas/coverage.ts';
 
-const census = JSON.parse(readFileSync(fileURLToPath(new URL('../../../geodata/census-2020.json', import.meta.url)), 'utf8')) as { population: number; referenceDate: string };
+
 
 /** Where a population used as a denominator came from. */
 export type PopulationBasis = 'volunteer-file' | 'imported-villages' | 'modelled' | 'census-2020' | null;

@@ -12,11 +12,8 @@ import { assignTownship } from '../engine/townships/index.ts';
 import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
 import type { SiteFeature } from '../schemas/sites.ts';
-import { GEODATA_DIR } from '../project-paths.ts';
+import { CENSUS as census } from './census.ts';
 
-const census = JSON.parse(readFileSync(join(GEODATA_DIR, 'census-2020.json'), 'utf8')) as {
-  population: number; urbanShare: number; olderShare: number;
-};
 
 export const MODELLED_CELL_METERS = 400;
 

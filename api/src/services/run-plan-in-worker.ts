@@ -5,15 +5,35 @@ import type { PlanRequest } from '../schemas/plan.ts';
 import type { PlannerContext } from './planner-context.ts';
 import type { runPlan } from './plan-service.ts';
 import { JobCancelledError } from './job-queue.ts';
+import { InvalidInputError, NotFoundError, TooLargeError, UnprocessableError } from '../domain-errors.ts';
+
+/** Domain errors a plan may throw, rebuilt on the main thread by class so the API answers them as usual. */
+const DOMAIN_ERRORS = {
+  NotFoundError: (m: string) => Object.assign(new NotFoundError('x'), { message: m }),
+  UnprocessableError: (m: string, issues?: ErrorIssue[]) => new UnprocessableError(m, issues),
+  InvalidInputError: (m: string, issues?: ErrorIssue[]) => new InvalidInputError(m, issues),
+  TooLargeError: (m: string) => new TooLargeError(m),
+};
+export type DomainErrorClass = keyof typeof DOMAIN_ERRORS;
 
 export type PlanResult = Awaited<ReturnType<typeof runPlan>>;
 export interface PlanJobMessage { ctx: PlannerContext; req: PlanRequest }
 export type PlanReplyMessage =
   | { ok: true; result: PlanResult }
   | { ok: false; kind: 'api'; status: ErrorStatus; code: ErrorCode; message: string; issues?: ErrorIssue[] }
+  | { ok: false; kind: 'domain'; errorClass: DomainErrorClass; message: string; issues?: ErrorIssue[] }
   | { ok: false; kind: 'engine' | 'other'; message: string };
 
-const ENTRY = new URL('./plan-worker.ts', import.meta.url);
+// From source (tsx, vitest) the entry is the .ts beside this file; in the built server it is plan-worker.js.
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const ENTRY = new URL(RUNNING_FROM_SOURCE ? './plan-worker.ts' : './plan-worker.js', import.meta.url);
+
+function startPlanWorker(): Worker {
+  if (!RUNNING_FROM_SOURCE) return new Worker(ENTRY, { execArgv: [], name: 'plan' });
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
+  return new Worker(bootstrap, { eval: true, execArgv: [], name: 'plan' });
+}
 
 /**
  * Runs a plan in its own worker thread on a copy of the planner context, so the event loop keeps answering
@@ -24,9 +44,7 @@ const ENTRY = new URL('./plan-worker.ts', import.meta.url);
  */
 export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: AbortSignal): Promise<PlanResult> {
   if (signal?.aborted) return Promise.reject(new JobCancelledError('The client went away'));
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, execArgv: [], name: 'plan' });
+  const worker = startPlanWorker();
   return new Promise<PlanResult>((resolve, reject) => {
     let settled = false;
     const finish = (settle: () => void) => {
@@ -41,6 +59,7 @@ export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: 
     worker.on('message', (reply: PlanReplyMessage) => finish(() => {
       if (reply.ok) resolve(reply.result);
       else if (reply.kind === 'api') reject(new ApiError(reply.status, reply.code, reply.message, reply.issues));
+      else if (reply.kind === 'domain') reject((DOMAIN_ERRORS[reply.errorClass] ?? DOMAIN_ERRORS.UnprocessableError)(reply.message, reply.issues));
       else if (reply.kind === 'engine') reject(new EngineInputError(reply.message));
       else reject(new Error(`the plan failed: ${reply.message}`));
     }));
