@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
 import type { AppEnv } from './http/deps.ts';
 import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
@@ -12,17 +13,40 @@ import { siteRoutes } from './routes/sites.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { publicRoutes } from './routes/public.ts';
+import { authMiddleware } from './http/auth.ts';
+import { ROUTE_RULES } from './http/route-rules.ts';
+import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
+export interface AppOptions {
+  db: Database;
+  /** Host names the server answers to (DNS-rebinding defence); default: loopback plus `ALLOWED_HOSTS`. */
+  allowedHosts?: string[];
+  /** Mark the session cookie Secure (behind HTTPS); default: `COOKIE_SECURE=1`. */
+  secureCookies?: boolean;
+  /** Take the client address from X-Forwarded-For; default: `TRUST_PROXY=1`. */
+  trustProxy?: boolean;
+}
+
 /** Builds the API (mounted under `/api`) on the given dependencies. */
-export function createApp(opts: { db: Database }) {
-  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql) };
+export function createApp(opts: AppOptions) {
+  const deps = {
+    db: opts.db, coverage: createCoverageService(opts.db.sql), throttle: createLoginThrottle(),
+    secureCookies: opts.secureCookies ?? process.env.COOKIE_SECURE === '1', trustProxy: opts.trustProxy ?? process.env.TRUST_PROXY === '1',
+  };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', hostAllowlist(opts.allowedHosts ?? allowedHostsFromEnv()));
+  app.use('*', securityHeaders(), noStore);
   app.use(
     '*',
     bodyLimit({
@@ -32,6 +56,10 @@ export function createApp(opts: { db: Database }) {
       },
     }),
   );
+  // Form posts (the kind a page on another site can send without CORS) must come from our own origin;
+  // authMiddleware also checks Origin on every other write and the CSRF token of cookie sessions.
+  app.use('*', csrf());
+  app.use('*', authMiddleware(ROUTE_RULES));
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));
   return app
@@ -42,6 +70,12 @@ export function createApp(opts: { db: Database }) {
     .route('/plan', planRoutes)
     .route('/import', importRoutes)
     .route('/export', exportRoutes)
+    .route('/session', sessionRoutes)
+    .route('/users', userRoutes)
+    .route('/tokens', tokenRoutes)
+    .route('/settings', settingsRoutes)
+    .route('/audit', auditRoutes)
+    .route('/public', publicRoutes)
     .route('/', openApiRoutes);
 }
 

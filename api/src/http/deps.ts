@@ -1,10 +1,17 @@
 import type { Database } from '../db/client.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Principal } from '../db/users-repo.ts';
 
 /** What routes need from the outside world; tests pass a real database opened fresh per file. */
 export interface AppDeps {
   db: Database;
   coverage: CoverageService;
+  throttle: LoginThrottle;
+  /** Set the session cookie with `Secure` (behind HTTPS); also set when the request itself is https. */
+  secureCookies: boolean;
+  /** Trust `X-Forwarded-For` for the client address (behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = { Variables: { deps: AppDeps; principal: Principal | null } };

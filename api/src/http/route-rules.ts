@@ -1,0 +1,144 @@
+/**
+ * THE access table: every API route (method + Hono path pattern, as in `app.routes`) → who may call it.
+ * The auth middleware (http/auth.ts) enforces it and denies a route with no rule (403); the role-matrix
+ * test (tests/api/role-matrix.test.ts) is generated from it and fails for a route without a rule.
+ *
+ * allow:
+ *  - 'public'  anyone, no login (the resident page and what it needs; login itself)
+ *  - 'read'    any account; anonymous visitors too when the admin turns on `publicPlannerViews` (GET only)
+ *  - 'account' any account, never anonymous (own session, own password, own tokens)
+ *  - Role[]    only these roles ('admin' is not implied: list it)
+ * townships: for rules that let a `township_editor` in, returns the township codes the request touches
+ *  (null = none known); the editor is refused (403) unless every one is among their townships.
+ */
+import type { Context } from 'hono';
+import type { Role } from '../auth/roles.ts';
+import type { AppEnv } from './deps.ts';
+import { townshipsAt } from '../services/township-at.ts';
+
+export type Allow = 'public' | 'read' | 'account' | Role[];
+export type TownshipResolver = (c: Context<AppEnv>) => Promise<(string | null)[]>;
+
+export interface RouteRule {
+  allow: Allow;
+  townships?: TownshipResolver;
+}
+
+const PLANNERS: Role[] = ['admin', 'planner'];
+const EDITORS: Role[] = ['admin', 'planner', 'township_editor'];
+const ADMINS: Role[] = ['admin'];
+
+/** The JSON body if it is small JSON (the validator answers for anything else); cached by Hono for the handler. */
+async function smallJson(c: Context<AppEnv>): Promise<Record<string, unknown> | null> {
+  const length = Number(c.req.header('content-length') ?? 'NaN');
+  if (!(length <= 64 * 1024) || !/json/i.test(c.req.header('content-type') ?? '')) return null;
+  try {
+    const body = await c.req.json();
+    return body && typeof body === 'object' ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+async function villageTownship(c: Context<AppEnv>, code: unknown): Promise<string | null> {
+  if (typeof code !== 'string') return null;
+  const [v] = await c.var.deps.db.sql`SELECT township_code FROM villages WHERE code = ${code}`;
+  return (v?.township_code as string) ?? null;
+}
+
+async function siteTownship(c: Context<AppEnv>): Promise<(string | null)[]> {
+  const [s] = await c.var.deps.db.sql`SELECT township_code FROM sites WHERE id = ${c.req.param('id') ?? ''}`;
+  return s ? [s.township_code as string | null] : []; // an unknown site: the handler answers 404
+}
+
+/** A new site's township: given, from its village, or from its point (as the handler infers it). */
+const newSiteTownship: TownshipResolver = async (c) => {
+  const b = await smallJson(c);
+  if (!b) return [];
+  if (typeof b.townshipCode === 'string') return [b.townshipCode];
+  if (b.villageCode) return [await villageTownship(c, b.villageCode)];
+  if (typeof b.lng === 'number' && typeof b.lat === 'number') {
+    return townshipsAt(await c.var.deps.coverage.context(), [{ lng: b.lng, lat: b.lat }]);
+  }
+  return [null];
+};
+
+/** An edited site's current township, and the new one if the edit moves it to another. */
+const editedSiteTownships: TownshipResolver = async (c) => {
+  const out = await siteTownship(c);
+  const b = await smallJson(c);
+  if (b && b.townshipCode !== undefined) out.push((b.townshipCode as string | null) ?? null);
+  else if (b && b.villageCode) out.push(await villageTownship(c, b.villageCode));
+  return out;
+};
+
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  // Resident page and health: public.
+  'GET /api/health': { allow: 'public' },
+  'GET /api/boundary': { allow: 'public' },
+  'GET /api/townships': { allow: 'public' },
+  'GET /api/villages': { allow: 'public' },
+  'GET /api/nearest': { allow: 'public' },
+  'GET /api/isochrones': { allow: 'public' },
+  'GET /api/public/sites': { allow: 'public' },
+  'GET /api/openapi.json': { allow: 'public' },
+  // Session.
+  'GET /api/session': { allow: 'public' },
+  'POST /api/session': { allow: 'public' },
+  'DELETE /api/session': { allow: 'public' },
+  'POST /api/session/password': { allow: 'account' },
+  // Planner views: read.
+  'GET /api/sources': { allow: 'read' },
+  'GET /api/sites': { allow: 'read' },
+  'GET /api/sites/:id': { allow: 'read' },
+  'GET /api/coverage': { allow: 'read' },
+  'GET /api/demand': { allow: 'read' },
+  'GET /api/township-areas': { allow: 'read' },
+  'GET /api/scenarios': { allow: 'read' },
+  'GET /api/scenarios/:id': { allow: 'read' },
+  'GET /api/scenarios/:id/compare': { allow: 'read' },
+  'GET /api/export/sites.geojson': { allow: 'read' },
+  'GET /api/export/sites.csv': { allow: 'read' },
+  'GET /api/export/sites.xlsx': { allow: 'read' },
+  'GET /api/export/townships.csv': { allow: 'read' },
+  'GET /api/export/townships.xlsx': { allow: 'read' },
+  'GET /api/export/townships.geojson': { allow: 'read' },
+  'GET /api/export/gaps.geojson': { allow: 'read' },
+  'GET /api/export/gaps.csv': { allow: 'read' },
+  'GET /api/export/gaps.xlsx': { allow: 'read' },
+  // Sites: planners anywhere, township editors in their own townships; restore is the planners'.
+  'POST /api/sites': { allow: EDITORS, townships: newSiteTownship },
+  'PATCH /api/sites/:id': { allow: EDITORS, townships: editedSiteTownships },
+  'DELETE /api/sites/:id': { allow: EDITORS, townships: siteTownship },
+  'POST /api/sites/:id/restore': { allow: PLANNERS },
+  // Planning, scenarios and district-wide imports: planners.
+  'POST /api/plan': { allow: PLANNERS },
+  'POST /api/scenarios': { allow: PLANNERS },
+  'PATCH /api/scenarios/:id': { allow: PLANNERS },
+  'DELETE /api/scenarios/:id': { allow: PLANNERS },
+  'POST /api/scenarios/:id/accept': { allow: PLANNERS },
+  'POST /api/import/sites': { allow: PLANNERS },
+  'POST /api/import/townships': { allow: PLANNERS },
+  'POST /api/import/villages': { allow: PLANNERS },
+  'POST /api/import/population': { allow: PLANNERS },
+  // Audit trail: everyone with an account reads it (a township editor only their townships' rows).
+  'GET /api/audit': { allow: 'account' },
+  'GET /api/audit/export.csv': { allow: 'account' },
+  'GET /api/audit/export.xlsx': { allow: 'account' },
+  // Accounts, tokens and settings.
+  'GET /api/users': { allow: ADMINS },
+  'POST /api/users': { allow: ADMINS },
+  'PATCH /api/users/:id': { allow: ADMINS },
+  'DELETE /api/users/:id': { allow: ADMINS },
+  'GET /api/tokens': { allow: 'account' },
+  'POST /api/tokens': { allow: 'account' },
+  'DELETE /api/tokens/:id': { allow: 'account' },
+  'GET /api/settings': { allow: 'account' },
+  'PATCH /api/settings': { allow: ADMINS },
+};
+
+/** The rule key of a request's matched route, e.g. `PATCH /api/sites/:id`. */
+export const ruleKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+/** For village routes (`/:code`): the village's township, for a rule that lets township editors in. */
+export const villageTownshipOfParam: TownshipResolver = async (c) => [await villageTownship(c, c.req.param('code'))];
