@@ -52,6 +52,8 @@ export interface ApiHarness {
   asRole(role: Role, townships?: string[]): ApiClient;
   /** A client with no login. */
   anonymous: ApiClient;
+  /** `app.request` as a planner (a bearer token is added unless the request sets its own Authorization). */
+  request(path: string, init?: RequestInit): Promise<Response>;
 }
 
 /** An in-process client of `app`; `token` (if given, resolved on first use) is sent as `Authorization: Bearer`. */
@@ -83,7 +85,13 @@ export function describeApi(name: string, run: (h: () => ApiHarness, backend: Ba
           if (!clients.has(key)) clients.set(key, inProcessClient(app, () => testToken(db.sql, role, townships)));
           return clients.get(key)!;
         };
-        harness = { db, app, client: asRole('planner'), asRole, anonymous: inProcessClient(app) };
+        let plannerToken: Promise<string> | undefined;
+        const request = async (path: string, init?: RequestInit) => {
+          const headers = new Headers(init?.headers);
+          if (!headers.has('authorization')) headers.set('authorization', `Bearer ${await (plannerToken ??= testToken(db.sql, 'planner'))}`);
+          return app.request(path, { ...init, headers });
+        };
+        harness = { db, app, client: asRole('planner'), asRole, anonymous: inProcessClient(app), request };
       });
       afterAll(async () => {
         await harness?.db.close();
