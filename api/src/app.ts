@@ -17,7 +17,8 @@ import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { publicRoutes } from './routes/public.ts';
-import { authMiddleware } from './http/auth.ts';
+import { getCookie } from 'hono/cookie';
+import { authMiddleware, SESSION_COOKIE } from './http/auth.ts';
 import { ROUTE_RULES } from './http/route-rules.ts';
 import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
@@ -56,12 +57,11 @@ export function createApp(opts: AppOptions) {
       },
     }),
   );
-  // Browser writes (no Authorization header: a cookie or nothing) in the content types a page on another
-  // site can send without CORS must carry our own Origin or Sec-Fetch-Site. authMiddleware also refuses any
-  // cross-site Origin and cookie-session writes without the CSRF token. Bearer-token scripts carry no ambient
-  // credential, so they are left to the token check.
+  // Writes that carry the session cookie, in the content types a page on another site can send without CORS,
+  // must carry our own Origin or Sec-Fetch-Site. authMiddleware also refuses any cross-site Origin and
+  // cookie-session writes without the CSRF token. Requests without the cookie carry no ambient credential.
   const sameOrigin = csrf();
-  app.use('*', (c, next) => (c.req.header('authorization') ? next() : sameOrigin(c, next)));
+  app.use('*', (c, next) => (getCookie(c, SESSION_COOKIE) ? sameOrigin(c, next) : next()));
   app.use('*', authMiddleware(ROUTE_RULES));
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', `No API route ${c.req.method} ${c.req.path}`), 404));

@@ -5,6 +5,18 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedShippedData } from './db/seed.ts';
 import { createApp } from './app.ts';
+import { countAdmins } from './db/users-repo.ts';
+import { allowedHostsFromEnv, hostAllowlist, securityHeaders } from './http/security.ts';
+import { onError } from './http/errors.ts';
+
+/** Printed at start-up while no admin account exists: nothing can be changed until one does. */
+export const NO_ADMIN_MESSAGE = [
+  '',
+  '  No admin account yet: the map is read-only until you create one. Stop the app and run',
+  '      npm run user:add -- --role admin NAME',
+  '  (it asks for the password; pipe it on standard input in scripts). 尚无管理员账号：请先运行上述命令创建。',
+  '',
+].join('\n');
 
 /**
  * Opens and migrates the database, loads the shipped data on first start, and returns a fetch
@@ -16,8 +28,12 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
   const applied = await migrate(db.sql);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   if (await seedShippedData(db.sql)) console.log('shipped district data loaded');
-  const api = createApp({ db });
+  if ((await countAdmins(db.sql)) === 0) console.log(NO_ADMIN_MESSAGE);
+  const allowedHosts = allowedHostsFromEnv();
+  const api = createApp({ db, allowedHosts });
   const root = new Hono();
+  root.onError(onError);
+  root.use('*', hostAllowlist(allowedHosts), securityHeaders());
   root.route('/', api);
   if (opts.staticDir && existsSync(opts.staticDir)) {
     const dir = opts.staticDir;

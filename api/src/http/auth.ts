@@ -64,7 +64,26 @@ async function authenticate(c: Context<AppEnv>): Promise<Principal | null> {
   return cookie ? sessionPrincipal(sql, cookie) : null;
 }
 
-async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | null): Promise<void> {
+/** Path parameters of `pattern` (e.g. `/api/sites/:id`) in `path`. */
+function pathParams(pattern: string, path: string): Record<string, string> {
+  const names = pattern.split('/');
+  const values = path.split('/');
+  const out: Record<string, string> = {};
+  names.forEach((n, i) => {
+    if (n.startsWith(':') && values[i] !== undefined) {
+      let v = values[i];
+      try {
+        v = decodeURIComponent(v);
+      } catch {
+        /* malformed escape: compare as given */
+      }
+      out[n.slice(1).replace(/\{.*$/, '')] = v;
+    }
+  });
+  return out;
+}
+
+async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | null, routePath: string): Promise<void> {
   const { allow } = rule;
   if (allow === 'public') return;
   if (!p) {
@@ -75,7 +94,7 @@ async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | nul
   if (!allow.includes(p.role)) throw new ApiError(403, 'forbidden', `The ${p.role} role may not do this (${c.req.method} ${c.req.path})`);
   if (p.role === 'township_editor') {
     if (!rule.townships) throw new ApiError(403, 'forbidden', 'This route has no township check');
-    const codes = await rule.townships(c);
+    const codes = await rule.townships(c, pathParams(routePath, c.req.path));
     const outside = codes.filter((t) => !t || !p.user.townships.includes(t));
     if (outside.length)
       throw new ApiError(403, 'forbidden', `Township editors may change only their own townships (${p.user.townships.join(', ') || 'none'}); this touches ${outside.map((t) => t ?? 'no township').join(', ')}`);
@@ -100,7 +119,7 @@ export function authMiddleware(rules: Record<string, RouteRule> = ROUTE_RULES): 
     const key = ruleKey(route.method === 'GET' && c.req.method === 'HEAD' ? 'GET' : route.method, route.path);
     const rule = rules[key];
     if (!rule) throw new ApiError(403, 'forbidden', `No access rule for ${key}`);
-    await authorize(c, rule, p);
+    await authorize(c, rule, p, route.path);
     return next();
   };
 }

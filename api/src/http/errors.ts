@@ -43,7 +43,7 @@ export function onError(err: Error, c: Context) {
     const status = err.status;
     if (status === 413) return c.json(errorBody('payload_too_large', 'Request body is too large'), 413);
     if (status >= 400 && status < 500) {
-      const message = err.message || 'Invalid request';
+      const message = err.message || (status === 403 ? 'Cross-site request refused' : 'Invalid request');
       const code: ErrorCode = status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid_request';
       return c.json(errorBody(code, message), status as 400);
     }

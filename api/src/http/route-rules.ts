@@ -17,7 +17,8 @@ import type { AppEnv } from './deps.ts';
 import { townshipsAt } from '../services/township-at.ts';
 
 export type Allow = 'public' | 'read' | 'account' | Role[];
-export type TownshipResolver = (c: Context<AppEnv>) => Promise<(string | null)[]>;
+/** `params`: the matched route's path parameters (Hono's `c.req.param()` is not yet set in middleware). */
+export type TownshipResolver = (c: Context<AppEnv>, params: Record<string, string>) => Promise<(string | null)[]>;
 
 export interface RouteRule {
   allow: Allow;
@@ -28,13 +29,20 @@ const PLANNERS: Role[] = ['admin', 'planner'];
 const EDITORS: Role[] = ['admin', 'planner', 'township_editor'];
 const ADMINS: Role[] = ['admin'];
 
-/** The JSON body if it is small JSON (the validator answers for anything else); cached by Hono for the handler. */
-async function smallJson(c: Context<AppEnv>): Promise<Record<string, unknown> | null> {
-  const length = Number(c.req.header('content-length') ?? 'NaN');
-  if (!(length <= 64 * 1024) || !/json/i.test(c.req.header('content-type') ?? '')) return null;
+/**
+ * The JSON body (parsed once; Hono caches it for the handler's validator), or null when it is not a JSON object:
+ * the resolvers then answer `[null]`, so a township editor is refused rather than let through unchecked.
+ */
+async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown> | null> {
   try {
+    const text = await c.req.text();
+    // The stream is spent: hand later middleware (a route's bodyLimit) the same bytes, with their length.
+    const headers = new Headers(c.req.raw.headers);
+    headers.delete('transfer-encoding');
+    headers.set('content-length', String(Buffer.byteLength(text)));
+    c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, body: text });
     const body = await c.req.json();
-    return body && typeof body === 'object' ? body : null;
+    return body && typeof body === 'object' && !Array.isArray(body) ? body : null;
   } catch {
     return null;
   }
@@ -46,15 +54,15 @@ async function villageTownship(c: Context<AppEnv>, code: unknown): Promise<strin
   return (v?.township_code as string) ?? null;
 }
 
-async function siteTownship(c: Context<AppEnv>): Promise<(string | null)[]> {
-  const [s] = await c.var.deps.db.sql`SELECT township_code FROM sites WHERE id = ${c.req.param('id') ?? ''}`;
+async function siteTownship(c: Context<AppEnv>, params: Record<string, string>): Promise<(string | null)[]> {
+  const [s] = await c.var.deps.db.sql`SELECT township_code FROM sites WHERE id = ${params.id ?? ''}`;
   return s ? [s.township_code as string | null] : []; // an unknown site: the handler answers 404
 }
 
 /** A new site's township: given, from its village, or from its point (as the handler infers it). */
 const newSiteTownship: TownshipResolver = async (c) => {
-  const b = await smallJson(c);
-  if (!b) return [];
+  const b = await jsonBody(c);
+  if (!b) return [null];
   if (typeof b.townshipCode === 'string') return [b.townshipCode];
   if (b.villageCode) return [await villageTownship(c, b.villageCode)];
   if (typeof b.lng === 'number' && typeof b.lat === 'number') {
@@ -64,11 +72,12 @@ const newSiteTownship: TownshipResolver = async (c) => {
 };
 
 /** An edited site's current township, and the new one if the edit moves it to another. */
-const editedSiteTownships: TownshipResolver = async (c) => {
-  const out = await siteTownship(c);
-  const b = await smallJson(c);
-  if (b && b.townshipCode !== undefined) out.push((b.townshipCode as string | null) ?? null);
-  else if (b && b.villageCode) out.push(await villageTownship(c, b.villageCode));
+const editedSiteTownships: TownshipResolver = async (c, params) => {
+  const out = await siteTownship(c, params);
+  const b = await jsonBody(c);
+  if (!b) return [null];
+  if (b.townshipCode !== undefined) out.push((b.townshipCode as string | null) ?? null);
+  else if (b.villageCode) out.push(await villageTownship(c, b.villageCode));
   return out;
 };
 
@@ -141,4 +150,4 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
 export const ruleKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 /** For village routes (`/:code`): the village's township, for a rule that lets township editors in. */
-export const villageTownshipOfParam: TownshipResolver = async (c) => [await villageTownship(c, c.req.param('code'))];
+export const villageTownshipOfParam: TownshipResolver = async (c, params) => [await villageTownship(c, params.code)];
