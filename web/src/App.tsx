@@ -20,6 +20,10 @@ import { TownshipReport } from './coverage/TownshipReport';
 import { CoverageLayers } from './coverage/CoverageLayers';
 import { PlannerTab } from './planner/PlannerTab';
 import { DataTab } from './data/DataTab';
+import { useAbilities, type Session } from './auth/session';
+import { AuditView } from './auth/AuditView';
+import { UsersPage } from './auth/UsersPage';
+import { AccountBar, type Page } from './auth/AccountBar';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'coverage' | 'townships' | 'plan' | 'data';
@@ -34,8 +38,10 @@ const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
 
 const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
 
-export function App() {
+export function App({ session }: { session: Session }) {
   const i18n = usePageI18n('app.title');
+  const can = useAbilities();
+  const [page, setPage] = useState<Page>('map');
   const { lang, t } = i18n;
 
   const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
@@ -200,7 +206,7 @@ export function App() {
         sites={sites}
         showCircles={showCircles}
         onShowCircles={setShowCircles}
-        onNewSite={openNewSite}
+        onNewSite={can.createSites ? openNewSite : undefined}
       />
     );
   if (data && tab === 'unplaced')
@@ -213,7 +219,8 @@ export function App() {
         selectedId={selectedId}
         onPlace={startPlacing}
         onSelect={selectSite}
-        onNewSite={openNewSite}
+        onNewSite={can.createSites ? openNewSite : undefined}
+        canPlace={can.editSite}
       />
     );
 
@@ -246,6 +253,7 @@ export function App() {
             </h1>
           </div>
           <div className="topbar-right">
+            <AccountBar session={session} page={page} onPage={setPage} />
             <a className="topbar-button topbar-link" href="/resident.html" data-testid="resident-link" title={t('resident.link')}>
               <span className="topbar-link-icon" aria-hidden="true">◎</span>
               <span className="topbar-link-text">{t('resident.link')}</span>
@@ -263,7 +271,7 @@ export function App() {
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
-              {LEFT_TABS.map((x) => (
+              {LEFT_TABS.filter((x) => x.id !== 'plan' || can.plan).map((x) => (
                 <button
                   key={x.id}
                   type="button"
@@ -282,7 +290,7 @@ export function App() {
               {leftContent}
               {/* The planner stays mounted so its results and the open scenario stay on the map on other tabs. */}
               {data && (
-                <div hidden={tab !== 'plan'}>
+                can.plan && <div hidden={tab !== 'plan'}>
                   <PlannerTab
                     map={map}
                     townships={data.townships}
@@ -294,7 +302,7 @@ export function App() {
                 </div>
               )}
               {data && tab === 'data' && (
-                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} />
+                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} canImport={can.plan} />
               )}
             </div>
           </aside>
@@ -317,6 +325,7 @@ export function App() {
               }}
               onPlace={(lng, lat) => (placingNew ? void newSite.save({ lng: round6(lng), lat: round6(lat) }) : void placeAt(lng, lat))}
               onMove={moveSite}
+              canMove={(id) => can.editSite(sites.find((f) => f.id === id)?.properties.townshipCode ?? null)}
               onMap={setMap}
             />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew} />
@@ -352,6 +361,12 @@ export function App() {
               </div>
             )}
             <Toasts toasts={toasts} onClose={closeToast} />
+            {page !== 'map' && data && (
+              <div className="page-overlay" data-testid="page-overlay">
+                {page === 'audit' && <AuditView townships={data.townships} onRestored={() => void reloadSites().catch(notifyError)} />}
+                {page === 'users' && can.admin && <UsersPage townships={data.townships} />}
+              </div>
+            )}
           </main>
           {newSite.draft && data && (
             <aside className={`right-panel${placingNew ? ' placing' : ''}`} data-testid="right-panel">

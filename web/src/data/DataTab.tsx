@@ -17,13 +17,15 @@ interface Props {
   /** Reload everything the map shows (after an import changed sites or reference data). */
   onDataChanged: () => void;
   notifyError: (e: unknown) => void;
+  /** Show the imports (planners); everyone else gets the downloads only. */
+  canImport?: boolean;
 }
 
 type Mode = 'walk' | 'bike' | 'car';
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
 /** The "数据" tab: imports of the district's own data, downloads, and the map as a PNG. */
-export function DataTab({ map, attribution, onDataChanged, notifyError }: Props) {
+export function DataTab({ map, attribution, onDataChanged, notifyError, canImport = true }: Props) {
   const { t, lang } = useI18n();
   const [mode, setMode] = useState<Mode>('walk');
   const [minutes, setMinutes] = useState(15);
@@ -72,7 +74,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
 
   return (
     <div className="data-tab" data-testid="data-tab">
-      <section className="panel-section">
+      {canImport && <><section className="panel-section">
         <div className="section-head"><h3>{t('data.sitesTitle')}</h3></div>
         <SiteImport onCommitted={onDataChanged} notifyError={notifyError} />
       </section>
@@ -85,7 +87,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError }: Props)
             <ReferenceImport kind={kind} onCommitted={onDataChanged} notifyError={notifyError} />
           </details>
         ))}
-      </section>
+      </section></>}
 
       <section className="panel-section">
         <div className="section-head"><h3>{t('data.exportTitle')}</h3></div>

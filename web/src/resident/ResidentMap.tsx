@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { BoundaryCollection, SiteFeature, Township } from '../lib/api';
+import type { BoundaryCollection, PublicSiteFeature as SiteFeature, Township } from '../lib/api';
 import type { Lang } from '../lib/i18n';
 import type { NearestResult } from '../coverage/api';
 import { SOURCE } from '../map/ids';
