@@ -195,6 +195,10 @@ export function App({ session }: { session: Session }) {
     setPanelOpen(false);
   }, [closeNewSite]);
 
+  useEffect(() => {
+    window.__selectSite = selectSite;
+  }, [selectSite]);
+
   const placingNew = newSite.draft !== null && newSite.placing;
   let leftContent: ReactNode = null;
   if (data && tab === 'layers')

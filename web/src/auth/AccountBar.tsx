@@ -3,7 +3,10 @@ import { useAbilities, type Session } from './session';
 
 export type Page = 'map' | 'audit' | 'users';
 
-/** The header's account part: who is signed in (name and role), the audit and users pages, log out. */
+/**
+ * The header's account part: who is signed in (name and role), the audit and users pages, log out
+ * (a full reload after logout, so nothing of the previous account's state stays in memory).
+ */
 export function AccountBar({ session, page, onPage }: { session: Session; page: Page; onPage: (p: Page) => void }) {
   const { t } = useI18n();
   const can = useAbilities();
@@ -27,7 +30,7 @@ export function AccountBar({ session, page, onPage }: { session: Session; page: 
       <span className="account-name" data-testid="account-name">
         {can.username} <span className="account-role" data-testid="account-role">{t(`role.${can.role!}`)}</span>
       </span>
-      <button type="button" className="topbar-button" data-testid="logout" onClick={() => void session.logout()}>{t('auth.logout')}</button>
+      <button type="button" className="topbar-button" data-testid="logout" onClick={() => void session.logout().finally(() => window.location.assign('/'))}>{t('auth.logout')}</button>
     </span>
   );
 }
