@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
 import type { AppEnv } from './http/deps.ts';
 import type { Database } from './db/client.ts';
 import { createCoverageService } from './services/coverage-service.ts';
@@ -21,17 +22,44 @@ import { leaderRoutes } from './routes/leaders.ts';
 import { activityRoutes } from './routes/activities.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes, tokenRoutes, userRoutes } from './routes/users.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { publicRoutes } from './routes/public.ts';
+import { getCookie } from 'hono/cookie';
+import { authMiddleware, SESSION_COOKIE } from './http/auth.ts';
+import { ROUTE_RULES } from './http/route-rules.ts';
+import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
+import { createLoginThrottle } from './auth/login-throttle.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
+export interface AppOptions {
+  db: Database;
+  /** Host names the server answers to (DNS-rebinding defence); default: loopback plus `ALLOWED_HOSTS`. */
+  allowedHosts?: string[];
+  /** Mark the session cookie Secure (behind HTTPS); default: `COOKIE_SECURE=1`. */
+  secureCookies?: boolean;
+  /** Take the client address from X-Forwarded-For; default: `TRUST_PROXY=1`. */
+  trustProxy?: boolean;
+  /** Limits of the heavy-work queue (plans, imports, exports); default DEFAULT_JOB_LIMITS. */
+  jobLimits?: JobQueueLimits;
+}
+
 /** Builds the API (mounted under `/api`) on the given dependencies. */
-export function createApp(opts: { db: Database; jobLimits?: JobQueueLimits }) {
-  const deps = { db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS) };
+export function createApp(opts: AppOptions) {
+  const deps = {
+    db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS),
+    throttle: createLoginThrottle(),
+    secureCookies: opts.secureCookies ?? process.env.COOKIE_SECURE === '1', trustProxy: opts.trustProxy ?? process.env.TRUST_PROXY === '1',
+  };
   const app = new Hono<AppEnv>().basePath('/api');
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', hostAllowlist(opts.allowedHosts ?? allowedHostsFromEnv()));
+  app.use('*', securityHeaders(), noStore);
   app.use(
     '*',
     bodyLimit({
@@ -41,6 +69,12 @@ export function createApp(opts: { db: Database; jobLimits?: JobQueueLimits }) {
       },
     }),
   );
+  // Writes that carry the session cookie, in the content types a page on another site can send without CORS,
+  // must carry our own Origin or Sec-Fetch-Site. authMiddleware also refuses any cross-site Origin and
+  // cookie-session writes without the CSRF token. Requests without the cookie carry no ambient credential.
+  const sameOrigin = csrf();
+  app.use('*', (c, next) => (getCookie(c, SESSION_COOKIE) ? sameOrigin(c, next) : next()));
+  app.use('*', authMiddleware(ROUTE_RULES));
   app.onError(onError);
   app.notFound(apiFallback(app));
   return app
@@ -58,6 +92,12 @@ export function createApp(opts: { db: Database; jobLimits?: JobQueueLimits }) {
     .route('/export', exportRoutes)
     .route('/villages', villageRoutes)
     .route('/basemaps', basemapRoutes)
+    .route('/session', sessionRoutes)
+    .route('/users', userRoutes)
+    .route('/tokens', tokenRoutes)
+    .route('/settings', settingsRoutes)
+    .route('/audit', auditRoutes)
+    .route('/public', publicRoutes)
     .route('/', openApiRoutes);
 }
 

@@ -8,6 +8,8 @@ const started = await startApp({
   staticDir: './dist/web',
 });
 const server = serve({ fetch: started.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  if (!process.env.ALLOWED_HOSTS && !['127.0.0.1', 'localhost', '::1'].includes(info.address))
+    console.log('  Serving a network: set ALLOWED_HOSTS to the host name(s) users type (e.g. ALLOWED_HOSTS=planner.example.gov.cn); only loopback names are answered now.');
   console.log(`朝天 15-minute service-circle planner: http://${info.address}:${info.port}/  (database: ${started.db.kind}, ${started.startupMs} ms to start)`);
 });
 const stop = async () => {

@@ -6,7 +6,18 @@ import { migrate } from './db/migrate.ts';
 import { seedShippedData } from './db/seed.ts';
 import { createApp } from './app.ts';
 import { apiFallback } from './http/not-found.ts';
+import { countAdmins } from './db/users-repo.ts';
+import { allowedHostsFromEnv, hostAllowlist, securityHeaders } from './http/security.ts';
 import { onError } from './http/errors.ts';
+
+/** Printed at start-up while no admin account exists: nothing can be changed until one does. */
+export const NO_ADMIN_MESSAGE = [
+  '',
+  '  No admin account yet: the map is read-only until you create one. Stop the app and run',
+  '      npm run user:add -- --role admin NAME',
+  '  (it asks for the password; pipe it on standard input in scripts). 尚无管理员账号：请先运行上述命令创建。',
+  '',
+].join('\n');
 
 /**
  * Opens and migrates the database, loads the shipped data on first start, and returns a fetch
@@ -25,12 +36,15 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
       db = await openDatabase({ dataDir: opts.dataDir });
     }
   }
-  const api = createApp({ db });
+  if ((await countAdmins(db.sql)) === 0) console.log(NO_ADMIN_MESSAGE);
+  const allowedHosts = allowedHostsFromEnv();
+  const api = createApp({ db, allowedHosts });
   const root = new Hono();
+  root.onError(onError);
+  root.use('*', hostAllowlist(allowedHosts), securityHeaders());
   root.route('/', api);
   // Unknown /api/* routes and wrong methods answer JSON, never the web app's HTML or a plain-text 404.
   root.all('/api/*', apiFallback(api));
-  root.onError(onError);
   if (opts.staticDir && existsSync(opts.staticDir)) {
     const dir = opts.staticDir;
     root.use('/*', serveStatic({ root: dir }));

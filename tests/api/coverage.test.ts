@@ -77,9 +77,9 @@ describeApi('coverage API', (h) => {
     const res = await c.api.coverage.$get({ query: { method: 'network' } });
     expect(res.status).toBe(422);
     expect(((await res.json()) as unknown as { error: { message: string } }).error.message).toMatch(/road network/i);
-    expect((await h().app.request('/api/coverage?minutes=0')).status).toBe(400);
-    expect((await h().app.request('/api/coverage?mode=plane')).status).toBe(400);
-    expect((await h().app.request('/api/coverage?kinds=temple')).status).toBe(400);
+    expect((await h().request('/api/coverage?minutes=0')).status).toBe(400);
+    expect((await h().request('/api/coverage?mode=plane')).status).toBe(400);
+    expect((await h().request('/api/coverage?kinds=temple')).status).toBe(400);
   });
 
   it('nearest sites are sorted by minutes and say whether the point is inside a circle', async () => {
@@ -94,7 +94,7 @@ describeApi('coverage API', (h) => {
     const far = await (await c.api.nearest.$get({ query: { lng: '106.25', lat: '32.55' } })).json();
     expect(far.withinCircle).toBe(false);
     expect(far.results.length).toBeGreaterThan(0);
-    expect((await h().app.request('/api/nearest?lng=abc&lat=32')).status).toBe(400);
+    expect((await h().request('/api/nearest?lng=abc&lat=32')).status).toBe(400);
   });
 
   it('isochrones: one circle per placed site', async () => {
@@ -103,6 +103,6 @@ describeApi('coverage API', (h) => {
     const iso = await (await c.api.isochrones.$get({ query: { minutes: '10' } })).json();
     expect(iso.features).toHaveLength(placed);
     expect(iso.features[0].properties.method).toBe('straight-line');
-    expect((await h().app.request('/api/isochrones?site=nope')).status).toBe(404);
+    expect((await h().request('/api/isochrones?site=nope')).status).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ async function expectError(res: Response, status: number, code: string) {
 }
 
 describeApi('bad input gets the JSON error shape', (h) => {
-  const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+  const req = (path: string, init?: RequestInit) => h().request(`/api${path}`, init);
 
   it('unknown fields', async () => {
     const b = await expectError(await req('/sites', json({ kind: 'point', name: 'x', colour: 'red' })), 400, 'invalid_request');

@@ -7,8 +7,8 @@ const Q = 'mode=walk&minutes=15&method=straight-line';
 
 describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   it('township CSV has one line per township with the report numbers, shares as percentages', async () => {
-    const report = (await (await h().app.request(`/api/coverage?${Q}`)).json()) as any;
-    const res = await h().app.request(`/api/export/townships.csv?${Q}`);
+    const report = (await (await h().request(`/api/coverage?${Q}`)).json()) as any;
+    const res = await h().request(`/api/export/townships.csv?${Q}`);
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const lines = text.trimEnd().split('\r\n');
@@ -26,7 +26,7 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   });
 
   it('township XLSX carries a 说明 sheet naming the method and the (modelled) demand', async () => {
-    const res = await h().app.request(`/api/export/townships.xlsx?${Q}`);
+    const res = await h().request(`/api/export/townships.xlsx?${Q}`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer() as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['乡镇覆盖', '说明']);
@@ -37,7 +37,7 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   });
 
   it('township GeoJSON has an area per township, labelled approximate without imported boundaries', async () => {
-    const fc = (await (await h().app.request(`/api/export/townships.geojson?${Q}`)).json()) as any;
+    const fc = (await (await h().request(`/api/export/townships.geojson?${Q}`)).json()) as any;
     expect(fc.features).toHaveLength(townships.length);
     const withArea = fc.features.filter((f: any) => f.geometry !== null);
     expect(withArea.length).toBe(townships.filter((t) => t.seat).length);
@@ -46,16 +46,16 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   });
 
   it('gap exports list the same gaps as the report, ranked', async () => {
-    const report = (await (await h().app.request(`/api/coverage?${Q}`)).json()) as any;
+    const report = (await (await h().request(`/api/coverage?${Q}`)).json()) as any;
     const n = report.gaps.features.length;
     expect(n).toBeGreaterThan(0);
-    const fc = (await (await h().app.request(`/api/export/gaps.geojson?${Q}`)).json()) as any;
+    const fc = (await (await h().request(`/api/export/gaps.geojson?${Q}`)).json()) as any;
     expect(fc.features.map((f: any) => f.properties.rank)).toEqual(report.gaps.features.map((f: any) => f.properties.rank));
-    const csv = (await (await h().app.request(`/api/export/gaps.csv?${Q}`)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const csv = (await (await h().request(`/api/export/gaps.csv?${Q}`)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(csv[0].split(',').slice(0, 3)).toEqual(['排序', '乡镇', '未覆盖人口']);
     expect(csv).toHaveLength(1 + n);
     expect(Number(csv[1].split(',')[2])).toBe(Math.round(report.gaps.features[0].properties.population));
-    const xlsx = await h().app.request(`/api/export/gaps.xlsx?${Q}`);
+    const xlsx = await h().request(`/api/export/gaps.xlsx?${Q}`);
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer() as never);
@@ -69,7 +69,7 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   });
 
   it('rejects a bad query with 400', async () => {
-    const res = await h().app.request('/api/export/gaps.csv?minutes=999');
+    const res = await h().request('/api/export/gaps.csv?minutes=999');
     expect(res.status).toBe(400);
   });
 });

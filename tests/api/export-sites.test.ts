@@ -10,7 +10,7 @@ const SEEDED = 1 + townships.length + villages.length;
 
 describeApi('GET /api/export/sites.*', (h) => {
   it('CSV: UTF-8 BOM, CRLF, Chinese headers, one line per site, Chinese kind and place names', async () => {
-    const res = await h().app.request('/api/export/sites.csv');
+    const res = await h().request('/api/export/sites.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''%E6%9C%9D%E5%A4%A9/);
@@ -27,12 +27,12 @@ describeApi('GET /api/export/sites.*', (h) => {
   });
 
   it('filters like GET /api/sites', async () => {
-    const text = await (await h().app.request('/api/export/sites.csv?kind=institute')).text();
+    const text = await (await h().request('/api/export/sites.csv?kind=institute')).text();
     expect(text.trim().split('\r\n')).toHaveLength(1 + townships.length);
   });
 
   it('XLSX: one sheet with the same header and rows', async () => {
-    const res = await h().app.request('/api/export/sites.xlsx');
+    const res = await h().request('/api/export/sites.xlsx');
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer() as never);
@@ -45,7 +45,7 @@ describeApi('GET /api/export/sites.*', (h) => {
   });
 
   it('GeoJSON: a FeatureCollection of every site, unplaced ones with geometry null', async () => {
-    const res = await h().app.request('/api/export/sites.geojson');
+    const res = await h().request('/api/export/sites.geojson');
     expect(res.headers.get('content-type')).toMatch(/application\/geo\+json/);
     const fc = (await res.json()) as any;
     expect(fc.type).toBe('FeatureCollection');
@@ -55,14 +55,14 @@ describeApi('GET /api/export/sites.*', (h) => {
   });
 
   it('an exported register re-imports as updates of the same sites (no creates, no changes of precision)', async () => {
-    const csv = await (await h().app.request('/api/export/sites.csv')).arrayBuffer();
-    const xlsx = await (await h().app.request('/api/export/sites.xlsx')).arrayBuffer();
+    const csv = await (await h().request('/api/export/sites.csv')).arrayBuffer();
+    const xlsx = await (await h().request('/api/export/sites.xlsx')).arrayBuffer();
     for (const [bytes, name] of [[csv, 'sites.csv'], [xlsx, 'sites.xlsx']] as const) {
       const fd = new FormData();
       fd.append('file', new Blob([bytes]), name);
       fd.append('crs', 'wgs84');
       fd.append('mode', 'commit');
-      const res = await h().app.request('/api/import/sites', { method: 'POST', body: fd });
+      const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
       const body = (await res.json()) as any;
       expect(res.status).toBe(200);
       expect(body.issues.filter((i: any) => i.severity === 'error')).toEqual([]);

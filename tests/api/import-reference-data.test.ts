@@ -17,7 +17,7 @@ async function post(h: () => ApiHarness, path: string, file: string, fields: Rec
   const fd = new FormData();
   fd.append('file', new Blob([file]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().app.request(`/api/import/${path}`, { method: 'POST', body: fd });
+  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
   return { status: res.status, body: (await res.json()) as any };
 }
 

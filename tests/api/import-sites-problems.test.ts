@@ -9,7 +9,7 @@ async function post(h: () => ApiHarness, file: Uint8Array | string, fields: Reco
   const fd = new FormData();
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().app.request('/api/import/sites', { method: 'POST', body: fd });
+  const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -124,7 +124,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
   it('requires a file', async () => {
     const fd = new FormData();
     fd.append('crs', 'wgs84');
-    const res = await h().app.request('/api/import/sites', { method: 'POST', body: fd });
+    const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.issues[0].path).toEqual(['file']);
   });

@@ -10,7 +10,7 @@ describeApi('plan exact check runs off the main thread', (h) => {
   it('health and sites answer while a 15-minute exact check is solving; the plan keeps its optimality report', async () => {
     const order: string[] = [];
     const planned = (async () => {
-      const res = await h().app.request('/api/plan', {
+      const res = await h().request('/api/plan', {
         method: 'POST', headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ k: 10, minutes: 15, exact: true, exactTimeLimitSeconds: 10 }),
       });
@@ -24,9 +24,9 @@ describeApi('plan exact check runs off the main thread', (h) => {
     while ((await running()) === 0 && !order.includes('plan')) await sleep(20);
     expect(order).toEqual([]);
 
-    const health = await h().app.request('/api/health');
+    const health = await h().request('/api/health');
     order.push('health');
-    const sites = await h().app.request('/api/sites');
+    const sites = await h().request('/api/sites');
     order.push('sites');
     expect(health.status).toBe(200);
     expect((await health.json()).ok).toBe(true);

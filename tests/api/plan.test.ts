@@ -3,7 +3,7 @@ import { describeApi } from '../helpers/test-db.ts';
 
 describeApi('plan API', (h) => {
   const plan = async (body: Record<string, unknown>) => {
-    const res = await h().app.request('/api/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await h().request('/api/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   };
 

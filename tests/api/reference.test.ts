@@ -29,7 +29,7 @@ describeApi('reference data API', (h, backend) => {
     expect(sources.every((s) => s.licence.length > 0 && s.datum.length > 0)).toBe(true);
   });
   it('openapi.json describes the routes from the zod schemas', async () => {
-    const doc = await (await h().app.request('/api/openapi.json')).json();
+    const doc = await (await h().request('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/sites', '/sites/{id}', '/boundary']));
     const create = doc.paths['/sites'].post.requestBody.content['application/json'].schema;

@@ -62,6 +62,6 @@ describeApi('scenarios API', (h) => {
     const s = await (await c.api.scenarios.$post({ json: { name: 'y' } })).json();
     const r = await c.api.scenarios[':id'].accept.$post({ param: { id: s.id }, json: { siteIds: ['p_nope'] } });
     expect(r.status).toBe(422);
-    expect((await h().app.request('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":""}' })).status).toBe(400);
+    expect((await h().request('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":""}' })).status).toBe(400);
   });
 });

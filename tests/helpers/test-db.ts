@@ -9,6 +9,8 @@ import { openDatabase, type Database } from '../../api/src/db/client.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { seedShippedData } from '../../api/src/db/seed.ts';
 import { createApp, type AppType } from '../../api/src/app.ts';
+import type { Role } from '../../api/src/auth/roles.ts';
+import { testToken } from './test-auth.ts';
 
 export type Backend = 'embedded' | 'postgres';
 
@@ -137,16 +139,37 @@ export async function freshDatabase(backend: Backend, opts: { seed?: boolean } =
   };
 }
 
+export type ApiClient = ReturnType<typeof hc<AppType>>;
+
 export interface ApiHarness {
   db: Database;
   app: ReturnType<typeof createApp>;
-  /** The typed client, calling the app in-process (no sockets) with a real database behind it. */
-  client: ReturnType<typeof hc<AppType>>;
+  /** The typed client, calling the app in-process (no sockets) with a real database behind it, as a `planner`. */
+  client: ApiClient;
+  /** A client acting as a test user of `role` (a township editor of `townships`), through an API token. */
+  asRole(role: Role, townships?: string[]): ApiClient;
+  /** A client with no login. */
+  anonymous: ApiClient;
+  /** `app.request` as a planner (a bearer token is added unless the request sets its own Authorization). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/** An in-process client of `app`; `token` (if given, resolved on first use) is sent as `Authorization: Bearer`. */
+export function inProcessClient(app: ReturnType<typeof createApp>, token?: () => Promise<string>): ApiClient {
+  let bearer: Promise<string> | undefined;
+  return hc<AppType>('http://localhost', {
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      if (token) headers.set('authorization', `Bearer ${await (bearer ??= token())}`);
+      return app.request(input, { ...init, headers });
+    },
+  });
 }
 
 /**
  * Declares a `describe` block per backend in which every test gets a fresh, seeded (unless `seed: false`)
  * database and the app on it. `run` receives a getter, valid inside tests (and `beforeEach` hooks declared in `run`).
+ * `client` acts as a planner; `asRole` as any role.
  */
 export function describeApi(name: string, run: (h: () => ApiHarness, backend: Backend) => void, opts: { seed?: boolean } = {}) {
   for (const backend of BACKENDS) {
@@ -155,8 +178,19 @@ export function describeApi(name: string, run: (h: () => ApiHarness, backend: Ba
       beforeEach(async () => {
         const db = await freshDatabase(backend, opts);
         const app = createApp({ db });
-        const client = hc<AppType>('http://localhost', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
-        harness = { db, app, client };
+        const clients = new Map<string, ApiClient>();
+        const asRole = (role: Role, townships: string[] = []) => {
+          const key = [role, ...townships].join(',');
+          if (!clients.has(key)) clients.set(key, inProcessClient(app, () => testToken(db.sql, role, townships)));
+          return clients.get(key)!;
+        };
+        let plannerToken: Promise<string> | undefined;
+        const request = async (path: string, init?: RequestInit) => {
+          const headers = new Headers(init?.headers);
+          if (!headers.has('authorization')) headers.set('authorization', `Bearer ${await (plannerToken ??= testToken(db.sql, 'planner'))}`);
+          return app.request(path, { ...init, headers });
+        };
+        harness = { db, app, client: asRole('planner'), asRole, anonymous: inProcessClient(app), request };
       });
       afterEach(async () => {
         const h = harness;

@@ -12,6 +12,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startApp } from '../../api/src/start.ts';
 import type { AppType } from '../../api/src/app.ts';
 import { LAYER } from '../../web/src/map/ids.ts';
+import type { Role } from '../../api/src/auth/roles.ts';
+import { ensureTestUser, testToken, testUsername, TEST_PASSWORD } from '../helpers/test-auth.ts';
+
+export { TEST_PASSWORD, testUsername };
 
 export const STATIC_DIR = resolve('dist/web');
 export const RESULTS_DIR = resolve('test-results');
@@ -23,7 +27,14 @@ export const CHROMIUM_ARGS = [
 
 export interface Harness {
   baseUrl: string;
+  /** Typed API client acting as a planner (bearer token). */
   client: ReturnType<typeof hc<AppType>>;
+  /** A typed API client acting as the test user of `role`. */
+  clientAs(role: Role, townships?: string[]): Promise<ReturnType<typeof hc<AppType>>>;
+  /** Creates the test user of `role` (password {@link TEST_PASSWORD}) and returns its username. */
+  user(role: Role, townships?: string[]): Promise<string>;
+  /** Logs the browser context in as `role` (session cookie), or out with `null`. The harness starts logged in as a planner. */
+  loginAs(role: Role | null, townships?: string[]): Promise<void>;
   context: BrowserContext;
   /** Opens a new page; uncaught page errors are collected in `pageErrors`. */
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
@@ -51,9 +62,28 @@ export async function startHarness(): Promise<Harness> {
     viewport: { width: 1440, height: 900 },
   });
   const pageErrors: string[] = [];
+  const clientAs = async (role: Role, townships: string[] = []) =>
+    hc<AppType>(baseUrl, { headers: { authorization: `Bearer ${await testToken(app.db.sql, role, townships)}` } });
+  const loginAs = async (role: Role | null, townships: string[] = []) => {
+    await context.clearCookies();
+    if (!role) return;
+    await ensureTestUser(app.db.sql, role, townships);
+    const res = await fetch(`${baseUrl}/api/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ username: testUsername(role, townships), password: TEST_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`login as ${role} failed: ${res.status} ${await res.text()}`);
+    const secret = /planner_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')![1];
+    await context.addCookies([{ name: 'planner_session', value: secret, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+  };
+  await ensureTestUser(app.db.sql, 'admin'); // so the app is not in its no-admin state
+  await loginAs('planner');
   return {
     baseUrl,
-    client: hc<AppType>(baseUrl),
+    client: await clientAs('planner'),
+    clientAs,
+    user: async (role, townships = []) => (await ensureTestUser(app.db.sql, role, townships)).username,
+    loginAs,
     context,
     pageErrors,
     async newPage(viewport) {

@@ -25,6 +25,10 @@ import { useBasemap, useVillageLabels } from './map/use-basemap';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import type { Village } from './lib/api';
 import { LeadersTab } from './leaders/LeadersTab';
+import { useAbilities, type Session } from './auth/session';
+import { AuditView } from './auth/AuditView';
+import { UsersPage } from './auth/UsersPage';
+import { AccountBar, type Page } from './auth/AccountBar';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
@@ -41,8 +45,10 @@ const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
 
 const ALL_FILTERS: SiteFilterState = { kinds: [...SITE_KINDS], statuses: [...SITE_STATUSES], township: null };
 
-export function App() {
+export function App({ session }: { session: Session }) {
   const i18n = usePageI18n('app.title');
+  const can = useAbilities();
+  const [page, setPage] = useState<Page>('map');
   const { lang, t } = i18n;
 
   const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
@@ -292,6 +298,10 @@ export function App() {
   }, [villages, placingVillage, startPlacingVillage]);
   villageKeys.current = { next: nextVillage, undo: () => void undoVillage() };
 
+  useEffect(() => {
+    window.__selectSite = selectSite;
+  }, [selectSite]);
+
   const placingNew = newSite.draft !== null && newSite.placing;
   let leftContent: ReactNode = null;
   if (data && tab === 'layers')
@@ -303,7 +313,7 @@ export function App() {
         sites={sites}
         showCircles={showCircles}
         onShowCircles={setShowCircles}
-        onNewSite={openNewSite}
+        onNewSite={can.createSites ? openNewSite : undefined}
       />
     );
   if (data && tab === 'unplaced')
@@ -316,7 +326,8 @@ export function App() {
         selectedId={selectedId}
         onPlace={startPlacing}
         onSelect={selectSite}
-        onNewSite={openNewSite}
+        onNewSite={can.createSites ? openNewSite : undefined}
+        canPlace={can.editSite}
       />
     );
 
@@ -377,6 +388,7 @@ export function App() {
             </h1>
           </div>
           <div className="topbar-right">
+            <AccountBar session={session} page={page} onPage={setPage} />
             <a className="topbar-button topbar-link" href="/resident.html" data-testid="resident-link" title={t('resident.link')}>
               <span className="topbar-link-icon" aria-hidden="true">◎</span>
               <span className="topbar-link-text">{t('resident.link')}</span>
@@ -394,7 +406,7 @@ export function App() {
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
-              {LEFT_TABS.map((x) => (
+              {LEFT_TABS.filter((x) => x.id !== 'plan' || can.plan).map((x) => (
                 <button
                   key={x.id}
                   type="button"
@@ -414,7 +426,7 @@ export function App() {
               {leftContent}
               {/* The planner stays mounted so its results and the open scenario stay on the map on other tabs. */}
               {data && (
-                <div hidden={tab !== 'plan'}>
+                can.plan && <div hidden={tab !== 'plan'}>
                   <PlannerTab
                     map={map}
                     townships={data.townships}
@@ -426,7 +438,7 @@ export function App() {
                 </div>
               )}
               {data && tab === 'data' && (
-                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} coverage={coverage} circlesShown={showCircles && !coverage.on} />
+                <DataTab map={map} attribution={attribution} onDataChanged={retry} notifyError={notifyError} coverage={coverage} circlesShown={showCircles && !coverage.on} canImport={can.plan} />
               )}
             </div>
           </aside>
@@ -451,6 +463,7 @@ export function App() {
                 placingVillage ? void placeVillageAt(lng, lat) : placingNew ? void newSite.save({ lng: round6(lng), lat: round6(lat) }) : void placeAt(lng, lat)
               }
               onMove={moveSite}
+              canMove={(id) => can.editSite(sites.find((f) => f.id === id)?.properties.townshipCode ?? null)}
               onMap={setMap}
             />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
@@ -501,6 +514,12 @@ export function App() {
               </div>
             )}
             <Toasts toasts={toasts} onClose={closeToast} />
+            {page !== 'map' && data && (
+              <div className="page-overlay" data-testid="page-overlay">
+                {page === 'audit' && <AuditView townships={data.townships} onRestored={() => void reloadSites().catch(notifyError)} />}
+                {page === 'users' && can.admin && <UsersPage townships={data.townships} />}
+              </div>
+            )}
           </main>
           {newSite.draft && data && (
             <aside className={`right-panel${placingNew ? ' placing' : ''}`} data-testid="right-panel">

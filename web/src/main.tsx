@@ -1,10 +1,35 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { AbilitiesContext, abilitiesOf, useSessionState } from './auth/session';
+import { LoginPage } from './auth/LoginPage';
+import { I18nContext } from './lib/i18n';
+import { usePageI18n } from './lib/use-page-i18n';
 import './styles.css';
+
+/** The login page until someone signs in (unless the planner views are public), then the planner. */
+function Root() {
+  const session = useSessionState();
+  const i18n = usePageI18n('app.title');
+  if (session.loading) return null;
+  const info = session.info;
+  const wantsLogin = new URLSearchParams(window.location.search).has('login');
+  if (!info?.user && (!info?.publicPlannerViews || wantsLogin)) {
+    return (
+      <I18nContext.Provider value={i18n}>
+        <LoginPage session={session} />
+      </I18nContext.Provider>
+    );
+  }
+  return (
+    <AbilitiesContext.Provider value={abilitiesOf(info)}>
+      <App key={info.user?.id ?? 'guest'} session={session} />
+    </AbilitiesContext.Provider>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );

@@ -96,3 +96,9 @@ export async function placeUnplacedStationsAt(tx: Tx, villageCode: string, lng: 
   if (rows.length) await bumpDataVersion(tx);
   return rows.map((r) => String(r.id));
 }
+
+/** A site's township code: `undefined` when there is no such site, null when it has none. */
+export async function getSiteTownshipCode(sql: Sql, id: string): Promise<string | null | undefined> {
+  const [r] = await sql`SELECT township_code FROM sites WHERE id = ${id}`;
+  return r ? ((r.township_code as string | null) ?? null) : undefined;
+}

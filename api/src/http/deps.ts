@@ -1,6 +1,8 @@
 import type { Database } from '../db/client.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
 import type { JobQueue } from '../services/job-queue.ts';
+import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { Principal } from '../db/users-repo.ts';
 
 /** What routes need from the outside world; tests pass a real database opened fresh per file. */
 export interface AppDeps {
@@ -8,6 +10,11 @@ export interface AppDeps {
   coverage: CoverageService;
   /** Bounded queue for heavy work (plans, imports, exports); see services/job-queue.ts. */
   jobs: JobQueue;
+  throttle: LoginThrottle;
+  /** Set the session cookie with `Secure` (behind HTTPS); also set when the request itself is https. */
+  secureCookies: boolean;
+  /** Trust `X-Forwarded-For` for the client address (behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps } };
+export type AppEnv = { Variables: { deps: AppDeps; principal: Principal | null } };

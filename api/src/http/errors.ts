@@ -14,7 +14,7 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: ErrorIssue[] };
 }
 
-export type ErrorStatus = 400 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429;
 
 /** An HTTP-level error the API answers with its own status and code (request size, form shape, queue limits); domain code throws DomainError. */
 export class ApiError extends Error {
@@ -81,14 +81,16 @@ export function onError(err: Error, c: Context) {
     const status = err.status;
     if (status === 413) return c.json(errorBody('payload_too_large', 'Request body is too large'), 413);
     if (status >= 400 && status < 500) {
-      const message = err.message || 'Invalid request';
-      return c.json(errorBody(status === 404 ? 'not_found' : 'invalid_request', message), status as 400);
+      const message = err.message || (status === 403 ? 'Cross-site request refused' : 'Invalid request');
+      const code: ErrorCode = status === 404 ? 'not_found' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'invalid_request';
+      return c.json(errorBody(code, message), status as 400);
     }
   }
   const pgCode = (err as { code?: unknown }).code;
   // Constraint violations that slipped past validation are the client's fault, not ours.
   if (pgCode === '23505') return c.json(errorBody('conflict', 'A record with the same unique key already exists'), 409);
   if (pgCode === '23503') return c.json(errorBody('unprocessable', 'A referenced record does not exist'), 422);
+  if (pgCode === '42501') return c.json(errorBody('forbidden', 'The database refused this change'), 403);
   if (pgCode === '23514' || pgCode === '22P02') return c.json(errorBody('unprocessable', 'A value is not allowed'), 422);
   if (pgCode === '22021' || pgCode === '22P05') return c.json(errorBody('unprocessable', 'Text contains a character the database cannot store (NUL)'), 422);
   console.error('[api] unexpected error:', err);

@@ -24,6 +24,8 @@ export interface ImportInput {
   licence?: string;
   vintage?: string;
   attribution?: string;
+  /** Called inside the commit's transaction with its counts (the API records the audit row here). */
+  onCommit?: (tx: Sql, committed: Record<string, unknown>) => Promise<void>;
 }
 
 export interface LoadedContext {

@@ -58,7 +58,9 @@ export async function importTownships(sql: Sql, input: ImportInput): Promise<Tow
   result.committed = await inTransaction(sql, async (tx) => {
     await insertDataSource(tx, src);
     const updated = await commitTownshipBoundaries(tx, boundaries, src.id);
-    return { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated };
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated };
+    await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
+    return out;
   });
   return result;
 }
@@ -97,7 +99,9 @@ export async function importVillages(sql: Sql, input: ImportInput): Promise<Vill
       demandPoints = points.length;
       if (points.length) demandSetId = await activateDemandSet(tx, { sourceId: src.id, kind: 'villages', cellHalfSizeMeters: 0, points });
     }
-    return { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated, demandSetId, demandPoints };
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated, demandSetId, demandPoints };
+    await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
+    return out;
   });
   return result;
 }
@@ -127,7 +131,9 @@ export async function importPopulation(sql: Sql, input: ImportInput, opts: { cel
   result.committed = await inTransaction(sql, async (tx) => {
     await insertDataSource(tx, src);
     const demandSetId = await activateDemandSet(tx, { sourceId: src.id, kind: 'grid', cellHalfSizeMeters: plan.cellHalfSizeMeters, points });
-    return { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), demandSetId, points: points.length };
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), demandSetId, points: points.length };
+    await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
+    return out;
   });
   return result;
 }

@@ -55,6 +55,7 @@ export async function importSites(sql: Sql, input: ImportInput): Promise<SiteImp
         + `${sites.filter((s) => s.action === 'create').length} created, ${sites.filter((s) => s.action === 'update').length} updated, ${skipped.length} rows skipped`,
     });
     const r = await commitSiteImport(tx, sites);
+    await input.onCommit?.(tx, { created: r.created.length, updated: r.updated.length, rowsSkipped: skipped.length, sourceId, createdIds: r.created.map((x) => x.id), updatedIds: r.updated.map((x) => x.id) });
     return { ...r, dataVersion: await getDataVersion(tx) };
   });
   result.committed = { created: done.created.length, updated: done.updated.length, skipped, sourceId, dataVersion: done.dataVersion };

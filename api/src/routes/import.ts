@@ -1,4 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { auditActor } from '../http/auth.ts';
+import { recordAudit } from '../db/audit-repo.ts';
 import type { AppEnv } from '../http/deps.ts';
 import { TooLargeError, UnprocessableError } from '../domain-errors.ts';
 import { validate } from '../http/validate.ts';
@@ -9,8 +11,8 @@ import { importPopulation, importTownships, importVillages } from '../import/imp
 import { importSites } from '../import/import-sites.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema, type SiteImportForm } from '../schemas/import.ts';
 
-/** Reads the uploaded file (after the 20 MB check) into the common import input. */
-async function toInput(form: SiteImportForm): Promise<ImportInput> {
+/** Reads the uploaded file (after the 20 MB check) into the common import input; a commit records one audit row. */
+async function toInput(c: Context<AppEnv>, kind: string, form: SiteImportForm): Promise<ImportInput> {
   if (form.file.size > MAX_IMPORT_BYTES) {
     throw new TooLargeError(`The file is ${(form.file.size / 1048576).toFixed(1)} MB; the limit is 20 MB`);
   }
@@ -19,6 +21,10 @@ async function toInput(form: SiteImportForm): Promise<ImportInput> {
     bytes: new Uint8Array(await form.file.arrayBuffer()), fileName: form.file.name || 'upload', crs: form.crs, mode: form.mode,
     skipInvalid: form.skipInvalid, mapping: form.mapping, sourceName: form.sourceName, licence: form.licence,
     vintage: form.vintage, attribution: form.attribution,
+    onCommit: (tx, committed) => recordAudit(tx, {
+      actor: auditActor(c), action: `import.${kind}`, entity: 'import', entityId: String(committed.sourceId ?? ''),
+      details: { fileName: form.file.name || 'upload', bytes: form.file.size, crs: form.crs, skipInvalid: form.skipInvalid, ...committed },
+    }),
   };
 }
 
@@ -28,19 +34,19 @@ async function toInput(form: SiteImportForm): Promise<ImportInput> {
  */
 export const importRoutes = new Hono<AppEnv>()
   .post('/sites', validate('form', SiteImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
+    const input = await toInput(c, 'sites', c.req.valid('form'));
     return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importSites(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/townships', validate('form', ReferenceImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
+    const input = await toInput(c, 'townships', c.req.valid('form'));
     return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importTownships(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/villages', validate('form', ReferenceImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
+    const input = await toInput(c, 'villages', c.req.valid('form'));
     return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importVillages(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/population', validate('form', PopulationImportFormSchema), async (c) => {
     const form = c.req.valid('form');
-    const input = await toInput(form);
+    const input = await toInput(c, 'population', form);
     return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importPopulation(c.var.deps.db.sql, input, { cellSizeMeters: form.cellSizeMeters }), c.req.raw.signal)), 200);
   });

@@ -11,6 +11,8 @@ import { townshipsAt } from '../services/township-at.ts';
 import { compareScenario } from '../services/scenario-compare.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { auditActor } from '../http/auth.ts';
+import { recordAudit } from '../db/audit-repo.ts';
 
 /** Proposed sites must lie in the district; each gets its township the way demand does. */
 async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) {
@@ -30,7 +32,11 @@ export const scenarioRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const sites = await placeProposals(c.var.deps.coverage, body.sites);
     const { sql } = c.var.deps.db;
-    const id = await inTransaction(sql, (tx) => insertScenario(tx, { ...body, sites }));
+    const id = await inTransaction(sql, async (tx) => {
+      const id = await insertScenario(tx, { ...body, sites });
+      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.create', entity: 'scenario', entityId: id, after: await getScenario(tx, id) });
+      return id;
+    });
     return c.json((await getScenario(sql, id))!, 201);
   })
   .get('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
@@ -43,14 +49,20 @@ export const scenarioRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const sites = body.sites ? await placeProposals(c.var.deps.coverage, body.sites) : undefined;
     const { sql } = c.var.deps.db;
-    const ok = await inTransaction(sql, (tx) => updateScenario(tx, id, { ...body, sites }));
-    if (!ok) throw notFound('Scenario');
+    await inTransaction(sql, async (tx) => {
+      const before = await getScenario(tx, id);
+      if (!before || !(await updateScenario(tx, id, { ...body, sites }))) throw notFound('Scenario');
+      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.update', entity: 'scenario', entityId: id, before, after: await getScenario(tx, id) });
+    });
     return c.json((await getScenario(sql, id))!, 200);
   })
   .delete('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const ok = await inTransaction(c.var.deps.db.sql, (tx) => deleteScenario(tx, id));
-    if (!ok) throw notFound('Scenario');
+    await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const before = await getScenario(tx, id);
+      if (!before || !(await deleteScenario(tx, id))) throw notFound('Scenario');
+      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.delete', entity: 'scenario', entityId: id, before });
+    });
     return c.json({ deleted: id }, 200);
   })
   .get('/:id/compare', validate('param', ScenarioIdParamSchema), validate('query', ScenarioCompareQuerySchema), async (c) => {
@@ -68,7 +80,12 @@ export const scenarioRoutes = new Hono<AppEnv>()
       if (!s) throw notFound('Scenario');
       const unknown = siteIds?.filter((x) => !s.sites.some((p) => p.id === x)) ?? [];
       if (unknown.length) throw new UnprocessableError(`Not proposals of this scenario: ${unknown.join(', ')}`);
-      return acceptScenarioSites(tx, s, siteIds);
+      const accepted = await acceptScenarioSites(tx, s, siteIds);
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'scenario.accept', entity: 'scenario', entityId: id, before: s,
+        after: await getScenario(tx, id), details: { acceptedSites: accepted, siteIds: siteIds ?? null },
+      });
+      return accepted;
     });
     return c.json({ accepted: created, scenario: (await getScenario(sql, id))! }, 200);
   });

@@ -8,6 +8,10 @@ import { deleteSite, getSite, insertSite, listSites, updateSite } from '../db/si
 import { checkPlacement } from '../services/check-placement.ts';
 import { inTransaction } from '../db/client.ts';
 import { townshipsAt } from '../services/township-at.ts';
+import { auditActor } from '../http/auth.ts';
+import { lastDeletedSite, recordAudit } from '../db/audit-repo.ts';
+
+const MOVE_FIELDS = new Set(['lng', 'lat', 'locationPrecision']);
 
 const smallBody = bodyLimit({
   maxSize: 64 * 1024,
@@ -39,7 +43,12 @@ export const siteRoutes = new Hono<AppEnv>()
     }
     const site = await inTransaction(sql, async (tx) => {
       const inferred = await checkPlacement(tx, body);
-      return insertSite(tx, { ...body, ...inferred });
+      const created = await insertSite(tx, { ...body, ...inferred });
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'site.create', entity: 'site', entityId: created.properties.id, siteId: created.properties.id,
+        townshipCode: created.properties.townshipCode, after: created.properties,
+      });
+      return created;
     });
     return c.json(site, 201);
   })
@@ -60,13 +69,44 @@ export const siteRoutes = new Hono<AppEnv>()
       const inferred = await checkPlacement(tx, patch.townshipCode === undefined && patch.villageCode ? { ...merged, townshipCode: null } : merged);
       const updated = await updateSite(tx, id, { ...patch, ...inferred });
       if (!updated) throw notFound('Site');
+      const moved = Object.keys(patch).every((k) => MOVE_FIELDS.has(k));
+      await recordAudit(tx, {
+        actor: auditActor(c), action: moved ? 'site.move' : 'site.update', entity: 'site', entityId: id, siteId: id,
+        townshipCode: updated.properties.townshipCode, before: p, after: updated.properties,
+      });
       return updated;
     });
     return c.json(site, 200);
   })
   .delete('/:id', validate('param', SiteIdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
-    const ok = await inTransaction(c.var.deps.db.sql, (tx) => deleteSite(tx, id));
-    if (!ok) throw notFound('Site');
+    await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const before = await getSite(tx, id);
+      if (!before || !(await deleteSite(tx, id))) throw notFound('Site');
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'site.delete', entity: 'site', entityId: id, siteId: id,
+        townshipCode: before.properties.townshipCode, before: before.properties,
+      });
+    });
     return c.json({ deleted: id }, 200);
+  })
+  .post('/:id/restore', validate('param', SiteIdParamSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const site = await inTransaction(c.var.deps.db.sql, async (tx) => {
+      if (await getSite(tx, id)) throw new ApiError(409, 'conflict', 'The site exists; only a deleted site can be restored');
+      const before = await lastDeletedSite(tx, id);
+      if (!before) throw notFound('Deleted site');
+      // Only the writable fields come back, checked as a new site would be (its township or village may be gone).
+      const { id: _id, placed: _placed, createdAt: _c, updatedAt: _u, ...fields } = before;
+      const parsed = SiteCreateSchema.safeParse(fields);
+      if (!parsed.success) throw new ApiError(422, 'unprocessable', 'The deleted site\'s record no longer passes the site checks');
+      await checkPlacement(tx, parsed.data);
+      const restored = await insertSite(tx, { ...parsed.data, id });
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'site.restore', entity: 'site', entityId: id, siteId: id,
+        townshipCode: restored.properties.townshipCode, after: restored.properties,
+      });
+      return restored;
+    });
+    return c.json(site, 201);
   });

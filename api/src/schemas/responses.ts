@@ -9,7 +9,7 @@ import { TRAVEL_MODES } from './coverage.ts';
 /** Every error code the API answers with (http/errors.ts maps errors to them). */
 export const ERROR_CODES = [
   'invalid_request', 'not_found', 'method_not_allowed', 'conflict', 'unprocessable', 'payload_too_large',
-  'unsupported_media_type', 'too_many_requests', 'internal',
+  'unsupported_media_type', 'too_many_requests', 'unauthorized', 'forbidden', 'internal',
 ] as const;
 
 export const ErrorResponseSchema = z.strictObject({

@@ -15,7 +15,8 @@ interface Props {
   showCircles: boolean;
   onShowCircles: (v: boolean) => void;
   /** Opens the new-site form (with the filtered township preselected). */
-  onNewSite: (townshipCode: string | null) => void;
+  /** Opens the new-site form; absent when the account may not create sites. */
+  onNewSite?: (townshipCode: string | null) => void;
 }
 
 const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -36,9 +37,11 @@ export function LayersPanel({ filter, onFilter, townships, sites, showCircles, o
   return (
     <div className="panel-section-list">
       <section className="panel-section">
-        <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(filter.township)}>
-          {t('newSite.button')}
-        </button>
+        {onNewSite && (
+          <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(filter.township)}>
+            {t('newSite.button')}
+          </button>
+        )}
         <label className="field">
           <span className="field-label">{t('filter.township')}</span>
           <select

@@ -5,6 +5,8 @@ import { useI18n, type I18nKey } from '../lib/i18n';
 import { errorText, issueText } from '../lib/issue-text';
 import { kindName } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
+import { useAbilities } from '../auth/session';
+import { SiteHistory } from '../auth/SiteHistory';
 
 const EDITABLE = [
   'name', 'kind', 'status', 'demonstration', 'townshipCode', 'villageCode', 'address', 'contact', 'phone', 'notes',
@@ -39,6 +41,7 @@ interface Props {
 /** Details of one site with its 五有 checklist, editable and saved with PATCH /api/sites/:id. */
 export function SitePanel({ site, townships, villages, placing, onSave, onStartPlacing, onUnplace, onDelete, onClose }: Props) {
   const { t, lang } = useI18n();
+  const readOnly = !useAbilities().editSite(site.properties.townshipCode);
   const p = site.properties;
   const [draft, setDraft] = useState<Draft>(() => draftOf(p));
   const [saving, setSaving] = useState(false);
@@ -106,7 +109,8 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
         </button>
       </div>
 
-      <div className="site-panel-body">
+      <fieldset className="site-panel-body plain-fieldset" disabled={readOnly} data-testid="site-panel-body">
+        {readOnly && <p className="muted small" data-testid="site-readonly">{t('auth.readOnly')}</p>}
         <section className="wuyou" data-testid="wuyou">
           <div className="section-head">
             <h3>{t('site.wuyou')}</h3>
@@ -230,8 +234,8 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
           {fieldError('notes') && <span className="field-error">{fieldError('notes')}</span>}
         </label>
         <p className="muted small">{t('site.updated', { time: new Date(p.updatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') })}</p>
-      </div>
-
+        <SiteHistory siteId={p.id} version={p.updatedAt} />
+      </fieldset>
       {error && (
         <div className="form-error" role="alert" data-testid="site-error">
           <strong>{t('site.error')}：</strong>
@@ -253,7 +257,7 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
           {deleteError.message}
         </div>
       )}
-      {confirmDelete ? (
+      {readOnly ? null : confirmDelete ? (
         <div className="site-panel-foot delete-confirm" role="alertdialog" aria-labelledby="delete-confirm-text" data-testid="site-delete-confirm">
           <span id="delete-confirm-text" className="delete-confirm-text">
             {t('site.deleteConfirm', { name: p.name })}

@@ -13,11 +13,14 @@ interface Props {
   onPlace: (id: string) => void;
   onSelect: (id: string) => void;
   /** Opens the new-site form (with the list's township preselected). */
-  onNewSite: (townshipCode: string | null) => void;
+  /** Opens the new-site form; absent when the account may not create sites. */
+  onNewSite?: (townshipCode: string | null) => void;
+  /** Whether the account may place this township's sites. */
+  canPlace?: (townshipCode: string | null) => boolean;
 }
 
 /** Sites without a location (未放置站点), filterable by township and searchable; pick one to place it. */
-export function UnplacedList({ sites, townships, initialTownship, placingId, selectedId, onPlace, onSelect, onNewSite }: Props) {
+export function UnplacedList({ sites, townships, initialTownship, placingId, selectedId, onPlace, onSelect, onNewSite, canPlace = () => true }: Props) {
   const { t, lang } = useI18n();
   const [township, setTownship] = useState<string>(initialTownship ?? '');
   const [query, setQuery] = useState('');
@@ -33,9 +36,11 @@ export function UnplacedList({ sites, townships, initialTownship, placingId, sel
   return (
     <div className="unplaced">
       <div className="panel-section">
-        <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(township || null)}>
-          {t('newSite.button')}
-        </button>
+        {onNewSite && (
+          <button type="button" className="button wide new-site-button" data-testid="new-site-button" onClick={() => onNewSite(township || null)}>
+            {t('newSite.button')}
+          </button>
+        )}
         <label className="field">
           <span className="field-label">{t('filter.township')}</span>
           <select data-testid="unplaced-township" value={township} onChange={(e) => setTownship(e.target.value)}>
@@ -83,14 +88,16 @@ export function UnplacedList({ sites, townships, initialTownship, placingId, sel
                     </span>
                   </span>
                 </button>
-                <button
-                  type="button"
-                  className={`button small${active ? ' primary' : ''}`}
-                  data-testid="place-button"
-                  onClick={() => onPlace(s.id)}
-                >
-                  {t('unplaced.place')}
-                </button>
+                {canPlace(s.properties.townshipCode) && (
+                  <button
+                    type="button"
+                    className={`button small${active ? ' primary' : ''}`}
+                    data-testid="place-button"
+                    onClick={() => onPlace(s.id)}
+                  >
+                    {t('unplaced.place')}
+                  </button>
+                )}
               </li>
             );
           })}

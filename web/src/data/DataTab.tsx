@@ -23,13 +23,15 @@ interface Props {
   /** What the map shows now, so the PNG's caption and legend follow the screen. */
   coverage: CoverageState;
   circlesShown: boolean;
+  /** Show the imports (planners); everyone else gets the downloads only. */
+  canImport?: boolean;
 }
 
 type Mode = 'walk' | 'bike' | 'car';
 const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
 /** The "数据" tab: imports of the district's own data, downloads, and the map as a PNG. */
-export function DataTab({ map, attribution, onDataChanged, notifyError, coverage, circlesShown }: Props) {
+export function DataTab({ map, attribution, onDataChanged, notifyError, coverage, circlesShown, canImport = true }: Props) {
   const { t, lang } = useI18n();
   const [mode, setMode] = useState<Mode>('walk');
   const [minutes, setMinutes] = useState(15);
@@ -91,7 +93,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError, coverage
 
   return (
     <div className="data-tab" data-testid="data-tab">
-      <section className="panel-section">
+      {canImport && <><section className="panel-section">
         <div className="section-head"><h3>{t('data.sitesTitle')}</h3></div>
         <SiteImport onCommitted={onDataChanged} notifyError={notifyError} />
       </section>
@@ -104,7 +106,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError, coverage
             <ReferenceImport kind={kind} onCommitted={onDataChanged} notifyError={notifyError} />
           </details>
         ))}
-      </section>
+      </section></>}
 
       <section className="panel-section">
         <div className="section-head"><h3>{t('data.exportTitle')}</h3></div>

@@ -10,7 +10,13 @@ import type { VillagePatchSchema } from '../../../api/src/schemas/reference';
 
 export type VillagePatchInput = z.input<typeof VillagePatchSchema>;
 
-export const client = hc<AppType>('/');
+/** The CSRF token of the current session (from GET/POST /api/session), sent with every request. */
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+export const client = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
 
 /** A site feature as listed by GET /api/sites (geometry is null for unplaced sites). */
 export type SiteCollection = InferResponseType<typeof client.api.sites.$get, 200>;
@@ -20,6 +26,11 @@ export type Township = InferResponseType<typeof client.api.townships.$get, 200>[
 export type Village = InferResponseType<typeof client.api.villages.$get, 200>['villages'][number];
 export type DataSource = InferResponseType<typeof client.api.sources.$get, 200>['sources'][number];
 export type BoundaryCollection = InferResponseType<typeof client.api.boundary.$get, 200>;
+export type PublicSiteCollection = InferResponseType<typeof client.api.public.sites.$get, 200>;
+export type PublicSiteFeature = PublicSiteCollection['features'][number];
+export type SessionInfo = InferResponseType<typeof client.api.session.$get, 200>;
+export type AccountUser = InferResponseType<typeof client.api.users.$get, 200>['users'][number];
+export type AuditEntry = InferResponseType<typeof client.api.audit.$get, 200>['entries'][number];
 export type { SiteUpdate };
 
 /** One problem the API found in a request (a field path and a message). */
@@ -67,6 +78,7 @@ export const api = {
     (await unwrap(await client.api.villages.$get({ query: township ? { township } : {} }))).villages,
   sources: async () => (await unwrap(await client.api.sources.$get())).sources,
   sites: async () => unwrap(await client.api.sites.$get({ query: {} })),
+  publicSites: async () => unwrap(await client.api.public.sites.$get()),
   updateSite: async (id: string, patch: SiteUpdate) =>
     unwrap(await client.api.sites[':id'].$patch({ param: { id }, json: patch })),
   placeVillage: async (code: string, body: VillagePatchInput) =>

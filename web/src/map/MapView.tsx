@@ -30,6 +30,8 @@ export interface MapViewProps {
   onSelect: (id: string | null) => void;
   onPlace: (lng: number, lat: number) => void;
   onMove: (id: string, lng: number, lat: number) => void;
+  /** Whether the selected site may be dragged (the account may edit it); default yes. */
+  canMove?: (id: string) => boolean;
   /** Called with the map once it has loaded (null when removed): panels add their own sources, layers and markers. */
   onMap?: (map: maplibregl.Map | null) => void;
 }
@@ -93,7 +95,7 @@ export function MapView(props: MapViewProps) {
     };
     map.on('mousedown', LAYER.sites, (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties.id as string | undefined;
-      if (!id || id !== latest.current.selectedId || latest.current.placing) return;
+      if (!id || id !== latest.current.selectedId || latest.current.placing || latest.current.canMove?.(id) === false) return;
       e.preventDefault();
       hover.remove();
       drag = { id, moved: false, lngLat: e.lngLat };

@@ -11,6 +11,8 @@ declare global {
     __map?: maplibregl.Map;
     /** True once the map's `load` event has fired. */
     __mapLoaded?: boolean;
+    /** Selects a site as a click on it would (browser tests). */
+    __selectSite?: (id: string | null) => void;
   }
 }
 

@@ -18,8 +18,10 @@ export const WALK_CIRCLE = {
 export type PlacedSite = Feature<Point, SiteProps>;
 
 /** Placed sites only, as point features carrying all site properties (ids promoted from `properties.id`). */
-export function placedSites(features: readonly SiteFeature[]): FeatureCollection<Point, SiteProps> {
-  const out: PlacedSite[] = [];
+export function placedSites<P = SiteProps>(
+  features: readonly { id: string | number; geometry: unknown; properties: P }[],
+): FeatureCollection<Point, P> {
+  const out: Feature<Point, P>[] = [];
   for (const f of features) {
     if (f.geometry) out.push({ type: 'Feature', id: f.id, geometry: f.geometry as Point, properties: f.properties });
   }

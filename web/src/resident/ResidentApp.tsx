@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
-import { api, type BoundaryCollection, type SiteFeature, type Township, type Village } from '../lib/api';
+import { api, type BoundaryCollection, type PublicSiteFeature as SiteFeature, type Township, type Village } from '../lib/api';
 import { I18nContext, translate, useI18n, type I18nKey } from '../lib/i18n';
 import { kindName } from '../lib/names';
 import { usePageI18n } from '../lib/use-page-i18n';
@@ -42,7 +42,7 @@ export function ResidentApp() {
   useEffect(() => {
     let cancelled = false;
     setLoadError(null);
-    Promise.all([api.boundary(), api.townships(), api.villages(), api.sites()])
+    Promise.all([api.boundary(), api.townships(), api.villages(), api.publicSites()])
       .then(([boundary, townships, villages, sites]) => {
         if (!cancelled) setBase({ boundary, townships, villages, sites: sites.features.filter((s) => s.geometry) });
       })

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { BoundaryCollection, SiteFeature, Township, Village } from '../lib/api';
+import type { BoundaryCollection, PublicSiteFeature as SiteFeature, Township, Village } from '../lib/api';
 import { translate } from '../lib/i18n';
 import { useBasemap, useVillageLabels } from '../map/use-basemap';
 import { BasemapSwitcher } from '../map/BasemapSwitcher';

@@ -1,0 +1,80 @@
+/**
+ * The signed-in account: loads GET /api/session, logs in and out, and answers what the role may do
+ * (the server's route table decides; this only hides controls the server would refuse).
+ */
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { client, setCsrfToken, unwrap, type SessionInfo } from '../lib/api';
+
+export type Role = 'admin' | 'planner' | 'township_editor' | 'viewer';
+
+export interface Session {
+  info: SessionInfo | null;
+  loading: boolean;
+  error: string | null;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  reload(): Promise<void>;
+}
+
+export function useSessionState(): Session {
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    try {
+      const s = await unwrap(await client.api.session.$get());
+      setCsrfToken(s.csrfToken);
+      setInfo(s);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  const login = useCallback(async (username: string, password: string) => {
+    const r = await unwrap(await client.api.session.$post({ json: { username, password } }));
+    setCsrfToken(r.csrfToken);
+    await reload();
+  }, [reload]);
+  const logout = useCallback(async () => {
+    await unwrap(await client.api.session.$delete());
+    setCsrfToken(null);
+    await reload();
+  }, [reload]);
+  return { info, loading, error, login, logout, reload };
+}
+
+/** What the current account may do, for showing or hiding controls. */
+export interface Abilities {
+  role: Role | null;
+  username: string | null;
+  /** Create sites (planners anywhere; township editors in their townships). */
+  createSites: boolean;
+  /** Edit, move or delete this township's sites. */
+  editSite(townshipCode: string | null): boolean;
+  /** Plan, accept scenarios, import district-wide data, restore deleted sites. */
+  plan: boolean;
+  admin: boolean;
+  loggedIn: boolean;
+  townships: string[];
+}
+
+export function abilitiesOf(info: SessionInfo | null): Abilities {
+  const role = (info?.role ?? null) as Role | null;
+  const townships = info?.user?.townships ?? [];
+  const planner = role === 'planner' || role === 'admin';
+  return {
+    role, username: info?.user?.username ?? null, townships, loggedIn: !!info?.user,
+    createSites: planner || role === 'township_editor',
+    editSite: (code) => planner || (role === 'township_editor' && !!code && townships.includes(code)),
+    plan: planner,
+    admin: role === 'admin',
+  };
+}
+
+export const AbilitiesContext = createContext<Abilities>(abilitiesOf(null));
+export const useAbilities = () => useContext(AbilitiesContext);
