@@ -32,7 +32,7 @@ it('offers only the offline map without configuration; Tianditu with a token; XY
 describeApi('basemaps API', (h) => {
   it('GET /api/basemaps sends the token only inside tile URLs; the rivers are the shipped main stem', async () => {
     process.env.TIANDITU_TOKEN = 'secret-token';
-    const { basemaps } = await (await h().app.request('/api/basemaps')).json();
+    const { basemaps } = await (await h().request('/api/basemaps')).json();
     const text = JSON.stringify(basemaps);
     for (const b of basemaps) {
       const { tiles, labelTiles, ...rest } = b;
@@ -40,7 +40,7 @@ describeApi('basemaps API', (h) => {
       void tiles; void labelTiles;
     }
     expect(text).toContain('tk=secret-token');
-    const rivers = await (await h().app.request('/api/basemaps/rivers')).json();
+    const rivers = await (await h().request('/api/basemaps/rivers')).json();
     expect(rivers.features[0].properties).toMatchObject({ name: '嘉陵江', precisionMeters: 450 });
     expect(rivers.features[0].geometry.type).toBe('MultiLineString');
   });
@@ -51,7 +51,7 @@ describeApi('basemaps API', (h) => {
     const path = join(dir, 'local.pmtiles');
     writeFileSync(path, pmtilesArchive([[0, 0, 0, tile], [1, 1, 0, solidPng([200, 30, 30], 8)]]));
     process.env.BASEMAP_PMTILES = path;
-    const { basemaps } = await (await h().app.request('/api/basemaps')).json();
+    const { basemaps } = await (await h().request('/api/basemaps')).json();
     expect(basemaps.find((b: { type: string }) => b.type === 'pmtiles')).toMatchObject({ url: '/api/basemaps/local.pmtiles' });
 
     const ranges: string[] = [];
@@ -60,7 +60,7 @@ describeApi('basemaps API', (h) => {
       async getBytes(offset: number, length: number): Promise<RangeResponse> {
         const range = `bytes=${offset}-${offset + length - 1}`;
         ranges.push(range);
-        const res = await h().app.request('/api/basemaps/local.pmtiles', { headers: { range } });
+        const res = await h().request('/api/basemaps/local.pmtiles', { headers: { range } });
         expect(res.status).toBe(206);
         expect(res.headers.get('accept-ranges')).toBe('bytes');
         return { data: await res.arrayBuffer() };
@@ -73,13 +73,13 @@ describeApi('basemaps API', (h) => {
     expect(Buffer.from(got!.data)).toEqual(tile);
     expect(ranges.length).toBeGreaterThan(0);
 
-    const whole = await h().app.request('/api/basemaps/local.pmtiles');
+    const whole = await h().request('/api/basemaps/local.pmtiles');
     expect(whole.status).toBe(200);
-    const bad = await h().app.request('/api/basemaps/local.pmtiles', { headers: { range: 'bytes=999999-' } });
+    const bad = await h().request('/api/basemaps/local.pmtiles', { headers: { range: 'bytes=999999-' } });
     expect(bad.status).toBe(416);
     expect((await bad.json()).error.code).toBe('invalid_request');
     delete process.env.BASEMAP_PMTILES;
-    const none = await h().app.request('/api/basemaps/local.pmtiles');
+    const none = await h().request('/api/basemaps/local.pmtiles');
     expect(none.status).toBe(404);
     expect((await none.json()).error.code).toBe('not_found');
   });

@@ -6,7 +6,7 @@ async function importCsv(h: () => ApiHarness, path: string, csv: string) {
   const fd = new FormData();
   fd.append('file', new Blob([csv]), `${path}.csv`);
   fd.append('mode', 'commit');
-  const res = await h().app.request(`/api/import/${path}`, { method: 'POST', body: fd });
+  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
   expect(res.status).toBe(200);
 }
 /** Every indicator at weight 0 except those given. */
@@ -63,7 +63,7 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
     expect(bad.status).toBe(400);
     const badCode = await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: only({ platform: 1 }), entered: { platform: { '123456789': 50 } }, fieldChecksCount: true } });
     expect(badCode.status).toBe(400);
-    const year = await h().app.request('/api/evaluation?year=abc');
+    const year = await h().request('/api/evaluation?year=abc');
     expect(year.status).toBe(400);
     expect(((await year.json()) as any).error.code).toBe('invalid_request');
   });

@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { seededRandom } from '../../api/src/engine/seeded-random.ts';
 import { ERROR_CODES } from '../../api/src/http/errors.ts';
 import { describeApi } from '../helpers/test-db.ts';
+import { testToken } from '../helpers/test-auth.ts';
 
 const SEED = 20261130;
 const PER_OPERATION = 40;
@@ -100,7 +101,13 @@ async function snapshot(sql: any) {
 
 describeApi('fuzz: malformed requests over the OpenAPI operations', (h) => {
   it(`${SEED}: no 5xx, every error in the JSON shape, data unchanged`, async () => {
-    const app = h().app;
+    // As an admin, so every request reaches validation (anonymous ones would all stop at 401).
+    const token = await testToken(h().db.sql, 'admin');
+    const app = {
+      request: (url: string, init: RequestInit = {}) =>
+        h().app.request(url, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), authorization: `Bearer ${token}` } }),
+    };
+    let refusedByAuth = 0;
     const doc = await (await app.request('/api/openapi.json')).json();
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(30);
@@ -134,6 +141,7 @@ describeApi('fuzz: malformed requests over the OpenAPI operations', (h) => {
         const res = await app.request(url, init);
         sent++;
         const text = await res.text();
+        if (res.status === 401 || res.status === 403) refusedByAuth++;
         const label = `${init.method} ${url.slice(0, 120)} → ${res.status}`;
         if (res.status >= 500) failures.push(`${label}: ${text.slice(0, 200)}`);
         else if (res.status >= 400) {
@@ -151,6 +159,8 @@ describeApi('fuzz: malformed requests over the OpenAPI operations', (h) => {
     }
     expect(sent).toBeGreaterThanOrEqual(1000);
     expect(failures).toEqual([]);
+    // The admin passes every rule: a 401/403 here would mean the fuzz never reached validation.
+    expect(refusedByAuth).toBe(0);
     expect(await snapshot(h().db.sql)).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'a
 
 describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
   it('/api/health and reads answer while a big plan runs', async () => {
-    const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+    const req = (path: string, init?: RequestInit) => h().request(`/api${path}`, init);
     let planDone = false;
     const plan = Promise.resolve(req('/plan', json({ k: 20, mode: 'car', minutes: 30 }))).then((r) => { planDone = true; return r; });
     // Give the plan a moment to start, then ask for health and townships while it is running.
@@ -19,7 +19,7 @@ describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
   });
 
   it('one client gets 429 too_many_requests beyond its limit of heavy requests; the others finish', async () => {
-    const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+    const req = (path: string, init?: RequestInit) => h().request(`/api${path}`, init);
     const answers = await Promise.all(Array.from({ length: 4 }, () => req('/plan', json({ k: 2 }))));
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 200, 429, 429]);
@@ -28,7 +28,7 @@ describeApi('heavy work runs off the event loop, behind the job queue', (h) => {
   });
 
   it('a plan with an exact check is stopped when its client goes away, freeing its place in the queue', async () => {
-    const req = (path: string, init?: RequestInit) => Promise.resolve(h().app.request(`/api${path}`, init));
+    const req = (path: string, init?: RequestInit) => Promise.resolve(h().request(`/api${path}`, init));
     const client = new AbortController();
     const plan = req('/plan', { ...json({ k: 30, exact: true, exactTimeLimitSeconds: 120 }), signal: client.signal }).catch((e) => e);
     const running = async () => (await (await req('/health')).json()).jobs.running as number;

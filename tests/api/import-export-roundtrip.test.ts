@@ -7,7 +7,7 @@ async function importFile(h: () => ApiHarness, file: string | Uint8Array, fileNa
   const fd = new FormData();
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().app.request('/api/import/sites', { method: 'POST', body: fd });
+  const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -24,13 +24,13 @@ describeApi('site register: kinds, round trip and oversized cells', (h) => {
 
   it('export → re-import of the CSV register is lossless, while exported cells cannot run as formulas', async () => {
     const text = { phone: '+86 839 1234567', contact: '@管理员', notes: "=HYPERLINK(\"http://x\")\n'=已转义", address: '-3层' };
-    const created = await h().app.request('/api/sites', {
+    const created = await h().request('/api/sites', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'point', name: '公式测试点', code: 'FORMULA-1', lng: P[0], lat: P[1], ...text }),
     });
     expect(created.status).toBe(201);
     const { properties: saved } = await created.json();
-    const csv = await (await h().app.request('/api/export/sites.csv?kind=point')).text();
+    const csv = await (await h().request('/api/export/sites.csv?kind=point')).text();
     const line = csv.split('\r\n').find((l) => l.includes('FORMULA-1'))!;
     expect(line).toContain(",'+86 839 1234567,");
     expect(line).toContain(",'@管理员,");

@@ -7,7 +7,7 @@ async function post(h: () => ApiHarness, path: string, file: Uint8Array | string
   const fd = new FormData();
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().app.request(`/api/import/${path}`, { method: 'POST', body: fd });
+  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -65,7 +65,7 @@ describeApi('POST /api/import/volunteers', (h) => {
   });
 
   it('serves an XLSX template whose headers the import reads back', async () => {
-    const res = await h().app.request('/api/import/volunteers/template.xlsx');
+    const res = await h().request('/api/import/volunteers/template.xlsx');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/spreadsheetml/);
     const bytes = new Uint8Array(await res.arrayBuffer());

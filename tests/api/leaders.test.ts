@@ -5,7 +5,7 @@ async function importCsv(h: () => ApiHarness, path: string, csv: string) {
   const fd = new FormData();
   fd.append('file', new Blob([csv]), `${path}.csv`);
   fd.append('mode', 'commit');
-  const res = await h().app.request(`/api/import/${path}`, { method: 'POST', body: fd });
+  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
   expect(res.status).toBe(200);
 }
 
@@ -38,7 +38,7 @@ describeApi('GET /api/volunteers', (h) => {
   });
 
   it('rejects a malformed date with 400', async () => {
-    const res = await h().app.request('/api/volunteers?date=2023-13');
+    const res = await h().request('/api/volunteers?date=2023-13');
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error.code).toBe('invalid_request');
   });

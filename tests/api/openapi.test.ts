@@ -6,11 +6,11 @@ const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describeApi('the OpenAPI document describes what the server does', (h) => {
-  const doc = async () => (await h().app.request('/api/openapi.json')).json();
+  const doc = async () => (await h().request('/api/openapi.json')).json();
 
   it('real responses of every operation validate against the document, with their status declared', async () => {
     const d = await doc();
-    const req = (path: string, init?: RequestInit) => Promise.resolve(h().app.request(`/api${path}`, init));
+    const req = (path: string, init?: RequestInit) => Promise.resolve(h().request(`/api${path}`, init));
     const site = await (await req('/sites', json('POST', { kind: 'point', name: '文档测试点', lng: 105.884081, lat: 32.643374 }))).json();
     const sc = await (await req('/scenarios', json('POST', { name: '文档方案', sites: [{ name: 'p', lng: 106.15, lat: 32.64 }] }))).json();
     const form = () => {

@@ -20,7 +20,7 @@ describeApi('plan exact check runs off the main thread', (h) => {
     })();
     // Wait until the plan (and its exact solve) is running in its worker. Were it run on this thread, no timer could
     // fire while it runs, so the plan would answer first and the assertion below would fail.
-    const running = async () => (await (await h().app.request('/api/health')).json()).jobs.running as number;
+    const running = async () => (await (await h().request('/api/health')).json()).jobs.running as number;
     while ((await running()) === 0 && !order.includes('plan')) await sleep(20);
     expect(order).toEqual([]);
 

@@ -4,7 +4,7 @@ import { describeApi } from '../helpers/test-db.ts';
 const json = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describeApi('concurrent writes', (h) => {
-  const req = (path: string, init?: RequestInit) => h().app.request(`/api${path}`, init);
+  const req = (path: string, init?: RequestInit) => h().request(`/api${path}`, init);
 
   it('10 parallel accepts of a scenario with 3 proposals create exactly 3 planned sites', async () => {
     const proposals = [[106.1541, 32.6379], [106.12, 32.66], [106.18, 32.62]].map(([lng, lat], i) => ({ name: `并发拟建点${i}`, lng, lat }));

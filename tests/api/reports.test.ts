@@ -6,7 +6,7 @@ async function importCsv(h: () => ApiHarness, path: string, csv: string) {
   const fd = new FormData();
   fd.append('file', new Blob([csv]), `${path}.csv`);
   fd.append('mode', 'commit');
-  const res = await h().app.request(`/api/import/${path}`, { method: 'POST', body: fd });
+  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
   expect(res.status).toBe(200);
 }
 
@@ -14,7 +14,7 @@ describeApi('GET /api/reports/*.pdf', (h) => {
   it('prints one A4 page for a township with its volunteers against 13%, activities, scorecard and rank (text extracted)', async () => {
     await importCsv(h, 'volunteers', '乡镇,日期,常住人口,注册志愿者（群众）,干部总数,已注册干部,参与活动干部\n羊木镇,2023-06-30,10000,1200,150,140,110\n');
     await importCsv(h, 'activities', '日期,阵地,活动名称\n2023-03-10,羊木镇新时代文明实践所,宣讲\n');
-    const res = await h().app.request('/api/reports/townships/510812102.pdf?year=2023');
+    const res = await h().request('/api/reports/townships/510812102.pdf?year=2023');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = new Uint8Array(await res.arrayBuffer());
@@ -32,12 +32,12 @@ describeApi('GET /api/reports/*.pdf', (h) => {
   });
 
   it('prints the district page in English and the whole-district pack as 13 pages', async () => {
-    const en = await h().app.request('/api/reports/district.pdf?year=2023&lang=en');
+    const en = await h().request('/api/reports/district.pdf?year=2023&lang=en');
     expect(en.status).toBe(200);
     const [page] = await pdfPages(new Uint8Array(await en.arrayBuffer()));
     expect(page).toContain('Township ranking');
     expect(page).toContain('Detachment ranking');
-    const all = await h().app.request('/api/reports/all.pdf?year=2023');
+    const all = await h().request('/api/reports/all.pdf?year=2023');
     expect(all.headers.get('content-type')).toBe('application/pdf');
     const pages = await pdfPages(new Uint8Array(await all.arrayBuffer()));
     expect(pages).toHaveLength(13);
@@ -47,12 +47,12 @@ describeApi('GET /api/reports/*.pdf', (h) => {
   });
 
   it('answers an unknown township with 404 and a bad file name with 400, in the error shape', async () => {
-    const nf = await h().app.request('/api/reports/townships/510812999.pdf');
+    const nf = await h().request('/api/reports/townships/510812999.pdf');
     expect(nf.status).toBe(404);
     expect(((await nf.json()) as any).error.code).toBe('not_found');
-    const bad = await h().app.request('/api/reports/townships/abc.pdf');
+    const bad = await h().request('/api/reports/townships/abc.pdf');
     expect(bad.status).toBe(400);
-    const html = await h().app.request('/api/reports/townships/510812102.html?year=2023');
+    const html = await h().request('/api/reports/townships/510812102.html?year=2023');
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     expect(await html.text()).toContain('@page { size: A4');
   });

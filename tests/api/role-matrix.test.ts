@@ -66,7 +66,10 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/public/sites': async () => ({ path: '/api/public/sites' }),
   'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
   'GET /api/session': async () => ({ path: '/api/session' }),
-  'POST /api/session': async () => ({ path: '/api/session', init: json('POST', { username: testUsername('viewer'), password: TEST_PASSWORD }) }),
+  'POST /api/session': async (s) => {
+    await ensureTestUser(s.h.db.sql, 'viewer');
+    return { path: '/api/session', init: json('POST', { username: testUsername('viewer'), password: TEST_PASSWORD }) };
+  },
   'DELETE /api/session': async () => ({ path: '/api/session', init: { method: 'DELETE' } }),
   'POST /api/session/password': async () => ({ path: '/api/session/password', init: json('POST', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }) }),
   'GET /api/sources': async () => ({ path: '/api/sources' }),
@@ -158,7 +161,7 @@ const SAMPLES: Record<string, Sample> = {
 
 /** The status class a rule promises a principal. */
 function expected(rule: RouteRule, method: string, p: Principal): '2xx' | 401 | 403 {
-  if (p.crossSite && method !== 'GET') return 403;
+  if (p.crossSite && method !== 'GET' && method !== 'HEAD') return 403;
   if (rule.allow === 'public') return '2xx';
   if (!p.role) return 401;
   if (rule.allow === 'read' || rule.allow === 'account') return '2xx';

@@ -10,13 +10,13 @@ async function json<T = any>(res: Response | Promise<Response>): Promise<T> {
 }
 
 const patch = (h: ApiHarness, code: string, body: unknown) =>
-  h.app.request(`/api/villages/${code}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  h.request(`/api/villages/${code}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** A point `km` east and north-ish of each township seat, inside the district, for `count` villages spread over the townships. */
 async function villagePoints(h: ApiHarness, count: number): Promise<{ code: string; point: Point }[]> {
-  const boundary = (await json(h.app.request('/api/boundary'))).features[0];
-  const { townships } = await json(h.app.request('/api/townships'));
-  const { villages } = await json(h.app.request('/api/villages'));
+  const boundary = (await json(h.request('/api/boundary'))).features[0];
+  const { townships } = await json(h.request('/api/townships'));
+  const { villages } = await json(h.request('/api/villages'));
   const out: { code: string; point: Point }[] = [];
   const dirs = [[1, 0], [0, 1], [-1, 0], [0, -1], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]];
   for (const t of townships) {
@@ -44,10 +44,10 @@ function populationNear(demand: any, p: Point, meters: number): number {
 
 describeApi('villages API', (h) => {
   it('PATCH places a village (approximate unless told exact), bumps the data version, and clears it again', async () => {
-    const { villages } = await json(h().app.request('/api/villages?township=510812100'));
+    const { villages } = await json(h().request('/api/villages?township=510812100'));
     const v = villages.find((x: any) => x.shortName === '青云村');
     expect(v.lng).toBeNull();
-    const before = (await json(h().app.request('/api/coverage'))).dataVersion;
+    const before = (await json(h().request('/api/coverage'))).dataVersion;
     const res = await patch(h(), v.code, { lng: 105.905, lat: 32.66 });
     expect(res.status).toBe(200);
     const body = await res.json();
@@ -75,29 +75,29 @@ describeApi('villages API', (h) => {
 
   it('a village placement offers its station the same point (approximate); a station placed by hand keeps its own', async () => {
     const code = '510812101200';
-    const { features } = await json(h().app.request('/api/sites?kind=station'));
+    const { features } = await json(h().request('/api/sites?kind=station'));
     const station = features.find((f: any) => f.properties.villageCode === code);
     expect(station?.geometry).toBeNull();
     const placed = await json(patch(h(), code, { lng: 105.93, lat: 32.79, placeStations: true }));
     expect(placed.stationsPlaced).toEqual([station.id]);
-    const after = await json(h().app.request(`/api/sites/${station.id}`));
+    const after = await json(h().request(`/api/sites/${station.id}`));
     expect(after.geometry.coordinates).toEqual([105.93, 32.79]);
     expect(after.properties.locationPrecision).toBe('approximate');
     const again = await json(patch(h(), code, { lng: 105.94, lat: 32.795, placeStations: true }));
     expect(again.stationsPlaced).toEqual([]);
-    expect((await json(h().app.request(`/api/sites/${station.id}`))).geometry.coordinates).toEqual([105.93, 32.79]);
+    expect((await json(h().request(`/api/sites/${station.id}`))).geometry.coordinates).toEqual([105.93, 32.79]);
   });
 
   it('placing 20 villages concentrates the modelled demand around them, keeps the total, and says how many anchor it', async () => {
-    const before = await json(h().app.request('/api/demand'));
-    const plan = async () => json(h().app.request('/api/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ k: 20 }) }));
+    const before = await json(h().request('/api/demand'));
+    const plan = async () => json(h().request('/api/plan', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ k: 20 }) }));
     const planBefore = await plan();
     const points = await villagePoints(h(), 20);
     expect(points).toHaveLength(20);
     for (const { code, point } of points) expect((await patch(h(), code, point)).status).toBe(200);
-    const after = await json(h().app.request('/api/demand'));
+    const after = await json(h().request('/api/demand'));
     expect(after.demand.modelled).toBe(true);
-    const { villages } = await json(h().app.request('/api/villages'));
+    const { villages } = await json(h().request('/api/villages'));
     const placed = villages.filter((v: any) => v.lng !== null).length;
     expect(after.demand.anchors).toEqual({ placed, total: 139 });
     expect(after.demand.method).toContain(`anchored on ${placed} of 139 villages/communities`);
@@ -122,7 +122,7 @@ describeApi('villages API', (h) => {
   });
 
   it('/api/demand populations sum exactly to the total beside them', async () => {
-    const d = await json(h().app.request('/api/demand'));
+    const d = await json(h().request('/api/demand'));
     const cents = d.features.reduce((a: number, f: any) => a + Math.round(f.properties.population * 100), 0);
     expect(cents).toBe(Math.round(d.demand.population * 100));
     expect(Math.round(d.demand.population)).toBe(126506);
@@ -131,13 +131,13 @@ describeApi('villages API', (h) => {
   });
 
   it('planned is not built: current coverage and quotas count existing sites; planned ones give an after-plan figure', async () => {
-    const base = await json(h().app.request('/api/coverage'));
+    const base = await json(h().request('/api/coverage'));
     expect(base.statuses).toEqual(['existing']);
-    const created = await json(h().app.request('/api/sites', {
+    const created = await json(h().request('/api/sites', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'square', name: '测试规划广场', status: 'planned', townshipCode: '510812101', lng: 106.03, lat: 32.80 }),
     }));
-    const now = await json(h().app.request('/api/coverage'));
+    const now = await json(h().request('/api/coverage'));
     expect(now.totals.covered).toBe(base.totals.covered);
     expect(now.afterPlan.statuses).toEqual(['existing', 'planned']);
     expect(now.afterPlan.covered).toBeGreaterThan(now.totals.covered);
@@ -146,10 +146,10 @@ describeApi('villages API', (h) => {
     expect(datan.counts).toEqual(baseDatan.counts);
     expect(datan.plannedCounts.square).toBe((baseDatan.plannedCounts.square ?? 0) + 1);
     expect(datan.quota.find((q: any) => q.kind === 'square')).toEqual(baseDatan.quota.find((q: any) => q.kind === 'square'));
-    const both = await json(h().app.request('/api/coverage?status=existing,planned'));
+    const both = await json(h().request('/api/coverage?status=existing,planned'));
     expect(both.statuses).toEqual(['existing', 'planned']);
     expect(both.afterPlan).toBeNull();
     expect(both.totals.covered).toBe(now.afterPlan.covered);
-    await h().app.request(`/api/sites/${created.id}`, { method: 'DELETE' });
+    await h().request(`/api/sites/${created.id}`, { method: 'DELETE' });
   });
 });
