@@ -14,6 +14,7 @@ import { importRoutes } from './routes/import.ts';
 import { exportRoutes } from './routes/export.ts';
 import { villageRoutes } from './routes/villages.ts';
 import { basemapRoutes } from './routes/basemaps.ts';
+import { districtRoutes } from './routes/districts.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -46,6 +47,7 @@ export function createApp(opts: { db: Database }) {
     .route('/export', exportRoutes)
     .route('/villages', villageRoutes)
     .route('/basemaps', basemapRoutes)
+    .route('/districts', districtRoutes)
     .route('/', openApiRoutes);
 }
 

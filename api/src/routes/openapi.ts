@@ -55,6 +55,7 @@ export function openApiDocument() {
     paths: {
       '/health': { get: { summary: 'Health and database kind', responses: ok('ok') } },
       '/boundary': { get: { summary: 'District boundary (GeoJSON, WGS-84)', responses: ok('FeatureCollection') } },
+      '/districts': { get: { summary: 'Districts with shipped data: the city (parent record) and its counties, population, townships, villages, default, quota rule set', responses: ok('Array of districts') } },
       '/townships': { get: { summary: 'Townships with seats', responses: ok('townships') } },
       '/villages': { get: { summary: 'Villages and communities', parameters: queryParams(VillageQuerySchema), responses: ok('villages') } },
       '/villages/{code}': {
