@@ -13,7 +13,7 @@ import { modelledDemand } from '../../api/src/engine/demand/index.ts';
 
 const GEODATA = join(import.meta.dirname, '../../geodata');
 const CITY = join(GEODATA, 'sources/guangyuan-city');
-const csv = (file: string, columns: boolean) => parse(readFileSync(join(CITY, file), 'utf8'), { columns, skip_empty_lines: true });
+const csv = (file: string, columns: boolean): unknown => parse(readFileSync(join(CITY, file), 'utf8'), { columns, skip_empty_lines: true });
 const streets = csv('divisions-2022/streets.csv', true) as Record<string, string>[];
 const villageRows = csv('divisions-2022/villages.csv', true) as Record<string, string>[];
 const populationRows = csv('census-2020/population.csv', true) as Record<string, string>[];
