@@ -31,6 +31,7 @@ import { authMiddleware, SESSION_COOKIE } from './http/auth.ts';
 import { ROUTE_RULES } from './http/route-rules.ts';
 import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
+import { districtRoutes } from './routes/districts.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -98,6 +99,7 @@ export function createApp(opts: AppOptions) {
     .route('/settings', settingsRoutes)
     .route('/audit', auditRoutes)
     .route('/public', publicRoutes)
+    .route('/districts', districtRoutes)
     .route('/', openApiRoutes);
 }
 

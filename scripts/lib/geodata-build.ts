@@ -12,6 +12,7 @@ import { villageShortName } from './geodata-names.ts';
 import { SOURCE_RECORDS } from './geodata-sources.ts';
 import { censusRecord } from './geodata-census.ts';
 import { readme, type DatumStats } from './geodata-readme.ts';
+import { matchReport, type MatchSummary } from './geodata-match-report.ts';
 
 export const DEFAULT_SOURCES_DIR = fileURLToPath(new URL('../../geodata/sources/', import.meta.url));
 export const OUTPUT_FILES = ['district.geojson', 'townships.json', 'villages.json', 'census-2020.json', 'rivers.geojson', 'sources.json', 'README.md'];
@@ -20,7 +21,7 @@ const MAX_RESIDUAL_METERS = 0.1;
 const MAX_REFERENCE_GAP_METERS = 1;
 
 /** Converts a GCJ-02 point to stored WGS-84 and records residual statistics. */
-function converter(stats: DatumStats) {
+export function converter(stats: DatumStats) {
   return (gcj: LngLat): LngLat => {
     const refined = gcj02ToWgs84(gcj);
     const stored: LngLat = [round6(refined[0]), round6(refined[1])];
@@ -75,13 +76,15 @@ function riverCollection(sourcesDir: string) {
   };
 }
 
-function json(value: unknown): string {
+export function json(value: unknown): string {
   // One [lng, lat] pair per line keeps the GeoJSON readable and diffable.
   return JSON.stringify(value, null, 2).replace(/\[\s+(-?[\d.e-]+),\s+(-?[\d.e-]+)\s+\]/g, '[$1, $2]') + '\n';
 }
 
-/** Rebuilds all OUTPUT_FILES into `outDir` from `sourcesDir`; returns the datum statistics. */
-export function buildGeodata(outDir: string, sourcesDir: string = DEFAULT_SOURCES_DIR): DatumStats {
+/** Rebuilds all OUTPUT_FILES into `outDir` from `sourcesDir`; returns the datum statistics and the match report. */
+export function buildGeodata(
+  outDir: string, sourcesDir: string = DEFAULT_SOURCES_DIR,
+): DatumStats & { summary: MatchSummary; report: string } {
   const s = readSources(sourcesDir);
   const stats: DatumStats = {
     points: 0, vertices: [], areaKm2: 0, gcoordOnlyMaxMeters: 0, refinedMaxMeters: 0, storedMaxMeters: 0, referenceMaxMeters: 0,
@@ -112,5 +115,6 @@ export function buildGeodata(outDir: string, sourcesDir: string = DEFAULT_SOURCE
   };
   mkdirSync(outDir, { recursive: true });
   for (const name of OUTPUT_FILES) writeFileSync(join(outDir, name), files[name]);
-  return stats;
+  const { summary, text } = matchReport({ code: '510812', name: '朝天区', cw, decisions, townships, villages2022: s.villages2022 });
+  return { ...stats, summary, report: text };
 }

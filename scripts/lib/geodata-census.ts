@@ -15,7 +15,13 @@ function num(row: Record<string, string>, column: string): number {
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-export function censusRecord(c: SourceFiles['census']) {
+/** Which county row and files the census record came from (朝天区's per-county copies by default). */
+export interface CensusOrigin { code: string; name: string; files: string[] }
+export const CHAOTIAN_CENSUS_FILES = ['population-510812.csv', 'ages-510812.csv', 'households-510812.csv', 'ghsl-510812.csv'];
+
+export function censusRecord(
+  c: SourceFiles['census'], origin: CensusOrigin = { code: '510812', name: '朝天区', files: CHAOTIAN_CENSUS_FILES },
+) {
   const olderShare = num(c.ages, 'AGES_65P');
   const bands65 = round4(BANDS_65_PLUS.reduce((sum, col) => sum + num(c.ages, col), 0));
   const broad = round4(BROAD_BANDS.reduce((sum, col) => sum + num(c.ages, col), 0));
@@ -24,8 +30,8 @@ export function censusRecord(c: SourceFiles['census']) {
   }
   const h = c.households;
   return {
-    districtCode: '510812',
-    name: '朝天区',
+    districtCode: origin.code,
+    name: origin.name,
     referenceDate: '2020-11-01',
     population: num(c.population, 'POPU'),
     urbanShare: num(c.population, 'POPU_URB'),
@@ -46,7 +52,7 @@ export function censusRecord(c: SourceFiles['census']) {
     source: {
       id: 'census-2020-tudigong',
       columns: { population: 'POPU', urbanShare: 'POPU_URB', olderShare: 'AGES_65P', ghslPopulation: 'GHSL_POP' },
-      files: ['population-510812.csv', 'ages-510812.csv', 'households-510812.csv', 'ghsl-510812.csv'],
+      files: origin.files,
       checks: {
         olderShareFromFiveYearBands: bands65,
         broadAgeBandsSum: broad,

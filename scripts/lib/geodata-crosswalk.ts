@@ -24,18 +24,20 @@ export interface Crosswalk {
   newNames: Map<string, string>;
 }
 
-function oldTownships(divisions: Division2016[]): OldTownship[] {
+function oldTownships(divisions: Division2016[], countyName: string): OldTownship[] {
   const towns = divisions.filter((d) => d.level === 'town');
   return towns.map((t) => ({
     code: t.code,
     name: t.name,
     division: t,
-    stems: divisions.filter((d) => d.level === 'village' && d.parent === t.code).map((v) => stem2016(v.name, t.name)),
+    stems: divisions.filter((d) => d.level === 'village' && d.parent === t.code).map((v) => stem2016(v.name, t.name, countyName)),
   }));
 }
 
-export function buildCrosswalk(divisions: Division2016[], townships: Township2022[], villages: Village2022[]): Crosswalk {
-  const olds = oldTownships(divisions);
+export function buildCrosswalk(
+  divisions: Division2016[], townships: Township2022[], villages: Village2022[], countyName = '朝天区',
+): Crosswalk {
+  const olds = oldTownships(divisions, countyName);
   const evidence = new Map<string, Map<string, Evidence>>(townships.map((t) => [t.code, new Map()]));
   const add = (newCode: string, oldName: string, kind: keyof Evidence, item: string) => {
     const byOld = evidence.get(newCode);

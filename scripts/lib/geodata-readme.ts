@@ -16,7 +16,7 @@ interface ReadmeInput {
 
 const m = (x: number, digits: number) => (x < 10 ** -digits ? `< ${10 ** -digits}` : x.toFixed(digits));
 
-function evidenceTable(cw: Crosswalk, villages2022: Village2022[]): string {
+export function evidenceTable(cw: Crosswalk, villages2022: Village2022[]): string {
   const rows = [...cw.evidence.entries()].map(([code, byOld]) => {
     const n = villages2022.filter((v) => v.townshipCode === code).length;
     const cells = [...byOld.entries()].map(([old, e]) => {
@@ -34,8 +34,8 @@ function evidenceTable(cw: Crosswalk, villages2022: Village2022[]): string {
   return ['| 2022 township | names | 2016 townships matched (evidence) |', '|---|---|---|', ...rows].join('\n');
 }
 
-function seatTable(t: TownshipRecord[], d: SeatDecision[]): string {
-  const rows = t.map((x, i) => `| ${x.code} | ${x.name} | ${x.nameEn} | ${x.seat ? `${x.seat.lng}, ${x.seat.lat}` : '—'} | ` +
+export function seatTable(t: TownshipRecord[], d: SeatDecision[]): string {
+  const rows = t.map((x, i) => `| ${x.code} | ${x.name} | ${x.nameEn ?? '—'} | ${x.seat ? `${x.seat.lng}, ${x.seat.lat}` : '—'} | ` +
     `${x.seatPrecision ?? '—'} | ${d[i].rule} | ${d[i].old?.name ?? '—'} |`);
   return ['| code | name | nameEn | seat (WGS-84 lng, lat) | precision | rule | 2016 seat used |',
     '|---|---|---|---|---|---|---|', ...rows].join('\n');

@@ -13,12 +13,12 @@
 import type { Crosswalk, Evidence, OldTownship } from './geodata-crosswalk.ts';
 import type { Township2022, Village2022 } from './geodata-read.ts';
 import { toStoredWgs84 } from './geodata-datum.ts';
-import { TOWNSHIP_PINYIN, townshipStem } from './geodata-names.ts';
+import { TOWNSHIP_PINYIN, townshipName2022, townshipStem } from './geodata-names.ts';
 
 export type SeatRule = 'same-name' | 'renamed' | 'village-match' | 'township-name' | 'none';
 export interface SeatDecision { township: Township2022; old: OldTownship | null; rule: SeatRule }
 export interface TownshipRecord {
-  code: string; name: string; nameEn: string;
+  code: string; name: string; nameEn: string | null;
   seat: { lng: number; lat: number } | null;
   seatPrecision: 'seat-2016' | 'approximate' | null;
   seatMethod: string;
@@ -26,7 +26,7 @@ export interface TownshipRecord {
 
 export function decideSeat(t: Township2022, cw: Crosswalk): SeatDecision {
   const olds = cw.oldTownships;
-  const same = olds.find((o) => o.name === t.name);
+  const same = olds.find((o) => townshipName2022(o.name) === t.name);
   if (same) return { township: t, old: same, rule: 'same-name' };
   const renamed = olds.find((o) => townshipStem(o.name) === townshipStem(t.name));
   if (renamed) return { township: t, old: renamed, rule: 'renamed' };
@@ -63,8 +63,12 @@ function evidenceText(t: Township2022, cw: Crosswalk, villages: Village2022[]): 
 export function seatMethod(d: SeatDecision, cw: Crosswalk, villages: Village2022[]): string {
   const o = d.old;
   const gcj = o?.division.gcj02;
+  if (o && !gcj) {
+    return `Matched to 2016 ${o.name} (rule ${d.rule}), but its row ${o.code} in Vonng/adcode ${o.code.slice(0, 6)}.csv ` +
+      `has no point; seat unknown (驻地未知).`;
+  }
   if (!o || !gcj) return `No 2016 point and no village-name evidence; seat unknown (驻地未知).`;
-  const src = `2016 seat point of ${o.name} (Vonng/adcode 510812.csv row ${o.code}, AMap GCJ-02 ` +
+  const src = `2016 seat point of ${o.name} (Vonng/adcode ${o.code.slice(0, 6)}.csv row ${o.code}, AMap GCJ-02 ` +
     `${gcj.join(',')}) converted to WGS-84 (gcoord + iterative refinement)`;
   const t = d.township.name;
   switch (d.rule) {
@@ -87,9 +91,12 @@ export function seatMethod(d: SeatDecision, cw: Crosswalk, villages: Village2022
   }
 }
 
-export function townshipRecord(d: SeatDecision, cw: Crosswalk, villages: Village2022[]): TownshipRecord {
-  const nameEn = TOWNSHIP_PINYIN[d.township.name];
-  if (!nameEn) throw new Error(`townshipRecord: no pinyin for ${d.township.name}`);
+/** `pinyin`: the romanised names of this county's townships; a county without a table gets nameEn null (never guessed). */
+export function townshipRecord(
+  d: SeatDecision, cw: Crosswalk, villages: Village2022[], pinyin: Readonly<Record<string, string>> | null = TOWNSHIP_PINYIN,
+): TownshipRecord {
+  const nameEn = pinyin ? pinyin[d.township.name] : null;
+  if (pinyin && !nameEn) throw new Error(`townshipRecord: no pinyin for ${d.township.name}`);
   const gcj = d.old?.division.gcj02 ?? null;
   const wgs = gcj ? toStoredWgs84(gcj) : null;
   const precision = !wgs ? null : d.rule === 'same-name' || d.rule === 'renamed' ? 'seat-2016' : 'approximate';

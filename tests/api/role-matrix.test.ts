@@ -65,6 +65,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/isochrones': async (s) => ({ path: `/api/isochrones?site=${await site(s)}&minutes=5` }),
   'GET /api/public/sites': async () => ({ path: '/api/public/sites' }),
   'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
+  'GET /api/districts': async () => ({ path: '/api/districts' }),
   'GET /api/session': async () => ({ path: '/api/session' }),
   'POST /api/session': async (s) => {
     await ensureTestUser(s.h.db.sql, 'viewer');

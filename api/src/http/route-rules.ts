@@ -94,6 +94,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/isochrones': { allow: 'public' },
   'GET /api/public/sites': { allow: 'public' },
   'GET /api/openapi.json': { allow: 'public' },
+  'GET /api/districts': { allow: 'public' },
   // Session.
   'GET /api/session': { allow: 'public' },
   'POST /api/session': { allow: 'public' },

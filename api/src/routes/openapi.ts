@@ -118,6 +118,7 @@ export function openApiDocument() {
     paths: {
       '/health': { get: op('Health, database and job queue', { body: R.HealthSchema }, []) },
       '/boundary': { get: op('District boundary (GeoJSON, WGS-84)', { body: R.BoundarySchema }, [404]) },
+      '/districts': { get: op('Districts with shipped data: the city (parent record) and its counties, population, townships, villages, default, quota rule set', { body: R.DistrictsSchema }, []) },
       '/townships': { get: op('Townships with seats', { body: R.TownshipsSchema }, []) },
       '/villages': { get: op('Villages and communities', { body: R.VillagesSchema }, [400], { parameters: params(VillageQuerySchema, 'query') }) },
       '/sources': { get: op('Data sources and licences', { body: R.SourcesSchema }, []) },

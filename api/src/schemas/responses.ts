@@ -132,3 +132,9 @@ export const EvaluationSchema = z.looseObject({
 export const FieldCheckSchema = z.looseObject({ id: z.union([z.string(), z.number()]), townshipCode: z.string(), date: z.string() });
 export const FieldChecksSchema = z.strictObject({ fieldChecks: z.array(FieldCheckSchema) });
 export const ActivityDeletedSchema = z.strictObject({ deleted: z.literal(true) });
+
+/** GET /api/districts: the city (parent record) and its counties. */
+export const DistrictsSchema = z.array(z.looseObject({
+  code: z.string(), name: z.string(), population: z.number(), townships: z.number(), villages: z.number(), default: z.boolean(),
+  parentCode: z.string().nullable(),
+}));

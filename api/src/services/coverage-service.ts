@@ -142,6 +142,8 @@ export function coverageReport(ctx: PlannerContext, q: CoverageQuery, travel: Tr
       };
     }),
     outsideTownships: round(covOf.get(null)?.population ?? 0, 0),
+    /** The quota rules checked (`chaotian-2023` unless the county has its own). */
+    quotaRuleSet: quotas.ruleSet,
     district: { counts: quotas.district.counts, plannedCounts: plannedCounts.get(null) ?? {}, demonstrationCounts: quotas.district.demonstrationCounts, quota: quotas.district.items },
     sites: result.facilityToDemand.map((f) => {
       const p = byId.get(f.id);

@@ -1,4 +1,5 @@
 import type { QuotaItem, QuotaSite } from '../types';
+import { CHAOTIAN_2023, type QuotaRange, type QuotaRuleSet } from './quota-rule-sets.ts';
 
 /** Counts and quota lines for one township, or for the district-level sites. */
 export interface QuotaReportPart {
@@ -19,6 +20,8 @@ export interface QuotaReport {
   district: QuotaReportPart;
   /** Sites whose township code is not in the list (not counted anywhere else). */
   unknownTownshipSites: number;
+  /** The rule set the counts were checked against. */
+  ruleSet: { id: string; name: string };
 }
 
 /**
@@ -36,12 +39,15 @@ export interface QuotaReport {
  *
  * @param sites - all planned sites (kind ids as in the brief)
  * @param townshipCodes - the district's township codes
+ * @param rules - the quota rule set (朝天区's 2023 plan, `chaotian-2023`, unless the county has its own)
  * @returns per-township and district counts with quota lines (status met | short | over)
  * @example
  * const report = townshipQuotas(sites, codes); // report.townships[0].items[0] → { kind: 'square', … }
  * @see the district's New-Era Civilization Practice plan (quotas quoted in the project brief)
  */
-export function townshipQuotas(sites: readonly QuotaSite[], townshipCodes: readonly string[]): QuotaReport {
+export function townshipQuotas(
+  sites: readonly QuotaSite[], townshipCodes: readonly string[], rules: QuotaRuleSet = CHAOTIAN_2023,
+): QuotaReport {
   const parts = new Map<string | null, QuotaReportPart>();
   const part = (code: string | null): QuotaReportPart => ({ code, counts: {}, demonstrationCounts: {}, unplaced: 0, items: [] });
   for (const code of townshipCodes) parts.set(code, part(code));
@@ -62,33 +68,38 @@ export function townshipQuotas(sites: readonly QuotaSite[], townshipCodes: reado
   for (const t of townships) {
     const stations = t.counts.station ?? 0;
     const demo = t.demonstrationCounts.station ?? 0;
-    const own = townshipDemonstrationShare(stations, demo);
+    const own = townshipDemonstrationShare(stations, demo, rules.township.demonstrationStationShare);
     districtPicks += Math.max(0, demo - own);
     demonstrationInstitutes += t.demonstrationCounts.institute ?? 0;
+    const r = rules.township;
     t.items.push(
-      item('square', false, 1, undefined, t.counts.square ?? 0),
-      item('base', false, 2, 3, t.counts.base ?? 0),
-      item('point', false, 5, 5, t.counts.point ?? 0),
-      item('station', true, own, undefined, demo),
+      item('square', false, r.square, t.counts.square ?? 0),
+      item('base', false, r.base, t.counts.base ?? 0),
+      item('point', false, r.point, t.counts.point ?? 0),
+      item('station', true, { min: own }, demo),
     );
   }
+  const d = rules.district;
   district.items.push(
-    item('square', false, 1, 1, district.counts.square ?? 0),
-    item('base', false, 4, 4, district.counts.base ?? 0),
-    item('institute', true, 2, 3, demonstrationInstitutes),
-    item('station', true, 8, 10, districtPicks),
+    item('square', false, d.square, district.counts.square ?? 0),
+    item('base', false, d.base, district.counts.base ?? 0),
+    item('institute', true, d.demonstrationInstitutes, demonstrationInstitutes),
+    item('station', true, d.demonstrationStationPicks, districtPicks),
   );
-  return { townships, district, unknownTownshipSites };
+  return { townships, district, unknownTownshipSites, ruleSet: { id: rules.id, name: rules.name } };
 }
 
-/** Smallest r with r ≥ ⌈(S − max(0, d − r)) / 5⌉ (exists: r = ⌈S/5⌉ satisfies it). */
-function townshipDemonstrationShare(stations: number, demonstration: number): number {
+/** Smallest r with r ≥ ⌈share × (S − max(0, d − r))⌉ (exists: r = ⌈share × S⌉ satisfies it). */
+function townshipDemonstrationShare(stations: number, demonstration: number, share: number): number {
+  // share 0.2 is computed as ÷ 5 so that 20% of 5 is exactly 1 (no floating-point excess).
+  const divisor = 1 / share;
   for (let r = 0; ; r++) {
-    if (r >= Math.ceil((stations - Math.max(0, demonstration - r)) / 5)) return r;
+    if (r >= Math.ceil((stations - Math.max(0, demonstration - r)) / divisor)) return r;
   }
 }
 
-function item(kind: string, demonstration: boolean, min: number, max: number | undefined, actual: number): QuotaItem {
+function item(kind: string, demonstration: boolean, range: QuotaRange, actual: number): QuotaItem {
+  const { min, max } = range;
   const status = actual < min ? 'short' : max !== undefined && actual > max ? 'over' : 'met';
   return { kind, demonstration, required: max === undefined ? { min } : { min, max }, actual, status };
 }
