@@ -30,7 +30,7 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   if (await seedShippedData(db.sql)) {
     console.log('shipped district data loaded');
-    if (db.kind === 'embedded') {
+    if (db.kind === 'embedded' && !opts.dataDir.startsWith('memory://')) {
       // The load grew PGlite's WebAssembly heap, which never shrinks: reopen so the server runs on a fresh one.
       await db.close();
       db = await openDatabase({ dataDir: opts.dataDir });

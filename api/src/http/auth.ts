@@ -107,7 +107,8 @@ async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | nul
  */
 export function authMiddleware(rules: Record<string, RouteRule> = ROUTE_RULES): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const route = matchedRoutes(c).find((r) => r.method !== 'ALL');
+    // Only the API's own routes: when served with the web app, the static GET '*' also matches /api/… paths.
+    const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
     c.set('principal', null);
     if (!route) return next(); // no such route: the 404 handler answers
     const safe = SAFE.has(c.req.method);
