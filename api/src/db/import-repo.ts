@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import { SiteKindSchema, type SITE_STATUSES, type SiteKind } from '../schemas/sites.ts';
 import type { Sql } from './client.ts';
-import { jsonGeometry, parseRows } from './rows.ts';
+import { parseRows, polygonal } from './rows.ts';
 import { newSiteId } from './sites-repo.ts';
 import { bumpDataVersion } from './version-repo.ts';
 
@@ -56,8 +56,7 @@ export interface ImportReference {
 
 const DistrictRow = z.object({
   code: z.string(), name: z.string(),
-  // Coordinates are trusted (jsonGeometry checks the type only), hence the one widening to the GeoJSON type.
-  boundary: z.union([jsonGeometry('MultiPolygon'), jsonGeometry('Polygon')]).transform((g) => g as Polygon | MultiPolygon),
+  boundary: polygonal,
 });
 const CodeNameRow = z.object({ code: z.string(), name: z.string() });
 const VillageRefRow = CodeNameRow.extend({ short_name: z.string(), township_code: z.string() });

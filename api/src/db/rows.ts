@@ -10,9 +10,12 @@ export function parseRows<S extends z.ZodType>(schema: S, rows: readonly unknown
   return rows.map((r) => schema.parse(r));
 }
 
-/** GeoJSON stored as jsonb: checked to be a geometry object of the given type; coordinates are trusted. */
-export const jsonGeometry = <T extends string>(type: T) =>
-  z.object({ type: z.literal(type), coordinates: z.array(z.unknown()) }).loose();
+const position = z.array(z.number()).min(2);
+/** A GeoJSON Polygon or MultiPolygon stored as jsonb, coordinates checked to be numbers. */
+export const polygonal = z.union([
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
+]);
 
 export const nullableNumber = z.number().nullable();
 
