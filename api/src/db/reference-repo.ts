@@ -132,3 +132,10 @@ export async function getVillageTownshipCode(sql: Sql, villageCode: string): Pro
   const [r] = parseRows(z.object({ township_code: z.string() }), await sql`SELECT township_code FROM villages WHERE code = ${villageCode}`);
   return r?.township_code ?? null;
 }
+
+/** The codes in `codes` that name no township (in the order given). */
+export async function unknownTownshipCodes(sql: Sql, codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const known = new Set(parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE code IN ${sql(codes)}`).map((r) => r.code));
+  return codes.filter((c) => !known.has(c));
+}
