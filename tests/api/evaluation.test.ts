@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { DEFAULT_INDICATORS } from '../../api/src/services/evaluation-rules.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { errorBody } from '../helpers/json-body.ts';
 
 async function importCsv(h: () => ApiHarness, path: string, csv: string) {
   const fd = new FormData();
@@ -65,6 +66,6 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
     expect(badCode.status).toBe(400);
     const year = await h().request('/api/evaluation?year=abc');
     expect(year.status).toBe(400);
-    expect(((await year.json()) as any).error.code).toBe('invalid_request');
+    expect((await errorBody(year)).error.code).toBe('invalid_request');
   });
 });

@@ -1,13 +1,26 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import townships from '../../geodata/townships.json' with { type: 'json' };
-import { describeApi } from '../helpers/test-db.ts';
+import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
 
 const Q = 'mode=walk&minutes=15&method=straight-line';
 
+/** The coverage report for {@link Q}, typed by the client. */
+async function coverage(h: () => ApiHarness) {
+  const res = await h().client.api.coverage.$get({ query: { mode: 'walk', minutes: '15', method: 'straight-line' } });
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** An exported GeoJSON file (a download, not an RPC route): what these tests read of it. */
+interface ExportedCollection {
+  metadata: { method: string };
+  features: { geometry: object | null; properties: { areaSource?: string; rank?: number } }[];
+}
+
 describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   it('township CSV has one line per township with the report numbers, shares as percentages', async () => {
-    const report = (await (await h().request(`/api/coverage?${Q}`)).json()) as any;
+    const report = await coverage(h);
     const res = await h().request(`/api/export/townships.csv?${Q}`);
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, '');
@@ -37,20 +50,20 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
   });
 
   it('township GeoJSON has an area per township, labelled approximate without imported boundaries', async () => {
-    const fc = (await (await h().request(`/api/export/townships.geojson?${Q}`)).json()) as any;
+    const fc: ExportedCollection = await (await h().request(`/api/export/townships.geojson?${Q}`)).json();
     expect(fc.features).toHaveLength(townships.length);
-    const withArea = fc.features.filter((f: any) => f.geometry !== null);
+    const withArea = fc.features.filter((f) => f.geometry !== null);
     expect(withArea.length).toBe(townships.filter((t) => t.seat).length);
-    expect(withArea.every((f: any) => f.properties.areaSource === 'approximate-nearest-seat')).toBe(true);
+    expect(withArea.every((f) => f.properties.areaSource === 'approximate-nearest-seat')).toBe(true);
     expect(fc.metadata.method).toBe('straight-line');
   });
 
   it('gap exports list the same gaps as the report, ranked', async () => {
-    const report = (await (await h().request(`/api/coverage?${Q}`)).json()) as any;
+    const report = await coverage(h);
     const n = report.gaps.features.length;
     expect(n).toBeGreaterThan(0);
-    const fc = (await (await h().request(`/api/export/gaps.geojson?${Q}`)).json()) as any;
-    expect(fc.features.map((f: any) => f.properties.rank)).toEqual(report.gaps.features.map((f: any) => f.properties.rank));
+    const fc: ExportedCollection = await (await h().request(`/api/export/gaps.geojson?${Q}`)).json();
+    expect(fc.features.map((f) => f.properties.rank)).toEqual(report.gaps.features.map((f) => f.properties.rank));
     const csv = (await (await h().request(`/api/export/gaps.csv?${Q}`)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(csv[0].split(',').slice(0, 3)).toEqual(['排序', '乡镇', '未覆盖人口']);
     expect(csv).toHaveLength(1 + n);

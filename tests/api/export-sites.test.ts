@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import villages from '../../geodata/villages.json' with { type: 'json' };
 import townships from '../../geodata/townships.json' with { type: 'json' };
 import { describeApi } from '../helpers/test-db.ts';
+import { jsonBody, type ImportBody } from '../helpers/json-body.ts';
 
 const HEADERS = ['站点ID', '编码', '名称', '类型', '乡镇', '村（社区）', '经度', '纬度', '位置精度', '状态', '是否示范', '有标识', '有人员',
   '有活动', '有项目', '有制度', '地址', '联系人', '联系电话', '备注'];
@@ -47,11 +48,11 @@ describeApi('GET /api/export/sites.*', (h) => {
   it('GeoJSON: a FeatureCollection of every site, unplaced ones with geometry null', async () => {
     const res = await h().request('/api/export/sites.geojson');
     expect(res.headers.get('content-type')).toMatch(/application\/geo\+json/);
-    const fc = (await res.json()) as any;
+    const fc: { type: string; metadata: { crs: string }; features: { geometry: object | null }[] } = await res.json();
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.metadata.crs).toMatch(/WGS-84/);
     expect(fc.features).toHaveLength(SEEDED);
-    expect(fc.features.filter((f: any) => f.geometry === null)).toHaveLength(villages.length + townships.filter((t) => !t.seat).length);
+    expect(fc.features.filter((f) => f.geometry === null)).toHaveLength(villages.length + townships.filter((t) => !t.seat).length);
   });
 
   it('an exported register re-imports as updates of the same sites (no creates, no changes of precision)', async () => {
@@ -63,11 +64,11 @@ describeApi('GET /api/export/sites.*', (h) => {
       fd.append('crs', 'wgs84');
       fd.append('mode', 'commit');
       const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
-      const body = (await res.json()) as any;
+      const body = await jsonBody<ImportBody<'sites'>>(res);
       expect(res.status).toBe(200);
-      expect(body.issues.filter((i: any) => i.severity === 'error')).toEqual([]);
+      expect(body.issues.filter((i) => i.severity === 'error')).toEqual([]);
       expect(body.committed).toMatchObject({ created: 0, updated: SEEDED });
-      expect(body.rows.every((r: any) => r.matchedBy === 'id')).toBe(true);
+      expect(body.rows.every((r) => r.matchedBy === 'id')).toBe(true);
     }
     const [{ n }] = await h().db.sql`SELECT count(*)::int AS n FROM sites`;
     expect(n).toBe(SEEDED);

@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import { encodeGbk } from '../helpers/gbk.ts';
 import { expect, it } from 'vitest';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
 
-async function post(h: () => ApiHarness, path: string, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
+async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
   const fd = new FormData();
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
 }
 
 async function xlsx(rows: (string | number | Date | null)[][]): Promise<Uint8Array> {
@@ -27,7 +28,7 @@ describeApi('POST /api/import/volunteers', (h) => {
     expect(r.status).toBe(200);
     expect(r.body.issues).toEqual([]);
     expect(r.body.mapping).toMatchObject({ township: '乡镇', village: '村（社区）', date: '日期', registeredResidents: '注册志愿者（群众）', totalCadres: '干部总数' });
-    expect(r.body.rows.map((x: any) => [x.row, x.townshipCode, x.villageCode, x.date, x.registeredResidents, x.registeredCadres])).toEqual([
+    expect(r.body.rows.map((x) => [x.row, x.townshipCode, x.villageCode, x.date, x.registeredResidents, x.registeredCadres])).toEqual([
       [2, '510812102', null, '2023-06-30', 1200, 150], [3, '510812102', '510812102215', '2023-06-30', 118, 9],
     ]);
     const [{ n }] = await h().db.sql`SELECT count(*)::int AS n FROM volunteer_counts`;
@@ -40,7 +41,7 @@ describeApi('POST /api/import/volunteers', (h) => {
     const p = await post(h, 'volunteers', encodeGbk(csv), 'gbk.csv', { mode: 'preview' });
     expect(p.status).toBe(200);
     expect(p.body.encoding).toMatch(/GB/);
-    const byRow = p.body.issues.map((i: any) => [i.row, i.column, i.code]);
+    const byRow = p.body.issues.map((i) => [i.row, i.column, i.code]);
     expect(byRow).toEqual(expect.arrayContaining([
       [3, '乡镇', 'township_not_found'], [4, '日期', 'bad_date'], [5, '注册志愿者（群众）', 'bad_number'],
       [5, '已注册干部', 'inconsistent_counts'], [6, '乡镇', 'duplicate_in_file'],
@@ -48,12 +49,12 @@ describeApi('POST /api/import/volunteers', (h) => {
     expect(p.body.summary).toMatchObject({ rows: 5, valid: 1, invalid: 4 });
     const refused = await post(h, 'volunteers', encodeGbk(csv), 'gbk.csv', { mode: 'commit' });
     expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('unprocessable');
-    expect(refused.body.error.issues.some((i: any) => i.path[0] === 3)).toBe(true);
+    expect(refused.body.error!.code).toBe('unprocessable');
+    expect(refused.body.error!.issues!.some((i) => i.path[0] === 3)).toBe(true);
     const ok = await post(h, 'volunteers', encodeGbk(csv), 'gbk.csv', { mode: 'commit', skipInvalid: 'true' });
     expect(ok.status).toBe(200);
-    expect(ok.body.committed.written).toBe(1);
-    expect(ok.body.committed.skipped.map((s: any) => s.row)).toEqual([3, 4, 5, 6]);
+    expect(ok.body.committed!.written).toBe(1);
+    expect(ok.body.committed!.skipped.map((s) => s.row)).toEqual([3, 4, 5, 6]);
     const rows = await h().db.sql`SELECT township_code, village_code, registered_residents FROM volunteer_counts WHERE township_code = '510812105'`;
     expect(rows.map((x) => [x.township_code, x.village_code, x.registered_residents])).toEqual([['510812105', null, 900]]);
   });
@@ -61,7 +62,7 @@ describeApi('POST /api/import/volunteers', (h) => {
   it('refuses a file without a date column as a whole-file problem', async () => {
     const r = await post(h, 'volunteers', '乡镇,注册志愿者（群众）\n羊木镇,10\n', 'x.csv', { mode: 'commit', skipInvalid: 'true' });
     expect(r.status).toBe(422);
-    expect(r.body.error.message).toMatch(/日期/);
+    expect(r.body.error!.message).toMatch(/日期/);
   });
 
   it('serves an XLSX template whose headers the import reads back', async () => {
@@ -84,8 +85,8 @@ describeApi('POST /api/import/teams and /api/import/activities', (h) => {
       '羊木镇志愿服务大队,大队,,羊木镇,羊木镇新时代文明实践所,60,', '关口村志愿服务队,队,羊木镇志愿服务大队,羊木镇,关口村新时代文明实践站,25,',
       '坏队,小组,,,不存在的阵地,x,'].join('\n');
     const p = await post(h, 'teams', teams, 'teams.csv', { mode: 'preview' });
-    expect(p.body.issues.map((i: any) => [i.row, i.code])).toEqual(expect.arrayContaining([[5, 'unknown_level'], [5, 'site_not_found'], [5, 'bad_number']]));
-    expect(p.body.rows.map((x: any) => [x.action, x.teamId, x.level])).toEqual([
+    expect(p.body.issues.map((i) => [i.row, i.code])).toEqual(expect.arrayContaining([[5, 'unknown_level'], [5, 'site_not_found'], [5, 'bad_number']]));
+    expect(p.body.rows.map((x) => [x.action, x.teamId, x.level])).toEqual([
       ['update', 'detachment-01', 'detachment'], ['create', null, 'brigade'], ['create', null, 'team'],
     ]);
     const c = await post(h, 'teams', teams, 'teams.csv', { mode: 'commit', skipInvalid: 'true' });
@@ -100,14 +101,14 @@ describeApi('POST /api/import/teams and /api/import/activities', (h) => {
       '2023-04-10,,关口村新时代文明实践站,关口村志愿服务队,情暖万家,20,走访', '2023-04-11,羊木镇,,,舞龙,5,未知项目',
       '2023-02-30,羊木镇,,,,5,日期错', '2023-05-10,,,不存在的队,,5,队伍错', '2023-05-11,羊木镇,,,,,'].join('\n');
     const ap = await post(h, 'activities', acts, 'acts.csv', { mode: 'preview' });
-    expect(ap.body.issues.map((i: any) => [i.row, i.column, i.code])).toEqual([
+    expect(ap.body.issues.map((i) => [i.row, i.column, i.code])).toEqual([
       [4, '项目', 'unknown_project'], [5, '日期', 'bad_date'], [6, '队伍', 'team_not_found'], [7, '活动名称', 'missing_name'],
     ]);
-    expect(ap.body.rows.map((x: any) => [x.townshipCode, x.siteId, x.project])).toEqual([
+    expect(ap.body.rows.map((x) => [x.townshipCode, x.siteId, x.project])).toEqual([
       ['510812102', 'station-510812102215', 'chaotian_talk'], ['510812102', 'station-510812102215', 'warmth'],
     ]);
     const ac = await post(h, 'activities', acts, 'acts.csv', { mode: 'commit', skipInvalid: 'true' });
-    expect(ac.body.committed.written).toBe(2);
+    expect(ac.body.committed!.written).toBe(2);
     const [{ n }] = await h().db.sql`SELECT count(*)::int AS n FROM activities WHERE team_id = 'detachment-01'`;
     expect(n).toBe(1);
   });
@@ -116,7 +117,7 @@ describeApi('POST /api/import/teams and /api/import/activities', (h) => {
     const bin = new Uint8Array([0, 1, 2, 3, 0, 0, 9]);
     const r = await post(h, 'activities', bin, 'x.bin', { mode: 'preview' });
     expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('unprocessable');
+    expect(r.body.error!.code).toBe('unprocessable');
     const e = await post(h, 'teams', '', 'empty.csv', { mode: 'preview' });
     expect(e.status).toBe(422);
   });

@@ -3,6 +3,7 @@ import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
 
 const P1: [number, number] = [105.884081, 32.643374]; // 朝天镇 seat
 const P2: [number, number] = [105.907423, 32.775374]; // 大滩镇 seat
@@ -13,12 +14,12 @@ const square = (c: [number, number], d: number): number[][] => [
   [c[0] - d, c[1] - d], [c[0] + d, c[1] - d], [c[0] + d, c[1] + d], [c[0] - d, c[1] + d], [c[0] - d, c[1] - d],
 ];
 
-async function post(h: () => ApiHarness, path: string, file: string, fields: Record<string, string>, fileName = 'data.csv') {
+async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: string, fields: Record<string, string>, fileName = 'data.csv') {
   const fd = new FormData();
   fd.append('file', new Blob([file]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
 }
 
 describeApi('POST /api/import/townships', (h) => {
@@ -39,8 +40,8 @@ describeApi('POST /api/import/townships', (h) => {
       { type: 'Feature', properties: { 名称: '曾家镇' }, geometry: { type: 'Polygon', coordinates: [square([104.0, 30.6], 0.01)] } },
     ]), { crs: 'gcj02', licence: 'CC BY 4.0' }, 'townships.geojson');
     expect(r.status).toBe(200);
-    expect(r.body.townships.map((t: any) => [t.row, t.code])).toEqual([[1, '510812100'], [2, '510812101']]);
-    expect(r.body.issues.filter((i: any) => i.severity === 'error').map((i: any) => [i.row, i.code])).toEqual([
+    expect(r.body.townships.map((t) => [t.row, t.code])).toEqual([[1, '510812100'], [2, '510812101']]);
+    expect(r.body.issues.filter((i) => i.severity === 'error').map((i) => [i.row, i.code])).toEqual([
       [3, 'township_not_found'], [4, 'bad_geometry'], [5, 'outside_district'],
     ]);
     expect(r.body.summary.missingTownships).toHaveLength(10);
@@ -52,11 +53,11 @@ describeApi('POST /api/import/townships', (h) => {
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ updated: 2 });
     const [t] = await h().db.sql`SELECT boundary, boundary_source FROM townships WHERE code = '510812100'`;
-    expect(t.boundary_source).toBe(r.body.committed.sourceId);
+    expect(t.boundary_source).toBe(r.body.committed!.sourceId);
     t.boundary.coordinates[0].forEach((p: number[], i: number) => expect(meters(p, wgsSquares.chaotian[i])).toBeLessThan(1));
     const [d] = await h().db.sql`SELECT boundary FROM townships WHERE code = '510812101'`;
     expect(d.boundary.type).toBe('MultiPolygon');
-    const [src] = await h().db.sql`SELECT name, licence, vintage, datum, modelled FROM data_sources WHERE id = ${r.body.committed.sourceId}`;
+    const [src] = await h().db.sql`SELECT name, licence, vintage, datum, modelled FROM data_sources WHERE id = ${r.body.committed!.sourceId}`;
     expect(src).toEqual({ name: '乡镇界线', licence: 'CC BY 4.0', vintage: '2023', datum: 'WGS-84 (converted from GCJ-02 with gcoord)', modelled: false });
     expect(await getDataVersion(h().db.sql)).toBeGreaterThan(v0);
   });
@@ -64,10 +65,10 @@ describeApi('POST /api/import/townships', (h) => {
   it('requires a licence, and GeoJSON', async () => {
     const noLicence = await post(h, 'townships', fc(), { crs: 'wgs84', mode: 'commit' }, 't.geojson');
     expect(noLicence.status).toBe(400);
-    expect(noLicence.body.error.issues.map((i: any) => i.path)).toContainEqual(['licence']);
+    expect(noLicence.body.error!.issues!.map((i) => i.path)).toContainEqual(['licence']);
     const csv = await post(h, 'townships', '名称\n朝天镇\n', { crs: 'wgs84', licence: 'x' });
     expect(csv.status).toBe(422);
-    expect(csv.body.error.message).toMatch(/GeoJSON/);
+    expect(csv.body.error!.message).toMatch(/GeoJSON/);
   });
 });
 
@@ -83,8 +84,8 @@ describeApi('POST /api/import/villages', (h) => {
   it('previews: code or name (+ township) matching, problems by row', async () => {
     const r = await post(h, 'villages', csv, { crs: 'gcj02', licence: '区统计局提供' });
     expect(r.status).toBe(200);
-    expect(r.body.villages.map((v: any) => [v.row, v.code, v.population])).toEqual([[2, '510812100200', 1200], [3, '510812101221', 800]]);
-    expect(r.body.issues.map((i: any) => [i.row, i.column, i.code])).toEqual([[4, '村名', 'village_not_found'], [5, '人口', 'bad_number']]);
+    expect(r.body.villages.map((v) => [v.row, v.code, v.population])).toEqual([[2, '510812100200', 1200], [3, '510812101221', 800]]);
+    expect(r.body.issues.map((i) => [i.row, i.column, i.code])).toEqual([[4, '村名', 'village_not_found'], [5, '人口', 'bad_number']]);
   });
 
   it('commit refuses problems unless skipInvalid; then updates villages and activates a villages demand set', async () => {
@@ -92,16 +93,16 @@ describeApi('POST /api/import/villages', (h) => {
     const r = await post(h, 'villages', csv, { crs: 'gcj02', licence: '区统计局提供', mode: 'commit', skipInvalid: 'true', vintage: '2020' });
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ updated: 2, demandPoints: 2 });
-    expect(r.body.committed.skipped.map((s: any) => s.row)).toEqual([4, 5]);
+    expect(r.body.committed!.skipped.map((s) => s.row)).toEqual([4, 5]);
     const [v] = await h().db.sql`SELECT lng, lat, population, source FROM villages WHERE code = '510812100200'`;
     expect(v.population).toBe(1200);
-    expect(v.source).toBe(r.body.committed.sourceId);
+    expect(v.source).toBe(r.body.committed!.sourceId);
     expect(meters([v.lng, v.lat], P1)).toBeLessThan(1);
     const sets = await h().db.sql`SELECT kind, points, source_id FROM demand_sets WHERE active`;
     expect(sets).toHaveLength(1);
-    expect(sets[0]).toMatchObject({ kind: 'villages', source_id: r.body.committed.sourceId });
+    expect(sets[0]).toMatchObject({ kind: 'villages', source_id: r.body.committed!.sourceId });
     expect(sets[0].points.map((p: number[]) => p[2]).sort()).toEqual([1200, 800]);
-    const [src] = await h().db.sql`SELECT modelled, licence, vintage FROM data_sources WHERE id = ${r.body.committed.sourceId}`;
+    const [src] = await h().db.sql`SELECT modelled, licence, vintage FROM data_sources WHERE id = ${r.body.committed!.sourceId}`;
     expect(src).toEqual({ modelled: false, licence: '区统计局提供', vintage: '2020' });
   });
 });
@@ -113,7 +114,7 @@ describeApi('POST /api/import/population', (h) => {
     expect(r.status).toBe(200);
     expect(r.body.summary).toMatchObject({ rows: 5, valid: 2, invalid: 1, outside: 1, zero: 1, totalPopulation: 150 });
     expect(r.body.cellHalfSizeMeters).toBe(100);
-    expect(r.body.issues.map((i: any) => [i.row, i.code, i.severity])).toEqual([[4, 'outside_district', 'warning'], [6, 'bad_number', 'error']]);
+    expect(r.body.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[4, 'outside_district', 'warning'], [6, 'bad_number', 'error']]);
     const c = await post(h, 'population', csv, { crs: 'wgs84', licence: 'CC BY 4.0', cellSizeMeters: '200', mode: 'commit', skipInvalid: 'true' });
     expect(c.status).toBe(200);
     const [set] = await h().db.sql`SELECT kind, points, cell_half_size_meters FROM demand_sets WHERE active`;
@@ -139,7 +140,7 @@ describeApi('POST /api/import/population', (h) => {
     expect(r.body.cellHalfSizeMeters).toBeLessThan(50.5);
     const sets = await h().db.sql`SELECT points, id FROM demand_sets WHERE active`;
     expect(sets).toHaveLength(1);
-    expect(sets[0].id).toBe(r.body.committed.demandSetId);
+    expect(sets[0].id).toBe(r.body.committed!.demandSetId);
     expect(meters(sets[0].points[0].slice(0, 2), P1)).toBeLessThan(1);
     expect(meters(sets[0].points[1].slice(0, 2), P3)).toBeLessThan(1);
     expect(sets[0].points.map((p: number[]) => p[2])).toEqual([10, 20]);
@@ -149,6 +150,6 @@ describeApi('POST /api/import/population', (h) => {
     expect((await post(h, 'population', `lng,lat,population\n${P1.join(',')},5\n`, { crs: 'wgs84' })).status).toBe(400);
     const r = await post(h, 'population', `lng,lat,备注\n${P1.join(',')},x\n`, { crs: 'wgs84', licence: 'x', mode: 'commit' });
     expect(r.status).toBe(422);
-    expect(r.body.error.message).toMatch(/no population column/);
+    expect(r.body.error!.message).toMatch(/no population column/);
   });
 });

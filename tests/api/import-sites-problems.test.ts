@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { errorBody, jsonBody, type ImportBody } from '../helpers/json-body.ts';
 
 const P1 = '105.884081,32.643374'; // 朝天镇 seat (WGS-84), inside the district
 const SWAPPED = '32.643374,105.884081';
@@ -10,7 +11,7 @@ async function post(h: () => ApiHarness, file: Uint8Array | string, fields: Reco
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await jsonBody<ImportBody<'sites'>>(res) };
 }
 
 // One problem per row (row numbers count the header as row 1).
@@ -33,7 +34,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
   it('preview lists every problem by row and column with a reason', async () => {
     const r = await post(h, PROBLEMS, { crs: 'wgs84' });
     expect(r.status).toBe(200);
-    expect(r.body.issues.map((i: any) => [i.row, i.column, i.code, i.severity])).toEqual([
+    expect(r.body.issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
       [3, '类型', 'unknown_kind', 'error'],
       [4, '乡镇', 'township_not_found', 'error'],
       [5, '村（社区）', 'village_not_found', 'error'],
@@ -45,7 +46,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
       [11, '经度', 'lat_lng_swapped', 'error'],
       [12, '经度', 'no_coordinates', 'warning'],
     ]);
-    const msg = (row: number) => r.body.issues.find((i: any) => i.row === row).message;
+    const msg = (row: number) => r.body.issues.find((i) => i.row === row)?.message;
     expect(msg(6)).toMatch(/大滩镇/);
     expect(msg(8)).toMatch(/row 2/);
     expect(msg(11)).toMatch(/swapped/);
@@ -57,9 +58,9 @@ describeApi('POST /api/import/sites — problems', (h) => {
     const v0 = await getDataVersion(h().db.sql);
     const r = await post(h, PROBLEMS, { crs: 'wgs84', mode: 'commit' });
     expect(r.status).toBe(422);
-    expect(r.body.error.code).toBe('unprocessable');
-    expect(r.body.error.message).toMatch(/9 row\(s\) have problems/);
-    expect(r.body.error.issues.map((i: any) => i.path)).toEqual([
+    expect(r.body.error!.code).toBe('unprocessable');
+    expect(r.body.error!.message).toMatch(/9 row\(s\) have problems/);
+    expect(r.body.error!.issues!.map((i) => i.path)).toEqual([
       [3, '类型'], [4, '乡镇'], [5, '村（社区）'], [6, '村（社区）'], [7, '经度'], [8, '名称'], [9, '经度'], [10, '名称'], [11, '经度'],
     ]);
     const [{ n: after }] = await h().db.sql`SELECT count(*)::int AS n FROM sites`;
@@ -72,7 +73,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
     expect(r.status).toBe(200);
     // 好站 (a station in 朝天村) takes over the seeded placeholder station of 朝天村; 辛 is new and unplaced.
     expect(r.body.committed).toMatchObject({ created: 1, updated: 1 });
-    expect(r.body.committed.skipped.map((s: any) => s.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(r.body.committed!.skipped.map((s) => s.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const [st] = await h().db.sql`SELECT name, lng FROM sites WHERE id = 'station-510812100200'`;
     expect(st.name).toBe('好站');
     const [xin] = await h().db.sql`SELECT lng, lat, township_code FROM sites WHERE name = '辛'`;
@@ -83,8 +84,8 @@ describeApi('POST /api/import/sites — problems', (h) => {
     const csv = `名称,类型,乡镇,村（社区）\n青云村一站,实践站,朝天镇,青云村\n青云村二站,实践站,朝天镇,青云村\n`;
     const r = await post(h, csv, { crs: 'wgs84' });
     // No coordinate columns: one warning for the file, not one per row.
-    expect(r.body.issues.map((i: any) => [i.row, i.code, i.severity])).toEqual([[null, 'no_coordinates', 'warning']]);
-    expect(r.body.rows.map((x: any) => [x.row, x.action, x.siteId, x.matchedBy])).toEqual([
+    expect(r.body.issues.map((i) => [i.row, i.code, i.severity])).toEqual([[null, 'no_coordinates', 'warning']]);
+    expect(r.body.rows.map((x) => [x.row, x.action, x.siteId, x.matchedBy])).toEqual([
       [2, 'update', 'station-510812100202', 'village'], [3, 'create', null, null],
     ]);
   });
@@ -92,8 +93,8 @@ describeApi('POST /api/import/sites — problems', (h) => {
   it('a file with only a header or no usable column is refused as a whole', async () => {
     const r = await post(h, '站名,级别,东经,北纬\n某站,实践站,105.88,32.64\n', { crs: 'wgs84', mode: 'commit', skipInvalid: 'true' });
     expect(r.status).toBe(422);
-    expect(r.body.error.issues.map((i: any) => i.path[0])).toEqual(['file', 'file']);
-    expect(r.body.error.message).toMatch(/no column for 名称/);
+    expect(r.body.error!.issues!.map((i) => i.path[0])).toEqual(['file', 'file']);
+    expect(r.body.error!.message).toMatch(/no column for 名称/);
   });
 
   it('an explicit mapping fixes unusual headers, and the preview echoes it', async () => {
@@ -106,17 +107,17 @@ describeApi('POST /api/import/sites — problems', (h) => {
     expect(r.body.unmappedHeaders).toEqual([]);
     const bad = await post(h, csv, { crs: 'wgs84', mapping: JSON.stringify({ name: '不存在的列' }) });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.message).toMatch(/不存在的列/);
+    expect(bad.body.error!.message).toMatch(/不存在的列/);
     const notJson = await post(h, csv, { crs: 'wgs84', mapping: '{name:' });
     expect(notJson.status).toBe(400);
-    expect(notJson.body.error.issues[0].path).toEqual(['mapping']);
+    expect(notJson.body.error!.issues![0].path).toEqual(['mapping']);
   });
 
   it('requires the coordinate system (never guessed)', async () => {
     const r = await post(h, `名称,类型,经度,纬度\n点,实践点,${P1}\n`, {});
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'invalid_request' });
-    expect(r.body.error.issues.map((i: any) => i.path)).toContainEqual(['crs']);
+    expect(r.body.error!.issues!.map((i) => i.path)).toContainEqual(['crs']);
     const wrong = await post(h, `名称,类型,经度,纬度\n点,实践点,${P1}\n`, { crs: 'cgcs2000' });
     expect(wrong.status).toBe(400);
   });
@@ -126,7 +127,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
     fd.append('crs', 'wgs84');
     const res = await h().request('/api/import/sites', { method: 'POST', body: fd });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.issues[0].path).toEqual(['file']);
+    expect((await errorBody(res)).error.issues?.[0].path).toEqual(['file']);
   });
 
   it('rejects files over 20 MB with a 413 JSON error, not a 500', async () => {
@@ -134,7 +135,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
     const r = await post(h, big, { crs: 'wgs84' });
     expect(r.status).toBe(413);
     expect(r.body.error).toMatchObject({ code: 'payload_too_large' });
-    expect(r.body.error.message).toMatch(/20 MB/);
+    expect(r.body.error!.message).toMatch(/20 MB/);
   });
 
   it('rejects binary, old .xls and empty files with 422', async () => {
@@ -143,7 +144,7 @@ describeApi('POST /api/import/sites — problems', (h) => {
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const r = await post(h, xls, { crs: 'wgs84' }, 'old.xls');
     expect(r.status).toBe(422);
-    expect(r.body.error.message).toMatch(/\.xlsx/);
+    expect(r.body.error!.message).toMatch(/\.xlsx/);
     expect((await post(h, '', { crs: 'wgs84' })).status).toBe(422);
     const brokenXlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
     expect((await post(h, brokenXlsx, { crs: 'wgs84' }, 'broken.xlsx')).status).toBe(422);

@@ -5,6 +5,7 @@ import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
 
 // Known WGS-84 points inside 朝天区: the 2016 seats of 朝天镇 and 大滩镇 (geodata/townships.json), and 106.15E 32.64N.
 const P1: [number, number] = [105.884081, 32.643374];
@@ -15,12 +16,12 @@ const CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as c
 const inCrs = (p: [number, number], crs: keyof typeof CRS) => gcoord.transform(p, gcoord.WGS84, CRS[crs]) as [number, number];
 const meters = (a: [number, number], b: [number, number]) => distance(a, b, { units: 'meters' });
 
-async function post(h: () => ApiHarness, path: string, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
+async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
   const fd = new FormData();
   fd.append('file', new Blob([file as BlobPart]), fileName);
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
 }
 
 const HEADER = '编号,站点名称,阵地类型,乡镇,村（社区）,经度,纬度,地址,联系人,联系电话,是否示范,有标识,有人员,有活动,有项目,有制度,备注,状态';
@@ -47,7 +48,7 @@ describeApi('POST /api/import/sites', (h) => {
     expect(r.body.issues).toEqual([]);
     expect(r.body.summary).toMatchObject({ rows: 3, valid: 3, invalid: 0, create: 2, update: 1 });
     // The seeded placeholder station of 朝天村 has the same name in the same township: updated, not duplicated.
-    expect(r.body.rows.map((x: any) => [x.row, x.action, x.siteId, x.matchedBy])).toEqual([
+    expect(r.body.rows.map((x) => [x.row, x.action, x.siteId, x.matchedBy])).toEqual([
       [2, 'update', 'station-510812100200', 'name'], [3, 'create', null, null], [4, 'create', null, null],
     ]);
     expect(r.body.rows[0].fields).toMatchObject({
@@ -64,13 +65,13 @@ describeApi('POST /api/import/sites', (h) => {
     const r = await post(h, 'sites', '\uFEFF' + register('gcj02'), '站点.csv', { crs: 'gcj02', mode: 'commit' });
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ created: 2, updated: 1, skipped: [] });
-    expect(r.body.committed.dataVersion).toBeGreaterThan(v0);
+    expect(r.body.committed!.dataVersion).toBeGreaterThan(v0);
     const rows = await h().db.sql`SELECT id, code, lng, lat, phone, demonstration, has_sign, has_rules, location_precision, village_code
       FROM sites WHERE code IN ('CT-001', 'CT-002', 'CT-003') ORDER BY code`;
     expect(rows.map((x) => x.code)).toEqual(['CT-001', 'CT-002', 'CT-003']);
     expect(rows[0]).toMatchObject({ id: 'station-510812100200', phone: '0839-1234567', demonstration: true, has_sign: true, has_rules: false, location_precision: 'exact' });
     for (const [row, p] of [[rows[0], P1], [rows[1], P3], [rows[2], P2]] as const) expect(meters([row.lng, row.lat], p)).toBeLessThan(1);
-    const [src] = await h().db.sql`SELECT name, datum, modelled FROM data_sources WHERE id = ${r.body.committed.sourceId}`;
+    const [src] = await h().db.sql`SELECT name, datum, modelled FROM data_sources WHERE id = ${r.body.committed!.sourceId}`;
     expect(src).toMatchObject({ datum: 'WGS-84 (converted from GCJ-02 with gcoord)', modelled: false });
   });
 
@@ -81,7 +82,7 @@ describeApi('POST /api/import/sites', (h) => {
     const r = await post(h, 'sites', register('gcj02', '13800000000'), '站点.csv', { crs: 'gcj02', mode: 'commit' });
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ created: 0, updated: 3 });
-    expect(r.body.rows.map((x: any) => x.matchedBy)).toEqual(['code', 'code', 'code']);
+    expect(r.body.rows.map((x) => x.matchedBy)).toEqual(['code', 'code', 'code']);
     const [{ n: after }] = await h().db.sql`SELECT count(*)::int AS n FROM sites`;
     expect(after).toBe(before);
     const [s] = await h().db.sql`SELECT phone FROM sites WHERE code = 'CT-001'`;
@@ -94,7 +95,7 @@ describeApi('POST /api/import/sites', (h) => {
       const csv = ['名称,类型,经度,纬度', ...pts.map((p, i) => `${crs}-点${i},实践点,${inCrs(p, crs).join(',')}`)].join('\n');
       const r = await post(h, 'sites', csv, `${crs}.csv`, { crs, mode: 'commit' });
       expect(r.status).toBe(200);
-      expect(r.body.committed.created).toBe(3);
+      expect(r.body.committed!.created).toBe(3);
       for (let i = 0; i < pts.length; i++) {
         const [s] = await h().db.sql`SELECT lng, lat FROM sites WHERE name = ${`${crs}-点${i}`}`;
         expect(meters([s.lng, s.lat], pts[i])).toBeLessThan(1);
@@ -132,7 +133,7 @@ describeApi('POST /api/import/sites', (h) => {
     expect(r.body.issues).toEqual([expect.objectContaining({ row: 4, column: '阵地类型', code: 'unknown_kind', severity: 'error' })]);
     // The seeded 羊木镇 institute (approximate seat) is the one this row updates.
     expect(r.body.rows[0]).toMatchObject({ row: 3, action: 'update', siteId: 'institute-510812102', fields: { kind: 'institute', demonstration: true } });
-    expect(meters([r.body.rows[0].fields.lng, r.body.rows[0].fields.lat], P2)).toBeLessThan(1);
+    expect(meters([r.body.rows[0].fields.lng!, r.body.rows[0].fields.lat!], P2)).toBeLessThan(1);
   });
 
   it('reads GeoJSON points (coordinates in the chosen system)', async () => {

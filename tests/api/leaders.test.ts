@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { errorBody } from '../helpers/json-body.ts';
 
 async function importCsv(h: () => ApiHarness, path: string, csv: string) {
   const fd = new FormData();
@@ -40,7 +41,7 @@ describeApi('GET /api/volunteers', (h) => {
   it('rejects a malformed date with 400', async () => {
     const res = await h().request('/api/volunteers?date=2023-13');
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.code).toBe('invalid_request');
+    expect((await errorBody(res)).error.code).toBe('invalid_request');
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { errorBody } from '../helpers/json-body.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 
 async function importCsv(h: () => ApiHarness, path: string, csv: string) {
@@ -49,7 +50,7 @@ describeApi('GET /api/reports/*.pdf', (h) => {
   it('answers an unknown township with 404 and a bad file name with 400, in the error shape', async () => {
     const nf = await h().request('/api/reports/townships/510812999.pdf');
     expect(nf.status).toBe(404);
-    expect(((await nf.json()) as any).error.code).toBe('not_found');
+    expect((await errorBody(nf)).error.code).toBe('not_found');
     const bad = await h().request('/api/reports/townships/abc.pdf');
     expect(bad.status).toBe(400);
     const html = await h().request('/api/reports/townships/510812102.html?year=2023');

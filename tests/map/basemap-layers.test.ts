@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { featureFilter, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { basemapLayers, type BasemapInfo } from '../../web/src/map/basemap-layers.ts';
 import { plannerStyle } from '../../web/src/map/layers/base-style.ts';
 
 const ORIGIN = 'http://127.0.0.1:8787';
+/** Whether a layer's filter lets an outline with these properties through (evaluated as MapLibre does). */
+const passes = (filter: unknown, properties: Record<string, unknown>) =>
+  featureFilter(filter as never, 'filter').filter({ zoom: 10 }, { type: 'LineString', properties } as never);
 const style = (b: BasemapInfo, pmtilesVector = false) => {
   const base = plannerStyle();
   const { sources, layers } = basemapLayers(b, { origin: ORIGIN, pmtilesVector });
@@ -15,7 +18,12 @@ describe('basemapLayers', () => {
     const b: BasemapInfo = { id: 'offline', name: '离线底图', nameEn: 'Offline map', type: 'offline', attribution: 'x', maxzoom: 18 };
     const { sources, layers } = basemapLayers(b, { origin: ORIGIN });
     expect(layers.map((l) => l.id)).toEqual(['basemap-township-outline-line', 'basemap-river-line']);
-    expect(layers[0]).toMatchObject({ filter: ['==', ['get', 'approximate'], false] });
+    // Imported outlines are drawn; the approximate nearest-seat cells (and outlines without the flag) are not.
+    const outline = layers[0];
+    if (outline.type !== 'line') throw new Error('the outline layer is a line layer');
+    expect(passes(outline.filter, { code: '510812100', approximate: false })).toBe(true);
+    expect(passes(outline.filter, { code: '510812100', approximate: true })).toBe(false);
+    expect(passes(outline.filter, { code: '510812100' })).toBe(false);
     expect(sources['basemap-township-outlines']).toMatchObject({ type: 'geojson', data: `${ORIGIN}/api/township-areas` });
     expect(sources['basemap-river']).toMatchObject({ type: 'geojson', data: `${ORIGIN}/api/basemaps/rivers` });
     expect(validateStyleMin(style(b) as never)).toEqual([]);

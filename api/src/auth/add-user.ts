@@ -2,6 +2,7 @@ import type { Sql } from '../db/client.ts';
 import { inTransaction } from '../db/client.ts';
 import { findLogin, insertUser, updateUser, deleteUserSessions } from '../db/users-repo.ts';
 import { recordAudit } from '../db/audit-repo.ts';
+import { unknownTownshipCodes } from '../db/reference-repo.ts';
 import { hashPassword } from './password.ts';
 import { ROLES, type Role } from './roles.ts';
 import { UserCreateSchema } from '../schemas/auth.ts';
@@ -30,8 +31,7 @@ export async function addUser(sql: Sql, o: { username: string; password: string;
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   if (await findLogin(sql, o.username)) throw new Error(`an account named ${o.username} already exists (use --reset to set its password)`);
   if (parsed.data.townships?.length) {
-    const known = new Set((await sql<{ code: string }[]>`SELECT code FROM townships`).map((r) => r.code));
-    const unknown = parsed.data.townships.filter((t) => !known.has(t));
+    const unknown = await unknownTownshipCodes(sql, parsed.data.townships);
     if (unknown.length) throw new Error(`unknown township code(s): ${unknown.join(', ')}`);
   }
   const passwordHash = await hashPassword(parsed.data.password);

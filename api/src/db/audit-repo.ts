@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Sql } from './client.ts';
+import { int8, isoTimestamp, parseRows } from './rows.ts';
 
 /** Who did it and from where; routes build it with `auditActor(c)` (http/auth.ts). */
 export interface AuditActor {
@@ -53,9 +55,15 @@ export interface AuditQuery {
   before?: number;
 }
 
+const AuditRow = z.object({
+  id: int8, at: isoTimestamp, user_id: z.string().nullable(), username: z.string(), role: z.string().nullable(), address: z.string(),
+  action: z.string(), entity: z.string(), entity_id: z.string().nullable(), township_code: z.string().nullable(),
+  site_id: z.string().nullable(), before: z.unknown(), after: z.unknown(), details: z.unknown(),
+});
+
 /** Audit rows, newest first. `user` matches the user id or the username; `to` is inclusive of that day. */
 export async function listAudit(sql: Sql, q: AuditQuery): Promise<AuditEntry[]> {
-  const rows = await sql`
+  const rows = parseRows(AuditRow, await sql`
     SELECT * FROM audit_log WHERE true
     ${q.site ? sql`AND site_id = ${q.site}` : sql``}
     ${q.user ? sql`AND (user_id = ${q.user} OR lower(username) = lower(${q.user}))` : sql``}
@@ -65,9 +73,9 @@ export async function listAudit(sql: Sql, q: AuditQuery): Promise<AuditEntry[]> 
     ${q.from ? sql`AND at >= ${q.from}::date` : sql``}
     ${q.to ? sql`AND at < ${q.to}::date + 1` : sql``}
     ${q.before ? sql`AND id < ${q.before}` : sql``}
-    ORDER BY at DESC, id DESC LIMIT ${q.limit ?? 500}`;
+    ORDER BY at DESC, id DESC LIMIT ${q.limit ?? 500}`);
   return rows.map((r) => ({
-    id: Number(r.id), at: new Date(r.at).toISOString(), userId: r.user_id, username: r.username, role: r.role, address: r.address,
+    id: r.id, at: r.at, userId: r.user_id, username: r.username, role: r.role, address: r.address,
     action: r.action, entity: r.entity, entityId: r.entity_id, townshipCode: r.township_code, siteId: r.site_id,
     before: r.before, after: r.after, details: r.details,
   }));
@@ -75,6 +83,7 @@ export async function listAudit(sql: Sql, q: AuditQuery): Promise<AuditEntry[]> 
 
 /** The site as it was just before its latest deletion, if it was deleted (for restoring it). */
 export async function lastDeletedSite(sql: Sql, siteId: string): Promise<Record<string, unknown> | null> {
-  const [r] = await sql`SELECT before FROM audit_log WHERE site_id = ${siteId} AND action = 'site.delete' ORDER BY at DESC, id DESC LIMIT 1`;
-  return (r?.before as Record<string, unknown>) ?? null;
+  const [r] = parseRows(z.object({ before: z.record(z.string(), z.unknown()).nullable() }),
+    await sql`SELECT before FROM audit_log WHERE site_id = ${siteId} AND action = 'site.delete' ORDER BY at DESC, id DESC LIMIT 1`);
+  return r?.before ?? null;
 }

@@ -1,8 +1,10 @@
 /** SQL for imports: reference data for matching, data source rows, and all-or-nothing commits. */
 import { randomBytes } from 'node:crypto';
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { SITE_STATUSES, SiteKind } from '../schemas/sites.ts';
+import { z } from 'zod';
+import { SiteKindSchema, type SITE_STATUSES, type SiteKind } from '../schemas/sites.ts';
 import type { Sql } from './client.ts';
+import { parseRows, polygonal } from './rows.ts';
 import { newSiteId } from './sites-repo.ts';
 import { bumpDataVersion } from './version-repo.ts';
 
@@ -52,11 +54,18 @@ export interface ImportReference {
   villages: { code: string; name: string; shortName: string; townshipCode: string }[];
 }
 
+const DistrictRow = z.object({
+  code: z.string(), name: z.string(),
+  boundary: polygonal,
+});
+const CodeNameRow = z.object({ code: z.string(), name: z.string() });
+const VillageRefRow = CodeNameRow.extend({ short_name: z.string(), township_code: z.string() });
+
 /** District boundary, townships and villages, for matching names and checking locations. */
 export async function loadImportReference(sql: Sql): Promise<ImportReference> {
-  const [d] = await sql`SELECT code, name, boundary FROM district LIMIT 1`;
-  const townships = await sql`SELECT code, name FROM townships ORDER BY code`;
-  const villages = await sql`SELECT code, name, short_name, township_code FROM villages ORDER BY code`;
+  const [d] = parseRows(DistrictRow, await sql`SELECT code, name, boundary FROM district LIMIT 1`);
+  const townships = parseRows(CodeNameRow, await sql`SELECT code, name FROM townships ORDER BY code`);
+  const villages = parseRows(VillageRefRow, await sql`SELECT code, name, short_name, township_code FROM villages ORDER BY code`);
   return {
     district: d ? { code: d.code, name: d.name, boundary: d.boundary } : null,
     townships: townships.map((t) => ({ code: t.code, name: t.name })),
@@ -64,10 +73,15 @@ export async function loadImportReference(sql: Sql): Promise<ImportReference> {
   };
 }
 
+const ExistingSiteRow = z.object({
+  id: z.string(), code: z.string().nullable(), name: z.string(), kind: SiteKindSchema,
+  township_code: z.string().nullable(), village_code: z.string().nullable(),
+});
+
 export async function listExistingSites(sql: Sql): Promise<ExistingSite[]> {
-  const rows = await sql`SELECT id, code, name, kind, township_code, village_code FROM sites ORDER BY id`;
+  const rows = parseRows(ExistingSiteRow, await sql`SELECT id, code, name, kind, township_code, village_code FROM sites ORDER BY id`);
   return rows.map((r) => ({
-    id: r.id, code: r.code, name: r.name, kind: r.kind as SiteKind, townshipCode: r.township_code, villageCode: r.village_code,
+    id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code,
   }));
 }
 
@@ -190,7 +204,8 @@ export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], so
 
 /** Village points with a population (WGS-84), for a `villages` demand set. */
 export async function villageDemandPoints(tx: Sql): Promise<[number, number, number][]> {
-  const rows = await tx`SELECT lng, lat, population FROM villages WHERE lng IS NOT NULL AND population IS NOT NULL AND population > 0 ORDER BY code`;
+  const rows = parseRows(z.object({ lng: z.number(), lat: z.number(), population: z.number() }),
+    await tx`SELECT lng, lat, population FROM villages WHERE lng IS NOT NULL AND population IS NOT NULL AND population > 0 ORDER BY code`);
   return rows.map((r) => [r.lng, r.lat, r.population]);
 }
 
@@ -202,8 +217,8 @@ export async function activateDemandSet(
   tx: Sql, set: { sourceId: string; kind: 'villages' | 'grid'; cellHalfSizeMeters: number; points: number[][] },
 ): Promise<number> {
   await tx`UPDATE demand_sets SET active = false WHERE active`;
-  const [r] = await tx`INSERT INTO demand_sets (source_id, kind, cell_half_size_meters, points, active)
-    VALUES (${set.sourceId}, ${set.kind}, ${set.cellHalfSizeMeters}, ${tx.json(set.points as never)}, true) RETURNING id`;
+  const [r] = parseRows(z.object({ id: z.number() }), await tx`INSERT INTO demand_sets (source_id, kind, cell_half_size_meters, points, active)
+    VALUES (${set.sourceId}, ${set.kind}, ${set.cellHalfSizeMeters}, ${tx.json(set.points as never)}, true) RETURNING id`);
   await bumpDataVersion(tx);
   return r.id;
 }

@@ -1,9 +1,11 @@
 /** SQL of the leaders' view: volunteer counts, the team register, activities and their commits. */
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Sql } from './client.ts';
 import type { PlannedVolunteerCount } from '../import/plan-volunteer-import.ts';
-import type { PlannedTeam, TeamLevel } from '../import/plan-team-import.ts';
-import type { ActivityProject, PlannedActivity } from '../import/plan-activity-import.ts';
+import { TEAM_LEVELS, type PlannedTeam, type TeamLevel } from '../import/plan-team-import.ts';
+import { ACTIVITY_PROJECTS, type ActivityProject, type PlannedActivity } from '../import/plan-activity-import.ts';
+import { isoDay, nullableNumber, parseRows } from './rows.ts';
 
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 
@@ -12,8 +14,14 @@ export interface SiteRef {
   hasSign: boolean; hasStaff: boolean; hasActivities: boolean; hasProjects: boolean; hasRules: boolean;
 }
 
+const SiteRefRow = z.object({
+  id: z.string(), code: z.string().nullable(), name: z.string(), kind: z.string(), township_code: z.string().nullable(),
+  village_code: z.string().nullable(), demonstration: z.boolean(), status: z.string(), has_sign: z.boolean(), has_staff: z.boolean(),
+  has_activities: z.boolean(), has_projects: z.boolean(), has_rules: z.boolean(),
+});
+
 export async function listSiteRefs(sql: Sql): Promise<SiteRef[]> {
-  const rows = await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites ORDER BY id`;
+  const rows = parseRows(SiteRefRow, await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites ORDER BY id`);
   return rows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code, demonstration: r.demonstration, status: r.status,
     hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities, hasProjects: r.has_projects, hasRules: r.has_rules,
@@ -25,8 +33,13 @@ export interface Team {
   homeSiteId: string | null; members: number | null; leader: string; notes: string;
 }
 
+const TeamRow = z.object({
+  id: z.string(), name: z.string(), level: z.enum(TEAM_LEVELS), parent_id: z.string().nullable(), township_code: z.string().nullable(),
+  home_site_id: z.string().nullable(), members: nullableNumber, leader: z.string(), notes: z.string(),
+});
+
 export async function listTeams(sql: Sql): Promise<Team[]> {
-  const rows = await sql`SELECT * FROM volunteer_teams ORDER BY CASE level WHEN 'corps' THEN 0 WHEN 'detachment' THEN 1 WHEN 'brigade' THEN 2 ELSE 3 END, id`;
+  const rows = parseRows(TeamRow, await sql`SELECT * FROM volunteer_teams ORDER BY CASE level WHEN 'corps' THEN 0 WHEN 'detachment' THEN 1 WHEN 'brigade' THEN 2 ELSE 3 END, id`);
   return rows.map((r) => ({
     id: r.id, name: r.name, level: r.level, parentId: r.parent_id, townshipCode: r.township_code, homeSiteId: r.home_site_id,
     members: r.members, leader: r.leader, notes: r.notes,
@@ -54,20 +67,21 @@ export interface VolunteerCountRow {
   totalCadres: number | null; registeredCadres: number | null; participatingCadres: number | null; participatingResidents: number | null; sourceId: string | null;
 }
 
+const CountRow = z.object({
+  township_code: z.string(), village_code: z.string().nullable(), on_date: isoDay, population: nullableNumber,
+  registered_residents: nullableNumber, total_cadres: nullableNumber, registered_cadres: nullableNumber,
+  participating_cadres: nullableNumber, participating_residents: nullableNumber, source_id: z.string().nullable(),
+});
+
 /** For each place, its latest counts on or before `date` (all dates when null). */
 export async function latestVolunteerCounts(sql: Sql, date: string | null): Promise<VolunteerCountRow[]> {
-  const rows = await sql`SELECT DISTINCT ON (scope_code) * FROM volunteer_counts
-    ${date ? sql`WHERE on_date <= ${date}` : sql``} ORDER BY scope_code, on_date DESC`;
+  const rows = parseRows(CountRow, await sql`SELECT DISTINCT ON (scope_code) * FROM volunteer_counts
+    ${date ? sql`WHERE on_date <= ${date}` : sql``} ORDER BY scope_code, on_date DESC`);
   return rows.map((r) => ({
-    townshipCode: r.township_code, villageCode: r.village_code, date: isoDate(r.on_date), population: r.population,
+    townshipCode: r.township_code, villageCode: r.village_code, date: r.on_date, population: r.population,
     registeredResidents: r.registered_residents, totalCadres: r.total_cadres, registeredCadres: r.registered_cadres,
     participatingCadres: r.participating_cadres, participatingResidents: r.participating_residents, sourceId: r.source_id,
   }));
-}
-
-export function isoDate(d: unknown): string {
-  if (d instanceof Date) return d.toISOString().slice(0, 10);
-  return String(d).slice(0, 10);
 }
 
 /** Creates and updates teams in file order (a parent named earlier in the file is created first). */
@@ -104,35 +118,40 @@ export interface Activity {
   project: ActivityProject; participants: number | null; title: string;
 }
 
-const activityOf = (r: Record<string, any>): Activity => ({
-  id: r.id, date: isoDate(r.on_date), townshipCode: r.township_code, siteId: r.site_id, teamId: r.team_id,
+const ActivityRow = z.object({
+  id: z.string(), on_date: isoDay, township_code: z.string().nullable(), site_id: z.string().nullable(), team_id: z.string().nullable(),
+  project: z.enum(ACTIVITY_PROJECTS), participants: nullableNumber, title: z.string(),
+});
+
+const activityOf = (r: z.infer<typeof ActivityRow>): Activity => ({
+  id: r.id, date: r.on_date, townshipCode: r.township_code, siteId: r.site_id, teamId: r.team_id,
   project: r.project, participants: r.participants, title: r.title,
 });
 
 export async function commitActivities(tx: Sql, rows: PlannedActivity[], sourceId: string | null): Promise<Activity[]> {
   const out: Activity[] = [];
   for (const r of rows) {
-    const [row] = await tx`INSERT INTO activities ${tx({
+    const [row] = parseRows(ActivityRow, await tx`INSERT INTO activities ${tx({
       id: newId('act'), on_date: r.date, township_code: r.townshipCode, site_id: r.siteId, team_id: r.teamId,
       project: r.project, participants: r.participants, title: r.title, source_id: sourceId,
-    })} RETURNING *`;
+    })} RETURNING *`);
     out.push(activityOf(row));
   }
   return out;
 }
 
 export async function listActivities(sql: Sql, q: { year?: number; township?: string; site?: string; team?: string } = {}): Promise<Activity[]> {
-  const rows = await sql`SELECT * FROM activities WHERE true
+  const rows = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE true
     ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``}
     ${q.site ? sql`AND site_id = ${q.site}` : sql``}
     ${q.team ? sql`AND team_id = ${q.team}` : sql``}
-    ORDER BY on_date DESC, id`;
+    ORDER BY on_date DESC, id`);
   return rows.map(activityOf);
 }
 
 export async function getActivity(sql: Sql, id: string): Promise<Activity | null> {
-  const [r] = await sql`SELECT * FROM activities WHERE id = ${id}`;
+  const [r] = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE id = ${id}`);
   return r ? activityOf(r) : null;
 }
 
@@ -145,9 +164,9 @@ export async function updateActivity(sql: Sql, id: string, patch: Partial<Omit<P
   if (patch.project !== undefined) cols.project = patch.project;
   if (patch.participants !== undefined) cols.participants = patch.participants;
   if (patch.title !== undefined) cols.title = patch.title;
-  const [r] = Object.keys(cols).length
+  const [r] = parseRows(ActivityRow, Object.keys(cols).length
     ? await sql`UPDATE activities SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`
-    : await sql`SELECT * FROM activities WHERE id = ${id}`;
+    : await sql`SELECT * FROM activities WHERE id = ${id}`);
   return r ? activityOf(r) : null;
 }
 
@@ -158,11 +177,15 @@ export async function deleteActivity(sql: Sql, id: string): Promise<boolean> {
 
 export interface FieldCheck { id: string; townshipCode: string; date: string; inspector: string; score: number | null; notes: string }
 
+const FieldCheckRow = z.object({
+  id: z.string(), township_code: z.string(), on_date: isoDay, inspector: z.string(), score: nullableNumber, notes: z.string(),
+});
+
 export async function listFieldChecks(sql: Sql, q: { year?: number; township?: string } = {}): Promise<FieldCheck[]> {
-  const rows = await sql`SELECT * FROM field_checks WHERE true
+  const rows = parseRows(FieldCheckRow, await sql`SELECT * FROM field_checks WHERE true
     ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
-    ${q.township ? sql`AND township_code = ${q.township}` : sql``} ORDER BY on_date DESC, id`;
-  return rows.map((r) => ({ id: r.id, townshipCode: r.township_code, date: isoDate(r.on_date), inspector: r.inspector, score: r.score, notes: r.notes }));
+    ${q.township ? sql`AND township_code = ${q.township}` : sql``} ORDER BY on_date DESC, id`);
+  return rows.map((r) => ({ id: r.id, townshipCode: r.township_code, date: r.on_date, inspector: r.inspector, score: r.score, notes: r.notes }));
 }
 
 export async function insertFieldCheck(sql: Sql, c: Omit<FieldCheck, 'id'>): Promise<FieldCheck> {
@@ -172,7 +195,7 @@ export async function insertFieldCheck(sql: Sql, c: Omit<FieldCheck, 'id'>): Pro
 }
 
 export async function getEvaluationRules(sql: Sql, year: number): Promise<unknown | null> {
-  const [r] = await sql`SELECT rules FROM evaluation_rules WHERE year = ${year}`;
+  const [r] = parseRows(z.object({ rules: z.unknown() }), await sql`SELECT rules FROM evaluation_rules WHERE year = ${year}`);
   return r ? r.rules : null;
 }
 

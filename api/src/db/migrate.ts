@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR } from '../project-paths.ts';
 import { inTransaction, type Sql } from './client.ts';
+import { z } from 'zod';
+import { parseRows } from './rows.ts';
 
 /** Advisory lock key taken by every migration transaction, so processes starting together apply each file once. */
 const MIGRATION_LOCK = 510_812_001;
@@ -16,7 +18,7 @@ export async function migrate(sql: Sql): Promise<string[]> {
     await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
   });
-  const done = new Set((await sql<{ name: string }[]>`SELECT name FROM schema_migrations`).map((r) => r.name));
+  const done = new Set(parseRows(z.object({ name: z.string() }), await sql`SELECT name FROM schema_migrations`).map((r) => r.name));
   const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
   const applied: string[] = [];
   for (const file of files) {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Sql } from './client.ts';
-import { jsonGeometry, nullableNumber, parseRows } from './rows.ts';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { nullableNumber, parseRows, polygonal } from './rows.ts';
 
 const seatOf = (r: { seat_lng: number | null; seat_lat: number | null }) =>
   r.seat_lng === null || r.seat_lat === null ? null : { lng: r.seat_lng, lat: r.seat_lat };
 
 const DistrictRow = z.object({
   code: z.string(), name: z.string(), name_en: z.string(),
-  boundary: z.union([jsonGeometry('MultiPolygon'), jsonGeometry('Polygon')]),
+  // A Polygon stored by an older seed is served as the one-part MultiPolygon the API promises.
+  boundary: polygonal.transform((g) => (g.type === 'Polygon' ? { type: 'MultiPolygon' as const, coordinates: [g.coordinates] } : g)),
   seat_lng: nullableNumber, seat_lat: nullableNumber, seat_source: z.string(),
 });
 const TownshipRow = z.object({
@@ -27,7 +29,7 @@ const DataSourceRow = z.object({
 
 export interface District {
   code: string; name: string; nameEn: string;
-  boundary: { type: 'MultiPolygon'; coordinates: number[][][][] };
+  boundary: MultiPolygon;
   seat: { lng: number; lat: number } | null; seatSource: string;
 }
 export interface Township {
@@ -53,7 +55,7 @@ export async function getDistrict(sql: Sql): Promise<District | null> {
   const [r] = parseRows(DistrictRow, await sql`SELECT code, name, name_en, boundary, seat_lng, seat_lat, seat_source FROM district LIMIT 1`);
   if (!r) return null;
   return {
-    code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary as District['boundary'],
+    code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary,
     seat: seatOf(r), seatSource: r.seat_source,
   };
 }
@@ -70,10 +72,9 @@ export async function listTownships(sql: Sql): Promise<Township[]> {
 }
 
 /** Imported township polygons (WGS-84 GeoJSON geometry), keyed by code. */
-export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; boundary: unknown }[]> {
-  return (await sql`SELECT code, boundary FROM townships WHERE boundary IS NOT NULL ORDER BY code`).map((r) => ({
-    code: r.code, boundary: r.boundary,
-  }));
+export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; boundary: Polygon | MultiPolygon }[]> {
+  return parseRows(z.object({ code: z.string(), boundary: polygonal }),
+    await sql`SELECT code, boundary FROM townships WHERE boundary IS NOT NULL ORDER BY code`);
 }
 
 export async function listVillages(sql: Sql, township?: string): Promise<Village[]> {
@@ -99,14 +100,16 @@ export async function getVillage(sql: Sql, code: string): Promise<Village | null
 
 /** Placed village points (WGS-84) with their township, for the demand model; sorted by code. */
 export async function placedVillagePoints(sql: Sql): Promise<{ code: string; townshipCode: string; type: 'village' | 'community'; lng: number; lat: number }[]> {
-  const rows = await sql`SELECT code, township_code, type, lng, lat FROM villages WHERE lng IS NOT NULL ORDER BY code`;
+  const rows = parseRows(VillageRow.pick({ code: true, township_code: true, type: true }).extend({ lng: z.number(), lat: z.number() }),
+    await sql`SELECT code, township_code, type, lng, lat FROM villages WHERE lng IS NOT NULL ORDER BY code`);
   return rows.map((r) => ({ code: r.code, townshipCode: r.township_code, type: r.type, lng: r.lng, lat: r.lat }));
 }
 
 /** Villages and communities per township (all of them, placed or not). */
 export async function villageCounts(sql: Sql): Promise<{ townshipCode: string; villages: number; communities: number }[]> {
-  const rows = await sql`SELECT township_code, count(*) FILTER (WHERE type = 'village')::int AS villages,
-    count(*) FILTER (WHERE type = 'community')::int AS communities FROM villages GROUP BY township_code ORDER BY township_code`;
+  const rows = parseRows(z.object({ township_code: z.string(), villages: z.number(), communities: z.number() }),
+    await sql`SELECT township_code, count(*) FILTER (WHERE type = 'village')::int AS villages,
+    count(*) FILTER (WHERE type = 'community')::int AS communities FROM villages GROUP BY township_code ORDER BY township_code`);
   return rows.map((r) => ({ townshipCode: r.township_code, villages: r.villages, communities: r.communities }));
 }
 
@@ -128,4 +131,11 @@ export async function townshipExists(sql: Sql, code: string): Promise<boolean> {
 export async function getVillageTownshipCode(sql: Sql, villageCode: string): Promise<string | null> {
   const [r] = parseRows(z.object({ township_code: z.string() }), await sql`SELECT township_code FROM villages WHERE code = ${villageCode}`);
   return r?.township_code ?? null;
+}
+
+/** The codes in `codes` that name no township (in the order given). */
+export async function unknownTownshipCodes(sql: Sql, codes: readonly string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const known = new Set(parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE code IN ${sql(codes)}`).map((r) => r.code));
+  return codes.filter((c) => !known.has(c));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { parseRows } from './rows.ts';
-import type { RoadClass, RoadGraph } from '../engine/types.ts';
+import { isoTimestamp, parseRows } from './rows.ts';
+import { ROAD_CLASSES, type RoadClass, type RoadGraph } from '../engine/types.ts';
 import { deserializeRoadGraph, serializeRoadGraph } from './road-graph-codec.ts';
 import { inTransaction, type Sql } from './client.ts';
 import { insertDataSource, type NewDataSource } from './import-repo.ts';
@@ -23,6 +23,14 @@ export interface RoadGraphInfo {
   bytes: number;
 }
 
+const SpeedsColumn: z.ZodType<RoadGraphSpeeds> = z.object({
+  carSpeedsKmh: z.record(z.enum(ROAD_CLASSES), z.number()), origin: z.string(),
+});
+const RoadGraphRow = z.object({
+  id: z.number(), source_name: z.string(), node_count: z.number(), edge_count: z.number(), speeds: SpeedsColumn,
+  created_at: isoTimestamp,
+});
+
 /**
  * Stores a road graph and makes it the active one, in one transaction together with its data source
  * row and a data-version bump: a failure leaves the previous active graph untouched.
@@ -35,37 +43,38 @@ export async function saveRoadGraph(
   return inTransaction(sql, async (tx) => {
     await insertDataSource(tx, input.source);
     await tx`UPDATE road_graphs SET active = false WHERE active`;
-    const [r] = await tx`
+    const [r] = parseRows(RoadGraphRow.pick({ id: true, created_at: true }), await tx`
       INSERT INTO road_graphs (source_name, node_count, edge_count, data, speeds, active)
       VALUES (${input.sourceName}, ${input.graph.nodeCount}, ${input.graph.targets.length},
               ${Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength)}, ${tx.json(input.speeds as never)}, true)
-      RETURNING id, created_at`;
+      RETURNING id, created_at`);
     await bumpDataVersion(tx);
     return {
       id: r.id, sourceName: input.sourceName, nodeCount: input.graph.nodeCount, edgeCount: input.graph.targets.length,
-      speeds: input.speeds, createdAt: new Date(r.created_at).toISOString(), bytes: blob.byteLength,
+      speeds: input.speeds, createdAt: r.created_at, bytes: blob.byteLength,
     };
   });
 }
 
 /** The active road graph, decoded, or null when none was imported. */
 export async function loadActiveRoadGraph(sql: Sql): Promise<(RoadGraphInfo & { graph: RoadGraph }) | null> {
-  const [r] = await sql`SELECT id, source_name, node_count, edge_count, data, speeds, created_at FROM road_graphs WHERE active`;
+  const [r] = parseRows(RoadGraphRow.extend({ data: z.instanceof(Uint8Array) }),
+    await sql`SELECT id, source_name, node_count, edge_count, data, speeds, created_at FROM road_graphs WHERE active`);
   if (!r) return null;
-  const data = r.data as Uint8Array;
   return {
     id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
-    createdAt: new Date(r.created_at).toISOString(), bytes: data.byteLength, graph: deserializeRoadGraph(data),
+    createdAt: r.created_at, bytes: r.data.byteLength, graph: deserializeRoadGraph(r.data),
   };
 }
 
 /** Metadata of every stored road graph (no blobs), newest first. */
 export async function listRoadGraphs(sql: Sql): Promise<(RoadGraphInfo & { active: boolean })[]> {
-  const rows = await sql`SELECT id, source_name, node_count, edge_count, speeds, created_at, active, octet_length(data) AS bytes
-    FROM road_graphs ORDER BY id DESC`;
+  const rows = parseRows(RoadGraphRow.extend({ active: z.boolean(), bytes: z.number() }),
+    await sql`SELECT id, source_name, node_count, edge_count, speeds, created_at, active, octet_length(data) AS bytes
+    FROM road_graphs ORDER BY id DESC`);
   return rows.map((r) => ({
     id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
-    createdAt: new Date(r.created_at).toISOString(), bytes: Number(r.bytes), active: r.active,
+    createdAt: r.created_at, bytes: r.bytes, active: r.active,
   }));
 }
 

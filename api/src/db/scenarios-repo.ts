@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Sql } from './client.ts';
 import type { ProposedSite, ScenarioCreate, ScenarioUpdate } from '../schemas/scenarios.ts';
+import { SiteKindSchema } from '../schemas/sites.ts';
+import { isoTimestamp, parseRows } from './rows.ts';
 import { insertSite } from './sites-repo.ts';
 
 export interface ScenarioSite {
@@ -12,12 +15,22 @@ export interface Scenario {
   createdAt: string; updatedAt: string; sites: ScenarioSite[];
 }
 
+const ScenarioRow = z.object({
+  id: z.string(), name: z.string(), description: z.string(), mode: z.enum(['walk', 'bike', 'car']), minutes: z.number(),
+  older: z.boolean(), created_at: isoTimestamp, updated_at: isoTimestamp,
+});
+const ScenarioSiteRow = z.object({
+  id: z.string(), scenario_id: z.string(), kind: SiteKindSchema, name: z.string(), township_code: z.string().nullable(),
+  lng: z.number(), lat: z.number(), rank: z.number().nullable(), accepted_site_id: z.string().nullable(),
+});
+
 const newId = (prefix: string) => prefix + randomUUID().replace(/-/g, '').slice(0, 16);
 
 async function readSites(sql: Sql, ids: string[]): Promise<Map<string, ScenarioSite[]>> {
   const out = new Map<string, ScenarioSite[]>(ids.map((id) => [id, []]));
   if (!ids.length) return out;
-  const rows = await sql`SELECT * FROM scenario_sites WHERE scenario_id IN ${sql(ids)} ORDER BY rank NULLS LAST, created_at, id`;
+  const rows = parseRows(ScenarioSiteRow,
+    await sql`SELECT * FROM scenario_sites WHERE scenario_id IN ${sql(ids)} ORDER BY rank NULLS LAST, created_at, id`);
   for (const r of rows)
     out.get(r.scenario_id)!.push({
       id: r.id, kind: r.kind, name: r.name, townshipCode: r.township_code, lng: r.lng, lat: r.lat,
@@ -27,26 +40,24 @@ async function readSites(sql: Sql, ids: string[]): Promise<Map<string, ScenarioS
 }
 
 export async function listScenarios(sql: Sql): Promise<Scenario[]> {
-  const rows = await sql`SELECT * FROM scenarios ORDER BY created_at DESC, id`;
+  const rows = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios ORDER BY created_at DESC, id`);
   const sites = await readSites(sql, rows.map((r) => r.id));
-  return rows.map((r) => ({
+  return rows.map((r) => scenarioOf(r, sites.get(r.id)!));
+}
+
+function scenarioOf(r: z.infer<typeof ScenarioRow>, sites: ScenarioSite[]): Scenario {
+  return {
     id: r.id, name: r.name, description: r.description, mode: r.mode, minutes: r.minutes, older: r.older,
-    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
-    sites: sites.get(r.id)!,
-  }));
+    createdAt: r.created_at, updatedAt: r.updated_at, sites,
+  };
 }
 
 /** One scenario with its proposals; `forUpdate` locks the scenario row until the caller's transaction ends. */
 export async function getScenario(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<Scenario | null> {
-  const rows = await sql`SELECT * FROM scenarios WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`;
-  if (!rows.length) return null;
-  const r = rows[0];
+  const [r] = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
+  if (!r) return null;
   const sites = await readSites(sql, [id]);
-  return {
-    id: r.id, name: r.name, description: r.description, mode: r.mode, minutes: r.minutes, older: r.older,
-    createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
-    sites: sites.get(id)!,
-  };
+  return scenarioOf(r, sites.get(id)!);
 }
 
 async function writeSites(tx: Sql, scenarioId: string, sites: (ProposedSite & { townshipCode: string | null })[]) {

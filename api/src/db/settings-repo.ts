@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Sql } from './client.ts';
+import { parseRows } from './rows.ts';
 
 /** Server-wide settings an admin may change. */
 export interface Settings {
@@ -8,11 +10,14 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { publicPlannerViews: false };
 
+/** The settings as stored, one jsonb `value` per key; keys the code does not know are ignored. */
+const StoredSettings: z.ZodType<Settings> = z.object({ publicPlannerViews: z.boolean() });
+
+const SettingRow = z.object({ key: z.string(), value: z.unknown() });
+
 export async function getSettings(sql: Sql): Promise<Settings> {
-  const rows = await sql<{ key: string; value: unknown }[]>`SELECT key, value FROM settings`;
-  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = r.value;
-  return out as unknown as Settings;
+  const stored = Object.fromEntries(parseRows(SettingRow, await sql`SELECT key, value FROM settings`).map((r) => [r.key, r.value]));
+  return StoredSettings.parse({ ...DEFAULT_SETTINGS, ...stored });
 }
 
 export async function saveSettings(sql: Sql, patch: Partial<Settings>): Promise<Settings> {

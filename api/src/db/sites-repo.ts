@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Sql } from './client.ts';
-import type { SiteCreate, SiteFeature, SiteProperties, SiteQuery, SiteUpdate } from '../schemas/sites.ts';
+import {
+  SiteKindSchema, SiteStatusSchema, VenueTypeSchema, type SiteCreate, type SiteFeature, type SiteQuery, type SiteUpdate,
+} from '../schemas/sites.ts';
+import { isoTimestamp, nullableNumber, parseRows } from './rows.ts';
 import { bumpDataVersion } from './version-repo.ts';
 
 type Tx = Sql;
@@ -14,46 +18,47 @@ const COLUMNS: Record<string, string> = {
   contact: 'contact', phone: 'phone', notes: 'notes',
 };
 
-interface SiteRow {
-  id: string; code: string | null; kind: SiteProperties['kind']; name: string; township_code: string | null;
-  village_code: string | null; lng: number | null; lat: number | null;
-  location_precision: SiteProperties['locationPrecision']; status: SiteProperties['status'];
-  demonstration: boolean; has_sign: boolean; has_staff: boolean; has_activities: boolean; has_projects: boolean;
-  has_rules: boolean; venue_type: SiteProperties['venueType']; address: string; contact: string; phone: string;
-  notes: string; created_at: Date; updated_at: Date;
-}
+/** A `sites` row (`SELECT *`). */
+const SiteRow = z.object({
+  id: z.string(), code: z.string().nullable(), kind: SiteKindSchema, name: z.string(), township_code: z.string().nullable(),
+  village_code: z.string().nullable(), lng: nullableNumber, lat: nullableNumber,
+  location_precision: z.enum(['exact', 'approximate']), status: SiteStatusSchema,
+  demonstration: z.boolean(), has_sign: z.boolean(), has_staff: z.boolean(), has_activities: z.boolean(), has_projects: z.boolean(),
+  has_rules: z.boolean(), venue_type: VenueTypeSchema.nullable(), address: z.string(), contact: z.string(), phone: z.string(),
+  notes: z.string(), created_at: isoTimestamp, updated_at: isoTimestamp,
+});
 
-export function siteFeature(r: SiteRow): SiteFeature {
+function siteFeature(r: z.infer<typeof SiteRow>): SiteFeature {
   const placed = r.lng !== null && r.lat !== null;
   return {
     type: 'Feature',
     id: r.id,
-    geometry: placed ? { type: 'Point', coordinates: [r.lng as number, r.lat as number] } : null,
+    geometry: r.lng !== null && r.lat !== null ? { type: 'Point', coordinates: [r.lng, r.lat] } : null,
     properties: {
       id: r.id, code: r.code, kind: r.kind, name: r.name, townshipCode: r.township_code, villageCode: r.village_code,
       lng: r.lng, lat: r.lat, placed, locationPrecision: r.location_precision, status: r.status,
       demonstration: r.demonstration, hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities,
       hasProjects: r.has_projects, hasRules: r.has_rules, venueType: r.venue_type, address: r.address,
       contact: r.contact, phone: r.phone, notes: r.notes,
-      createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+      createdAt: r.created_at, updatedAt: r.updated_at,
     },
   };
 }
 
 export async function listSites(sql: Sql, q: SiteQuery = {}): Promise<SiteFeature[]> {
-  const rows = await sql<SiteRow[]>`
+  const rows = parseRows(SiteRow, await sql`
     SELECT * FROM sites WHERE true
     ${q.kind?.length ? sql`AND kind IN ${sql(q.kind)}` : sql``}
     ${q.status?.length ? sql`AND status IN ${sql(q.status)}` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``}
     ${q.placed === true ? sql`AND lng IS NOT NULL` : q.placed === false ? sql`AND lng IS NULL` : sql``}
-    ORDER BY kind, township_code NULLS FIRST, name, id`;
+    ORDER BY kind, township_code NULLS FIRST, name, id`);
   return rows.map(siteFeature);
 }
 
 /** One site; `forUpdate` locks its row until the caller's transaction ends. */
 export async function getSite(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<SiteFeature | null> {
-  const [row] = await sql<SiteRow[]>`SELECT * FROM sites WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`;
+  const [row] = parseRows(SiteRow, await sql`SELECT * FROM sites WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
   return row ? siteFeature(row) : null;
 }
 
@@ -63,19 +68,21 @@ function toColumns(input: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const IdRow = z.object({ id: z.string() });
+
 export const newSiteId = () => 's_' + randomUUID().replace(/-/g, '').slice(0, 16);
 
 export async function insertSite(tx: Tx, input: SiteCreate & { id?: string }): Promise<SiteFeature> {
   const row = { id: input.id ?? newSiteId(), ...toColumns(input) };
-  const [r] = await tx<SiteRow[]>`INSERT INTO sites ${tx(row)} RETURNING *`;
+  const [r] = parseRows(SiteRow, await tx`INSERT INTO sites ${tx(row)} RETURNING *`);
   await bumpDataVersion(tx);
   return siteFeature(r);
 }
 
 export async function updateSite(tx: Tx, id: string, patch: SiteUpdate): Promise<SiteFeature | null> {
   const cols = toColumns(patch);
-  const [r] = await tx<SiteRow[]>`
-    UPDATE sites SET ${tx(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`;
+  const [r] = parseRows(SiteRow, await tx`
+    UPDATE sites SET ${tx(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`);
   if (r) await bumpDataVersion(tx);
   return r ? siteFeature(r) : null;
 }
@@ -91,14 +98,14 @@ export async function deleteSite(tx: Tx, id: string): Promise<boolean> {
  * hand keeps its own. Returns the ids placed.
  */
 export async function placeUnplacedStationsAt(tx: Tx, villageCode: string, lng: number, lat: number): Promise<string[]> {
-  const rows = await tx`UPDATE sites SET lng = ${lng}, lat = ${lat}, location_precision = 'approximate', updated_at = now()
-    WHERE village_code = ${villageCode} AND kind = 'station' AND lng IS NULL RETURNING id`;
+  const rows = parseRows(IdRow, await tx`UPDATE sites SET lng = ${lng}, lat = ${lat}, location_precision = 'approximate', updated_at = now()
+    WHERE village_code = ${villageCode} AND kind = 'station' AND lng IS NULL RETURNING id`);
   if (rows.length) await bumpDataVersion(tx);
-  return rows.map((r) => String(r.id));
+  return rows.map((r) => r.id);
 }
 
 /** A site's township code: `undefined` when there is no such site, null when it has none. */
 export async function getSiteTownshipCode(sql: Sql, id: string): Promise<string | null | undefined> {
-  const [r] = await sql`SELECT township_code FROM sites WHERE id = ${id}`;
-  return r ? ((r.township_code as string | null) ?? null) : undefined;
+  const [r] = parseRows(z.object({ township_code: z.string().nullable() }), await sql`SELECT township_code FROM sites WHERE id = ${id}`);
+  return r ? r.township_code : undefined;
 }

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Sql } from './client.ts';
-import type { Role } from '../auth/roles.ts';
+import { ROLES, roleAtMost, type Role } from '../auth/roles.ts';
+import { isoTimestamp, parseRows } from './rows.ts';
 
 /** An account as the API shows it (never the password hash). */
 export interface User {
@@ -21,13 +23,17 @@ export interface Principal {
   tokenId?: string;
 }
 
-interface UserRow {
-  id: string; username: string; password_hash: string; role: Role; townships: string[]; created_at: Date; updated_at: Date;
-}
+const RoleColumn = z.enum(ROLES);
 
-const toUser = (r: UserRow): User => ({
-  id: r.id, username: r.username, role: r.role, townships: r.townships ?? [],
-  createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+/** A `users` row (`SELECT *`); `townships` is a jsonb array of township codes. */
+const UserRow = z.object({
+  id: z.string(), username: z.string(), password_hash: z.string(), role: RoleColumn, townships: z.array(z.string()),
+  created_at: isoTimestamp, updated_at: isoTimestamp,
+});
+
+const toUser = (r: z.infer<typeof UserRow>): User => ({
+  id: r.id, username: r.username, role: r.role, townships: r.townships,
+  createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -36,30 +42,30 @@ const secret = () => randomBytes(32).toString('base64url');
 export const SESSION_HOURS = 12;
 
 export async function listUsers(sql: Sql): Promise<User[]> {
-  return (await sql<UserRow[]>`SELECT * FROM users ORDER BY username`).map(toUser);
+  return parseRows(UserRow, await sql`SELECT * FROM users ORDER BY username`).map(toUser);
 }
 
 export async function getUser(sql: Sql, id: string): Promise<User | null> {
-  const [r] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
+  const [r] = parseRows(UserRow, await sql`SELECT * FROM users WHERE id = ${id}`);
   return r ? toUser(r) : null;
 }
 
 /** The user and stored hash for a login (username compared case-insensitively). */
 export async function findLogin(sql: Sql, username: string): Promise<{ user: User; passwordHash: string } | null> {
-  const [r] = await sql<UserRow[]>`SELECT * FROM users WHERE lower(username) = lower(${username})`;
+  const [r] = parseRows(UserRow, await sql`SELECT * FROM users WHERE lower(username) = lower(${username})`);
   return r ? { user: toUser(r), passwordHash: r.password_hash } : null;
 }
 
 export async function countAdmins(sql: Sql): Promise<number> {
-  const [r] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`;
+  const [r] = parseRows(z.object({ n: z.number() }), await sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
   return r.n;
 }
 
 export async function insertUser(sql: Sql, u: { username: string; passwordHash: string; role: Role; townships?: string[] }): Promise<User> {
-  const [r] = await sql<UserRow[]>`
+  const [r] = parseRows(UserRow, await sql`
     INSERT INTO users (id, username, password_hash, role, townships)
     VALUES (${'u_' + randomUUID().replace(/-/g, '').slice(0, 16)}, ${u.username}, ${u.passwordHash}, ${u.role}, ${sql.json(u.townships ?? [])})
-    RETURNING *`;
+    RETURNING *`);
   return toUser(r);
 }
 
@@ -71,7 +77,7 @@ export async function updateUser(
   if (patch.passwordHash !== undefined) cols.password_hash = patch.passwordHash;
   if (patch.role !== undefined) cols.role = patch.role;
   if (patch.townships !== undefined) cols.townships = sql.json(patch.townships);
-  const [r] = await sql<UserRow[]>`UPDATE users SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`;
+  const [r] = parseRows(UserRow, await sql`UPDATE users SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`);
   return r ? toUser(r) : null;
 }
 
@@ -90,9 +96,9 @@ export async function createSession(sql: Sql, userId: string): Promise<{ secret:
 }
 
 export async function sessionPrincipal(sql: Sql, sessionSecret: string): Promise<Principal | null> {
-  const [r] = await sql<(UserRow & { csrf_token: string })[]>`
+  const [r] = parseRows(UserRow.extend({ csrf_token: z.string() }), await sql`
     SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.secret_hash = ${sha256(sessionSecret)} AND s.expires_at > now()`;
+    WHERE s.secret_hash = ${sha256(sessionSecret)} AND s.expires_at > now()`);
   if (!r) return null;
   const user = toUser(r);
   return { user, role: user.role, via: 'session', csrfToken: r.csrf_token };
@@ -111,7 +117,10 @@ export interface ApiToken {
   id: string; userId: string; username: string; name: string; role: Role; createdAt: string; lastUsedAt: string | null; revokedAt: string | null;
 }
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const TokenRow = z.object({
+  id: z.string(), user_id: z.string(), username: z.string(), name: z.string(), role: RoleColumn,
+  created_at: isoTimestamp, last_used_at: isoTimestamp.nullable(), revoked_at: isoTimestamp.nullable(),
+});
 
 /** Creates an API token; the returned `token` is shown once and stored only as its hash. */
 export async function createToken(sql: Sql, t: { userId: string; name: string; role: Role }): Promise<{ id: string; token: string }> {
@@ -122,12 +131,12 @@ export async function createToken(sql: Sql, t: { userId: string; name: string; r
 }
 
 export async function listTokens(sql: Sql, userId?: string): Promise<ApiToken[]> {
-  const rows = await sql`
+  const rows = parseRows(TokenRow, await sql`
     SELECT t.*, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id
-    ${userId ? sql`WHERE t.user_id = ${userId}` : sql``} ORDER BY t.created_at DESC, t.id`;
+    ${userId ? sql`WHERE t.user_id = ${userId}` : sql``} ORDER BY t.created_at DESC, t.id`);
   return rows.map((r) => ({
     id: r.id, userId: r.user_id, username: r.username, name: r.name, role: r.role,
-    createdAt: iso(r.created_at)!, lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at),
+    createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
   }));
 }
 
@@ -137,13 +146,12 @@ export async function revokeToken(sql: Sql, id: string): Promise<boolean> {
 
 /** The principal of a bearer token; the token's role is capped by its owner's current role. */
 export async function tokenPrincipal(sql: Sql, token: string): Promise<Principal | null> {
-  const [r] = await sql<(UserRow & { token_id: string; token_role: Role })[]>`
+  const [r] = parseRows(UserRow.extend({ token_id: z.string(), token_role: RoleColumn }), await sql`
     UPDATE api_tokens t SET last_used_at = now() FROM users u
     WHERE t.token_hash = ${sha256(token)} AND t.revoked_at IS NULL AND u.id = t.user_id
-    RETURNING u.*, t.id AS token_id, t.role AS token_role`;
+    RETURNING u.*, t.id AS token_id, t.role AS token_role`);
   if (!r) return null;
   const user = toUser(r);
-  const order = ['viewer', 'township_editor', 'planner', 'admin'];
-  const role = order.indexOf(r.token_role) <= order.indexOf(user.role) ? r.token_role : user.role;
+  const role = roleAtMost(r.token_role, user.role) ? r.token_role : user.role;
   return { user, role, via: 'token', tokenId: r.token_id };
 }

@@ -10,6 +10,7 @@ import {
 import { hashPassword } from '../auth/password.ts';
 import { roleAtMost } from '../auth/roles.ts';
 import { inTransaction, type Sql } from '../db/client.ts';
+import { unknownTownshipCodes } from '../db/reference-repo.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import { getSettings, saveSettings } from '../db/settings-repo.ts';
 
@@ -18,8 +19,8 @@ const snapshot = (u: User) => ({ username: u.username, role: u.role, townships: 
 
 async function checkTownships(sql: Sql, codes: string[] | undefined) {
   if (!codes?.length) return;
-  const known = new Set((await sql<{ code: string }[]>`SELECT code FROM townships WHERE code IN ${sql(codes)}`).map((r) => r.code));
-  const issues = codes.map((t, i) => ({ t, i })).filter(({ t }) => !known.has(t)).map(({ t, i }) => ({ path: ['townships', i], message: `Unknown township ${t}` }));
+  const unknown = new Set(await unknownTownshipCodes(sql, codes));
+  const issues = codes.map((t, i) => ({ t, i })).filter(({ t }) => unknown.has(t)).map(({ t, i }) => ({ path: ['townships', i], message: `Unknown township ${t}` }));
   if (issues.length) throw new ApiError(422, 'unprocessable', issues.map((i) => i.message).join('; '), issues);
 }
 

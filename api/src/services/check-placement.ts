@@ -30,7 +30,7 @@ export async function checkPlacement(sql: Sql, p: Placement): Promise<{ township
   }
   if (p.lng != null && p.lat != null) {
     const d = await getDistrict(sql);
-    if (d && !booleanPointInPolygon([p.lng, p.lat], d.boundary as never))
+    if (d && !booleanPointInPolygon([p.lng, p.lat], d.boundary))
       issues.push({ path: ['lng'], message: `Point ${p.lng}, ${p.lat} lies outside ${d.name} (WGS-84 expected)` });
   }
   if (issues.length) throw new UnprocessableError(issues.map((i) => i.message).join('; '), issues);

@@ -98,7 +98,7 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
       olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),
     };
   }
-  const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary as Polygon | MultiPolygon }));
+  const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary }));
   if (areas.length) demand = assignTownshipByArea(demand, areas, demand.townshipIndex);
   let population = 0;
   for (const p of demand.population) population += p;
@@ -115,7 +115,7 @@ export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): P
   if (previous && previous.version === version) return previous;
   const district = await getDistrict(sql);
   if (!district) throw new Error('district data not loaded');
-  const boundary: Feature<MultiPolygon> = { type: 'Feature', geometry: district.boundary as MultiPolygon, properties: {} };
+  const boundary: Feature<MultiPolygon> = { type: 'Feature', geometry: district.boundary, properties: {} };
   const townships = await listTownships(sql);
   const sites = await listSites(sql);
   const demandKey = `${await getDemandInputsKey(sql)}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
