@@ -19,7 +19,7 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
       '曾家镇,,2023-06-30,2000,130', '羊木镇,,2024-06-30,10000,0'].join('\n'));
     // Registration (ratio to 13%) weight 50, platform (entered) weight 50:
     // 羊木镇 13% → 100, platform 60 → 80; 沙河镇 6.5% → 50, platform 100 → 75; 曾家镇 6.5% → 50, platform 100 → 75 (tie).
-    const put = await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: {
+    const put = await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: {
       indicators: only({ volunteer_registration: 50, platform: 50 }), entered: { platform: { [YM]: 60, [SH]: 100, [ZJ]: 100 } }, fieldChecksCount: true,
     } });
     expect(put.status).toBe(200);
@@ -37,7 +37,7 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
     const y2024 = await (await h().client.api.evaluation.$get({ query: { year: '2024' } })).json();
     expect(y2024.rulesSaved).toBe(false);
     expect(y2024.weights.coverage_share).toBe(10);
-    await h().client.api.evaluation.rules.$put({ query: { year: '2024' }, json: { indicators: only({ platform: 100 }), entered: {}, fieldChecksCount: true } });
+    await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2024' }, json: { indicators: only({ platform: 100 }), entered: {}, fieldChecksCount: true } });
     const again = await (await h().client.api.evaluation.$get({ query: { year: '2023' } })).json();
     expect(again.townships.map((t) => [t.code, t.score, t.rank])).toEqual(body.townships.map((t) => [t.code, t.score, t.rank]));
   });
@@ -49,7 +49,7 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
     expect((await fc.$post({ json: { townshipCode: '999999999', date: '2023-09-01', inspector: '李四', score: 90, notes: '' } })).status).toBe(422);
     const acts = ['日期,队伍,乡镇,活动名称', ...Array.from({ length: 12 }, (_, m) => `2023-${String(m + 1).padStart(2, '0')}-10,理论政策宣讲支队,羊木镇,宣讲${m + 1}`)];
     await importCsv(h, 'activities', acts.join('\n'));
-    await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: only({ field_check: 100, det_activities: 60, det_active_months: 30, det_home_site: 10 }), entered: {}, fieldChecksCount: true } });
+    await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: only({ field_check: 100, det_activities: 60, det_active_months: 30, det_home_site: 10 }), entered: {}, fieldChecksCount: true } });
     const body = await (await h().client.api.evaluation.$get({ query: { year: '2023' } })).json();
     expect(body.townships[0]).toMatchObject({ code: YM, score: 90, rank: 1 });
     // 12 activities → 100, 12 of 12 months → 100, no home site → 0: (60·100 + 30·100 + 10·0) / 100 = 90. The 14 others score 0 and tie at 2.
@@ -59,9 +59,9 @@ describeApi('GET /api/evaluation and PUT /api/evaluation/rules', (h) => {
   });
 
   it('refuses unknown indicators, bad townships in entered scores and a bad year with 400', async () => {
-    const bad = await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: [{ id: 'nope', weight: 1 }], entered: {}, fieldChecksCount: true } });
+    const bad = await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: [{ id: 'nope', weight: 1 }], entered: {}, fieldChecksCount: true } });
     expect(bad.status).toBe(400);
-    const badCode = await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: only({ platform: 1 }), entered: { platform: { '123456789': 50 } }, fieldChecksCount: true } });
+    const badCode = await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: { indicators: only({ platform: 1 }), entered: { platform: { '123456789': 50 } }, fieldChecksCount: true } });
     expect(badCode.status).toBe(400);
     const year = await h().request('/api/evaluation?year=abc');
     expect(year.status).toBe(400);
