@@ -30,6 +30,7 @@ import { getCookie } from 'hono/cookie';
 import { authMiddleware, SESSION_COOKIE } from './http/auth.ts';
 import { ROUTE_RULES } from './http/route-rules.ts';
 import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
+import { basemapTileOrigins } from './services/basemap-config.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { districtRoutes } from './routes/districts.ts';
 
@@ -60,7 +61,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.use('*', hostAllowlist(opts.allowedHosts ?? allowedHostsFromEnv()));
-  app.use('*', securityHeaders(), noStore);
+  app.use('*', securityHeaders(basemapTileOrigins(process.env)), noStore);
   app.use(
     '*',
     bodyLimit({

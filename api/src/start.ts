@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { apiFallback } from './http/not-found.ts';
 import { countAdmins } from './db/users-repo.ts';
 import { allowedHostsFromEnv, hostAllowlist, securityHeaders } from './http/security.ts';
+import { basemapTileOrigins } from './services/basemap-config.ts';
 import { onError } from './http/errors.ts';
 
 /** Printed at start-up while no admin account exists: nothing can be changed until one does. */
@@ -41,7 +42,7 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
   const api = createApp({ db, allowedHosts });
   const root = new Hono();
   root.onError(onError);
-  root.use('*', hostAllowlist(allowedHosts), securityHeaders());
+  root.use('*', hostAllowlist(allowedHosts), securityHeaders(basemapTileOrigins(process.env)));
   root.route('/', api);
   // Unknown /api/* routes and wrong methods answer JSON, never the web app's HTML or a plain-text 404.
   root.all('/api/*', apiFallback(api));

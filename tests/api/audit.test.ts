@@ -122,6 +122,89 @@ describeApi('audit trail', (h) => {
     expect(await rowsSince(h(), since)).toHaveLength(0);
   });
 
+  it('placing a village by hand leaves one village.place row with before and after; a refused placement none', async () => {
+    const code = '510812100202';
+    let since = await lastId(h());
+    const res = await h().request(`/api/villages/${code}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lng: 105.905, lat: 32.66 }) });
+    expect(res.status).toBe(200);
+    const rows = await rowsSince(h(), since);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: 'village.place', entity: 'village', entity_id: code, township_code: OWN, username: planner, role: 'planner' });
+    expect(rows[0].before).toMatchObject({ code, lng: null, lat: null });
+    expect(rows[0].after).toMatchObject({ code, lng: 105.905, lat: 32.66, precision: 'approximate', placedBy: 'hand' });
+    since = await lastId(h());
+    const outside = await h().request(`/api/villages/${code}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lng: 104.0, lat: 30.6 }) });
+    expect(outside.status).toBe(422);
+    expect(await rowsSince(h(), since)).toHaveLength(0);
+  });
+
+  it('activity add, edit and delete leave one row each; refused ones none', async () => {
+    const c = h().client.api.activities;
+    let since = await lastId(h());
+    const a = await (await c.$post({ json: { date: '2023-03-10', siteId: 'station-510812102215', project: 'chaotian_talk', participants: 30, title: '宣讲' } })).json();
+    await c[':id'].$patch({ param: { id: a.id }, json: { title: '宣讲（改）' } });
+    expect((await c[':id'].$delete({ param: { id: a.id } })).status).toBe(200);
+    const rows = await rowsSince(h(), since);
+    expect(rows.map((r) => [r.action, r.entity, r.entity_id, r.township_code, r.username])).toEqual([
+      ['activity.create', 'activity', a.id, '510812102', planner], ['activity.update', 'activity', a.id, '510812102', planner],
+      ['activity.delete', 'activity', a.id, '510812102', planner],
+    ]);
+    expect([rows[0].before, rows[0].after.title]).toEqual([null, '宣讲']);
+    expect([rows[1].before.title, rows[1].after.title]).toEqual(['宣讲', '宣讲（改）']);
+    expect([rows[2].before.title, rows[2].after]).toEqual(['宣讲（改）', null]);
+    since = await lastId(h());
+    expect((await c.$post({ json: { date: '2023-03-11', siteId: 'no-such-site', title: 'x' } })).status).toBe(422);
+    expect((await c[':id'].$patch({ param: { id: a.id }, json: { title: 'y' } })).status).toBe(404);
+    expect((await c[':id'].$delete({ param: { id: a.id } })).status).toBe(404);
+    expect(await rowsSince(h(), since)).toHaveLength(0);
+  });
+
+  it('a field check and the evaluation rules leave one row each; refused ones none', async () => {
+    let since = await lastId(h());
+    const fc = await (await h().client.api['field-checks'].$post({ json: { townshipCode: OWN, date: '2023-04-01', inspector: '张三', score: 60, notes: '台账不全' } })).json();
+    const rules = { indicators: [{ id: 'platform', weight: 100 }], entered: { platform: { [OWN]: 80 } }, fieldChecksCount: true };
+    expect((await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: rules })).status).toBe(200);
+    const rows = await rowsSince(h(), since);
+    expect(rows.map((r) => [r.action, r.entity, r.entity_id, r.township_code])).toEqual([
+      ['field_check.create', 'field_check', fc.id, OWN], ['evaluation.rules', 'evaluation_rules', '2023', null],
+    ]);
+    expect(rows[0].after).toMatchObject({ inspector: '张三', score: 60 });
+    expect(rows[1]).toMatchObject({ username: testUsername('admin'), role: 'admin', before: null, after: rules });
+    since = await lastId(h());
+    expect((await h().client.api['field-checks'].$post({ json: { townshipCode: '999999999', date: '2023-09-01', inspector: '李四', score: 90, notes: '' } })).status).toBe(422);
+    expect((await h().asRole('admin').api.evaluation.rules.$put({ query: { year: '2023' }, json: { ...rules, indicators: [{ id: 'nope', weight: 1 }] } })).status).toBe(400);
+    expect((await h().client.api.evaluation.rules.$put({ query: { year: '2023' }, json: rules })).status).toBe(403);
+    expect(await rowsSince(h(), since)).toHaveLength(0);
+  });
+
+  it('a leaders\' import commit leaves one row per file (volunteers, teams, activities); a preview and a refused commit none', async () => {
+    const send = async (kind: string, csv: string, mode: string) => {
+      const fd = new FormData();
+      fd.append('file', new Blob([csv]), `${kind}.csv`);
+      fd.append('mode', mode);
+      return h().request(`/api/import/${kind}`, { method: 'POST', body: fd });
+    };
+    const files: Record<string, string> = {
+      volunteers: '乡镇,村（社区）,日期,注册志愿者（群众）\n羊木镇,,2023-06-30,1200\n',
+      teams: '队伍名称,层级,乡镇\n审计大队,大队,羊木镇\n',
+      activities: '日期,乡镇,活动名称\n2023-03-10,羊木镇,宣讲\n2023-03-11,羊木镇,走访\n',
+    };
+    for (const [kind, csv] of Object.entries(files)) {
+      let since = await lastId(h());
+      expect((await send(kind, csv, 'preview')).status).toBe(200);
+      expect((await send(kind, `${csv}2023-13-40,不存在镇,坏行\n`, 'commit')).status).toBe(422);
+      expect(await rowsSince(h(), since)).toHaveLength(0);
+      since = await lastId(h());
+      const res = await send(kind, csv, 'commit');
+      expect(res.status).toBe(200);
+      const { committed } = await res.json() as { committed: { sourceId: string } };
+      const rows = await rowsSince(h(), since);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ action: `import.${kind}`, entity: 'import', entity_id: committed.sourceId, username: planner });
+      expect(rows[0].details).toMatchObject({ fileName: `${kind}.csv`, sourceId: committed.sourceId, rowsSkipped: 0, written: kind === 'activities' ? 2 : 1 });
+    }
+  });
+
   it('the audit table refuses UPDATE, DELETE and TRUNCATE, even to the database owner', async () => {
     const { sql } = h().db;
     await h().client.api.sites.$post({ json: { kind: 'point', name: '不可改', townshipCode: OWN } });

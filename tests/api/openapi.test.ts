@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { expect, it } from 'vitest';
 import { describeApi } from '../helpers/test-db.ts';
+import { ensureTestUser, testToken, testUsername, TEST_PASSWORD } from '../helpers/test-auth.ts';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -46,6 +47,82 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
       if (!validateBody(await res.json())) problems.push(`${method} ${url} ${res.status}: ${ajv.errorsText(validateBody.errors).slice(0, 300)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('real responses of the accounts routes (session, users, tokens, settings, audit, public sites, restore) validate, 401/403 included', async () => {
+    const d = await doc();
+    const admin = await testToken(h().db.sql, 'admin');
+    const viewer = await testToken(h().db.sql, 'viewer');
+    // `as(null)`: no credentials at all (h().request would add the planner's token).
+    const ANONYMOUS = 'x-test-anonymous';
+    const as = (token: string | null, init: RequestInit = {}): RequestInit =>
+      ({ ...init, headers: { ...(init.headers as Record<string, string>), ...(token ? { authorization: `Bearer ${token}` } : { [ANONYMOUS]: '1' }) } });
+    const req = (path: string, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      if (!headers.has(ANONYMOUS)) return Promise.resolve(h().request(`/api${path}`, init));
+      headers.delete(ANONYMOUS);
+      return Promise.resolve(h().app.request(`/api${path}`, { ...init, headers }));
+    };
+    await ensureTestUser(h().db.sql, 'viewer');
+    const site = await (await req('/sites', json('POST', { kind: 'point', name: '恢复文档点', lng: 105.884081, lat: 32.643374 }))).json();
+    await req(`/sites/${site.id}`, { method: 'DELETE' });
+    const user = await (await req('/users', as(admin, json('POST', { username: 'openapi-user', password: 'long-enough-1', role: 'viewer' })))).json();
+    const token = await (await req('/tokens', json('POST', { name: '文档令牌' }))).json();
+    const calls: [string, string, string, RequestInit?][] = [
+      ['/session', 'get', '/session'], ['/session', 'get', '/session', as(null)],
+      ['/session', 'post', '/session', as(null, json('POST', { username: testUsername('viewer'), password: TEST_PASSWORD }))],
+      ['/session', 'post', '/session', as(null, json('POST', { username: testUsername('viewer'), password: 'wrong password' }))],
+      ['/session', 'delete', '/session', as(null, { method: 'DELETE' })],
+      ['/session/password', 'post', '/session/password', json('POST', { currentPassword: 'wrong password', newPassword: 'long-enough-2' })],
+      ['/session/password', 'post', '/session/password', as(null, json('POST', { currentPassword: 'x', newPassword: 'long-enough-2' }))],
+      ['/users', 'get', '/users', as(admin)], ['/users', 'get', '/users'], ['/users', 'get', '/users', as(null)],
+      ['/users', 'post', '/users', as(admin, json('POST', { username: 'openapi-user-2', password: 'long-enough-1', role: 'township_editor', townships: ['510812100'] }))],
+      ['/users', 'post', '/users', as(admin, json('POST', { username: 'openapi-user', password: 'long-enough-1', role: 'viewer' }))],
+      ['/users/{id}', 'patch', `/users/${user.id}`, as(admin, json('PATCH', { role: 'planner' }))],
+      ['/users/{id}', 'patch', '/users/u_nope', as(admin, json('PATCH', { role: 'planner' }))],
+      ['/users/{id}', 'delete', `/users/${user.id}`, as(admin, { method: 'DELETE' })],
+      ['/tokens', 'get', '/tokens'], ['/tokens', 'post', '/tokens', as(viewer, json('POST', { name: 'x', role: 'admin' }))],
+      ['/tokens/{id}', 'delete', `/tokens/${token.id}`, { method: 'DELETE' }], ['/tokens/{id}', 'delete', `/tokens/${token.id}`, { method: 'DELETE' }],
+      ['/settings', 'get', '/settings'], ['/settings', 'patch', '/settings', as(admin, json('PATCH', { publicPlannerViews: false }))],
+      ['/settings', 'patch', '/settings', json('PATCH', { publicPlannerViews: true })],
+      ['/audit', 'get', '/audit?limit=5'], ['/audit', 'get', '/audit?from=yesterday'], ['/audit/export.csv', 'get', '/audit/export.csv?limit=5'],
+      ['/audit/export.xlsx', 'get', '/audit/export.xlsx?limit=5'], ['/public/sites', 'get', '/public/sites', as(null)],
+      ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, as(viewer, { method: 'POST' })],
+      ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, { method: 'POST' }], ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, { method: 'POST' }],
+    ];
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const [path, method, url, init] of calls) {
+      const res = await req(url, init);
+      seen.add(`${method} ${path} ${res.status}`);
+      const declared = d.paths[path]?.[method]?.responses?.[String(res.status)];
+      if (!declared) { problems.push(`${method} ${url}: status ${res.status} not declared`); continue; }
+      const [type, media] = Object.entries<any>(declared.content)[0];
+      expect(res.headers.get('content-type') ?? '').toContain(type.split(';')[0]);
+      if (type !== 'application/json') continue;
+      const validateBody = ajv.compile(media.schema);
+      if (!validateBody(await res.json())) problems.push(`${method} ${url} ${res.status}: ${ajv.errorsText(validateBody.errors).slice(0, 300)}`);
+    }
+    expect(problems).toEqual([]);
+    // The calls reached the answers they were meant to: successes, refusals by login and by role, conflicts.
+    expect([...seen]).toEqual(expect.arrayContaining([
+      'post /session 200', 'post /session 401', 'get /users 200', 'get /users 401', 'get /users 403', 'post /users 201', 'post /users 409',
+      'patch /users/{id} 404', 'post /session/password 403', 'post /tokens 403', 'delete /tokens/{id} 200', 'delete /tokens/{id} 409',
+      'patch /settings 403', 'post /sites/{id}/restore 201', 'post /sites/{id}/restore 409', 'post /sites/{id}/restore 403', 'get /audit 400',
+    ]));
+  });
+
+  it('login attempts over the limit answer 429 as the document declares', async () => {
+    const d = await doc();
+    let res: Response | undefined;
+    for (let i = 0; i < 30; i++) {
+      res = await h().app.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody-429', password: 'wrong password' }) });
+      if (res.status === 429) break;
+    }
+    expect(res!.status).toBe(429);
+    expect(res!.headers.get('retry-after')).toMatch(/^\d+$/);
+    const validateBody = ajv.compile(d.paths['/session'].post.responses['429'].content['application/json'].schema);
+    expect(validateBody(await res!.json())).toBe(true);
   });
 
   it('request schemas carry the refinements the server applies', async () => {

@@ -87,6 +87,14 @@ describe('the leaders’ 评估 tab', () => {
     expect(await page.getByTestId('scorecard').innerText()).toContain('13');
     expect(await page.getByTestId('detachment-table').locator('tbody tr').count()).toBe(15);
     expect(await page.getByTestId('rules-status').innerText()).toContain('默认');
+    // The yearly rules are the admin's (PUT /api/evaluation/rules): a planner sees no editor.
+    expect(await page.getByTestId('rules-editor').count()).toBe(0);
+    await h.loginAs('admin');
+    await page.reload();
+    await waitForMap(page);
+    await page.getByTestId('tab-leaders').click();
+    await page.getByTestId('leaders-section-evaluation').click();
+    await page.locator('[data-testid="ranking-row"][data-code="510812102"]').click();
     await page.getByTestId('rules-editor').locator('summary').click();
     await page.getByTestId('entered-platform-510812105').fill('100');
     const saved = page.waitForResponse((r) => r.url().includes('/api/evaluation/rules') && r.request().method() === 'PUT');

@@ -129,8 +129,9 @@ describe('the district map', () => {
     const error = page.getByTestId('site-error');
     await error.waitFor();
     const text = await error.innerText();
-    expect(text).toContain('Invalid request body');
-    expect(text).toContain('Name is required');
+    // Said in the UI's language (zh) from the API's error and issue codes, with the field it concerns.
+    expect(text).toContain('提交的内容有误');
+    expect(text).toMatch(/name\s*必填/);
     await shot(page, 'site-panel-error');
     const unchanged = (await (await h.client.api.sites[':id'].$get({ param: { id } })).json()).properties;
     expect(unchanged.name).toBe(center.properties.name);

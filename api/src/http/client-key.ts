@@ -1,19 +1,15 @@
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppEnv } from './deps.ts';
+import { clientAddress } from './auth.ts';
 
 /**
- * Who a request counts against for per-client limits: the signed-in user when the auth middleware set one
- * (`c.var.user.id`), else the client's address, else `local` (in-process calls, tests). The one place to change
- * when accounts arrive.
+ * Who a request counts against for per-client limits (the job queue): the signed-in user (the auth middleware's
+ * principal), else the client's address (the first X-Forwarded-For hop behind a trusted proxy), else `local`
+ * (in-process calls, tests).
  */
-export function clientKey(c: Context): string {
-  const user = (c.var as { user?: { id?: string | number } }).user;
-  if (user?.id !== undefined) return `user:${user.id}`;
-  try {
-    const address = getConnInfo(c).remote.address;
-    if (address) return `addr:${address}`;
-  } catch {
-    /* not served by @hono/node-server */
-  }
-  return 'addr:local';
+export function clientKey(c: Context<AppEnv>): string {
+  const id = c.var.principal?.user.id;
+  if (id !== undefined && id !== null) return `user:${id}`;
+  const address = clientAddress(c);
+  return address ? `addr:${address}` : 'addr:local';
 }

@@ -25,15 +25,19 @@ export function hostAllowlist(hosts: string[]): MiddlewareHandler {
   };
 }
 
-/** Security headers for every response: a CSP that lets the map load its tiles and workers, no framing, nosniff. */
-export const securityHeaders = () =>
+/**
+ * Security headers for every response: a CSP that lets the map load its tiles and workers, no framing, nosniff.
+ * `tileOrigins`: the configured basemap tile servers (services/basemap-config.ts `basemapTileOrigins`); https ones are
+ * allowed anyway, an http or intranet one only when named here.
+ */
+export const securityHeaders = (tileOrigins: string[] = []) =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-      connectSrc: ["'self'", 'https:'],
+      imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...tileOrigins],
+      connectSrc: ["'self'", 'https:', ...tileOrigins],
       workerSrc: ["'self'", 'blob:'],
       childSrc: ["'self'", 'blob:'],
       fontSrc: ["'self'", 'data:', 'https:'],

@@ -8,7 +8,7 @@ import { commitActivities, commitTeams, commitVolunteerCounts, listSiteRefs, lis
 import { bumpDataVersion } from '../db/version-repo.ts';
 import { rowsToXlsx, type ExportSheet } from '../export/rows-to-xlsx.ts';
 import type { ColumnMapping } from './column-mapping.ts';
-import { checkSize, loadContext, refuseIfNeeded, skippedRows } from './import-context.ts';
+import { checkSize, loadContext, refuseIfNeeded, skippedRows, type ImportInput } from './import-context.ts';
 import { planActivityImport } from './plan-activity-import.ts';
 import type { LeaderImportPlan } from './plan-leader-rows.ts';
 import { planTeamImport } from './plan-team-import.ts';
@@ -18,6 +18,8 @@ import { readTable, type RawTable } from './read-table.ts';
 export interface LeaderImportInput {
   bytes: Uint8Array; fileName: string; mode: 'preview' | 'commit'; skipInvalid: boolean; mapping?: ColumnMapping;
   sourceName?: string; licence?: string; vintage?: string;
+  /** Called inside the commit's transaction with its counts (the API records the audit row here). */
+  onCommit?: ImportInput['onCommit'];
 }
 
 export type LeaderImportKind = 'volunteers' | 'teams' | 'activities';
@@ -53,6 +55,7 @@ async function run<T>(
     });
     const r = await commit(tx, p.rows, sourceId);
     await bumpDataVersion(tx);
+    await input.onCommit?.(tx, { sourceId, ...r, rowsSkipped: skipped.length });
     return r;
   });
   result.committed = { sourceId, ...done, skipped };

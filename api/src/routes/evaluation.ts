@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
-import { ApiError } from '../http/errors.ts';
+import { auditActor } from '../http/auth.ts';
+import { InvalidInputError, UnprocessableError } from '../domain-errors.ts';
+import { inTransaction } from '../db/client.ts';
+import { recordAudit } from '../db/audit-repo.ts';
 import { validate } from '../http/validate.ts';
-import { insertFieldCheck, listFieldChecks, saveEvaluationRules } from '../db/leaders-repo.ts';
+import { getEvaluationRules, insertFieldCheck, listFieldChecks, saveEvaluationRules } from '../db/leaders-repo.ts';
 import { listTownships } from '../db/reference-repo.ts';
 import { EvaluationQuerySchema, EvaluationRulesSchema, FieldCheckCreateSchema, FieldChecksQuerySchema } from '../schemas/leaders.ts';
 import { unknownIndicatorIds } from '../services/evaluation-rules.ts';
@@ -18,18 +21,29 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const { year } = c.req.valid('query');
     const rules = c.req.valid('json');
     const unknown = unknownIndicatorIds(rules);
-    if (unknown.length) throw new ApiError(400, 'invalid_request', `Unknown indicator ids: ${unknown.join(', ')}`, unknown.map((id) => ({ path: ['indicators', id], message: 'unknown indicator' })));
-    if (new Set(rules.indicators.map((i) => i.id)).size !== rules.indicators.length) throw new ApiError(400, 'invalid_request', 'An indicator is listed twice');
+    if (unknown.length) throw new InvalidInputError(`Unknown indicator ids: ${unknown.join(', ')}`, unknown.map((id) => ({ path: ['indicators', id], message: 'unknown indicator' })));
+    if (new Set(rules.indicators.map((i) => i.id)).size !== rules.indicators.length) throw new InvalidInputError('An indicator is listed twice');
     const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
     const badCodes = Object.entries(rules.entered).flatMap(([id, m]) => Object.keys(m).filter((k) => !codes.has(k)).map((k) => [id, k]));
-    if (badCodes.length) throw new ApiError(400, 'invalid_request', 'Entered scores name unknown townships', badCodes.map((p) => ({ path: ['entered', ...p], message: 'unknown township' })));
-    await saveEvaluationRules(c.var.deps.db.sql, year, rules);
+    if (badCodes.length) throw new InvalidInputError('Entered scores name unknown townships', badCodes.map((p) => ({ path: ['entered', ...p], message: 'unknown township' })));
+    await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const before = await getEvaluationRules(tx, year);
+      await saveEvaluationRules(tx, year, rules);
+      await recordAudit(tx, { actor: auditActor(c), action: 'evaluation.rules', entity: 'evaluation_rules', entityId: String(year), before, after: rules });
+    });
     return c.json(await evaluationReport(c.var.deps, year), 200);
   })
   .get('/field-checks', validate('query', FieldChecksQuerySchema), async (c) => c.json({ fieldChecks: await listFieldChecks(c.var.deps.db.sql, c.req.valid('query')) }, 200))
   .post('/field-checks', validate('json', FieldCheckCreateSchema), async (c) => {
     const body = c.req.valid('json');
     const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
-    if (!codes.has(body.townshipCode)) throw new ApiError(422, 'unprocessable', `Township ${body.townshipCode} does not exist`, [{ path: ['townshipCode'], message: 'unknown township' }]);
-    return c.json(await insertFieldCheck(c.var.deps.db.sql, body), 201);
+    if (!codes.has(body.townshipCode)) throw new UnprocessableError(`Township ${body.townshipCode} does not exist`, [{ path: ['townshipCode'], message: 'unknown township' }]);
+    const check = await inTransaction(c.var.deps.db.sql, async (tx) => {
+      const created = await insertFieldCheck(tx, body);
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'field_check.create', entity: 'field_check', entityId: created.id, townshipCode: created.townshipCode, after: created,
+      });
+      return created;
+    });
+    return c.json(check, 201);
   });

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
 import { clientKey } from '../http/client-key.ts';
@@ -6,6 +6,7 @@ import { listTownships, listVillages } from '../db/reference-repo.ts';
 import { listSites } from '../db/sites-repo.ts';
 import { featuresToGeoJson } from '../export/features-to-geojson.ts';
 import { rowsToCsv } from '../export/rows-to-csv.ts';
+import { CSV_TYPE, download, stamp, XLSX_TYPE } from '../http/download.ts';
 import { rowsToXlsx } from '../export/rows-to-xlsx.ts';
 import { SITE_EXPORT_COLUMNS, siteExportRows } from '../export/site-export.ts';
 import { SiteQuerySchema, type SiteQuery } from '../schemas/sites.ts';
@@ -17,26 +18,11 @@ import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts'
 import type { CoverageService } from '../services/coverage-service.ts';
 import { townshipAreaFeatures } from '../services/coverage-views.ts';
 
-const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
-
-/** Content-Disposition with an ASCII fallback and the UTF-8 (Chinese) file name. */
-export function attachment(asciiName: string, utf8Name: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(utf8Name)}`;
-}
-
 async function siteTable(sql: Sql, q: SiteQuery) {
   const [features, townships, villages] = await Promise.all([listSites(sql, q), listTownships(sql), listVillages(sql)]);
   const rows = siteExportRows(features, new Map(townships.map((t) => [t.code, t.name])), new Map(villages.map((v) => [v.code, v.name])));
   return { features, rows };
 }
-
-function download(c: Context, body: string | Uint8Array, type: string, ascii: string, utf8: string) {
-  c.header('Content-Type', type);
-  c.header('Content-Disposition', attachment(ascii, utf8));
-  return c.body(typeof body === 'string' ? body : (body as Uint8Array<ArrayBuffer>), 200);
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The coverage report for a query, with the names and the notes every coverage export carries. */
 async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
@@ -81,18 +67,18 @@ export const exportRoutes = new Hono<AppEnv>()
   })
   .get('/sites.csv', validate('query', SiteQuerySchema), async (c) => {
     const { rows } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
-    return download(c, rowsToCsv(SITE_EXPORT_COLUMNS, rows), 'text/csv; charset=utf-8', `sites-${stamp()}.csv`, `朝天区站点-${stamp()}.csv`);
+    return download(c, rowsToCsv(SITE_EXPORT_COLUMNS, rows), CSV_TYPE, `sites-${stamp()}.csv`, `朝天区站点-${stamp()}.csv`);
   })
   .get('/sites.xlsx', validate('query', SiteQuerySchema), async (c) => {
     const { rows } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
     const bytes = await rowsToXlsx([{ name: '站点', columns: SITE_EXPORT_COLUMNS, rows }]);
-    return download(c, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `sites-${stamp()}.xlsx`, `朝天区站点-${stamp()}.xlsx`);
+    return download(c, bytes, XLSX_TYPE, `sites-${stamp()}.xlsx`, `朝天区站点-${stamp()}.xlsx`);
   })
   // Coverage report downloads (same query as GET /api/coverage): per township and the uncovered gaps.
   .get('/townships.csv', validate('query', CoverageQuerySchema), async (c) => {
     const { report } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
     const body = rowsToCsv(TOWNSHIP_COVERAGE_COLUMNS, townshipCoverageRows(report.townships));
-    return download(c, body, 'text/csv; charset=utf-8', `townships-${stamp()}.csv`, `朝天区乡镇覆盖-${stamp()}.csv`);
+    return download(c, body, CSV_TYPE, `townships-${stamp()}.csv`, `朝天区乡镇覆盖-${stamp()}.csv`);
   })
   .get('/townships.xlsx', validate('query', CoverageQuerySchema), async (c) => {
     const { report, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
@@ -120,7 +106,7 @@ export const exportRoutes = new Hono<AppEnv>()
   .get('/gaps.csv', validate('query', CoverageQuerySchema), async (c) => {
     const { report, townshipNames, siteNames } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
     const body = rowsToCsv(GAP_COLUMNS, gapRows(report.gaps.features, townshipNames, siteNames));
-    return download(c, body, 'text/csv; charset=utf-8', `gaps-${stamp()}.csv`, `朝天区覆盖缺口-${stamp()}.csv`);
+    return download(c, body, CSV_TYPE, `gaps-${stamp()}.csv`, `朝天区覆盖缺口-${stamp()}.csv`);
   })
   .get('/gaps.xlsx', validate('query', CoverageQuerySchema), async (c) => {
     const { report, townshipNames, siteNames, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));

@@ -1,30 +1,21 @@
 import { Hono, type Context } from 'hono';
-import { auditActor } from '../http/auth.ts';
-import { recordAudit } from '../db/audit-repo.ts';
 import type { AppEnv } from '../http/deps.ts';
-import { TooLargeError, UnprocessableError } from '../domain-errors.ts';
 import { validate } from '../http/validate.ts';
 import { clientKey } from '../http/client-key.ts';
+import { auditImportCommit, uploadBytes } from '../http/import-upload.ts';
 import { clipIssues } from '../import/import-issue.ts';
-import { MAX_IMPORT_BYTES, type ImportInput } from '../import/import-context.ts';
+import type { ImportInput } from '../import/import-context.ts';
 import { importPopulation, importTownships, importVillages } from '../import/import-reference-data.ts';
 import { importSites } from '../import/import-sites.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema, type SiteImportForm } from '../schemas/import.ts';
 
 /** Reads the uploaded file (after the 20 MB check) into the common import input; a commit records one audit row. */
 async function toInput(c: Context<AppEnv>, kind: string, form: SiteImportForm): Promise<ImportInput> {
-  if (form.file.size > MAX_IMPORT_BYTES) {
-    throw new TooLargeError(`The file is ${(form.file.size / 1048576).toFixed(1)} MB; the limit is 20 MB`);
-  }
-  if (form.file.size === 0) throw new UnprocessableError('The file is empty');
   return {
-    bytes: new Uint8Array(await form.file.arrayBuffer()), fileName: form.file.name || 'upload', crs: form.crs, mode: form.mode,
+    bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', crs: form.crs, mode: form.mode,
     skipInvalid: form.skipInvalid, mapping: form.mapping, sourceName: form.sourceName, licence: form.licence,
     vintage: form.vintage, attribution: form.attribution,
-    onCommit: (tx, committed) => recordAudit(tx, {
-      actor: auditActor(c), action: `import.${kind}`, entity: 'import', entityId: String(committed.sourceId ?? ''),
-      details: { fileName: form.file.name || 'upload', bytes: form.file.size, crs: form.crs, skipInvalid: form.skipInvalid, ...committed },
-    }),
+    onCommit: auditImportCommit(c, kind, form.file, { crs: form.crs, skipInvalid: form.skipInvalid }),
   };
 }
 

@@ -1,28 +1,19 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
-import { ApiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { ImportFileError } from '../import/import-file-error.ts';
-import { MAX_IMPORT_BYTES } from '../import/import-context.ts';
+import { clientKey } from '../http/client-key.ts';
+import { auditImportCommit, uploadBytes } from '../http/import-upload.ts';
 import { importActivities, importTeams, importVolunteers, leaderImportTemplate, type LeaderImportInput, type LeaderImportKind } from '../import/import-leaders.ts';
+import { clipIssues } from '../import/import-issue.ts';
 import { LeaderImportFormSchema, type LeaderImportForm } from '../schemas/leaders.ts';
 
-async function toInput(form: LeaderImportForm): Promise<LeaderImportInput> {
-  if (form.file.size > MAX_IMPORT_BYTES) {
-    throw new ApiError(413, 'payload_too_large', `The file is ${(form.file.size / 1048576).toFixed(1)} MB; the limit is 20 MB`);
-  }
-  if (form.file.size === 0) throw new ApiError(422, 'unprocessable', 'The file is empty');
-  return { bytes: new Uint8Array(await form.file.arrayBuffer()), fileName: form.file.name || 'upload', mode: form.mode, skipInvalid: form.skipInvalid,
-    mapping: form.mapping, sourceName: form.sourceName, licence: form.licence, vintage: form.vintage };
-}
-
-async function fileErrorsAs422<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof ImportFileError) throw new ApiError(422, 'unprocessable', err.message);
-    throw err;
-  }
+/** Reads the uploaded file into the import input; a commit records one audit row `import.<kind>` in its transaction. */
+async function toInput(c: Context<AppEnv>, kind: LeaderImportKind, form: LeaderImportForm): Promise<LeaderImportInput> {
+  return {
+    bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', mode: form.mode, skipInvalid: form.skipInvalid,
+    mapping: form.mapping, sourceName: form.sourceName, licence: form.licence, vintage: form.vintage,
+    onCommit: auditImportCommit(c, kind, form.file, { skipInvalid: form.skipInvalid }),
+  };
 }
 
 const template = (kind: LeaderImportKind) => async () =>
@@ -35,21 +26,21 @@ const template = (kind: LeaderImportKind) => async () =>
 
 /**
  * Leaders' imports (writes: planner/admin) and their templates (reads): volunteers, teams, activities.
- * Mounted under /import next to the site imports.
+ * Mounted under /import next to the site imports; like them, the work runs behind the job queue.
  */
 export const leaderImportRoutes = new Hono<AppEnv>()
   .get('/volunteers/template.xlsx', template('volunteers'))
   .get('/teams/template.xlsx', template('teams'))
   .get('/activities/template.xlsx', template('activities'))
   .post('/volunteers', validate('form', LeaderImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importVolunteers(c.var.deps.db.sql, input)), 200);
+    const input = await toInput(c, 'volunteers', c.req.valid('form'));
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importVolunteers(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/teams', validate('form', LeaderImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importTeams(c.var.deps.db.sql, input)), 200);
+    const input = await toInput(c, 'teams', c.req.valid('form'));
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importTeams(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   })
   .post('/activities', validate('form', LeaderImportFormSchema), async (c) => {
-    const input = await toInput(c.req.valid('form'));
-    return c.json(await fileErrorsAs422(() => importActivities(c.var.deps.db.sql, input)), 200);
+    const input = await toInput(c, 'activities', c.req.valid('form'));
+    return c.json(clipIssues(await c.var.deps.jobs.run(clientKey(c), () => importActivities(c.var.deps.db.sql, input), c.req.raw.signal)), 200);
   });

@@ -13,6 +13,10 @@ import {
   ActivitiesQuerySchema, ActivityCreateSchema, ActivitySummaryQuerySchema, ActivityUpdateSchema, EvaluationQuerySchema, EvaluationRulesSchema,
   FieldCheckCreateSchema, FieldChecksQuerySchema, LeaderImportFormSchema, VolunteersQuerySchema,
 } from '../schemas/leaders.ts';
+import {
+  AuditQuerySchema, IdParamSchema, LoginSchema, PasswordChangeSchema, SettingsUpdateSchema, TokenCreateSchema, UserCreateSchema, UserUpdateSchema,
+} from '../schemas/auth.ts';
+import { ROUTE_RULES } from '../http/route-rules.ts';
 
 type Json = Record<string, any>;
 
@@ -39,7 +43,8 @@ function params(s: ZodType, where: 'query' | 'path'): Json[] {
 }
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid request (schema)', 404: 'Not found', 409: 'Conflict with an existing record (unique key)',
+  400: 'Invalid request (schema)', 401: 'Not logged in (or wrong username or password)',
+  403: 'Refused: the role may not do this, the township is not yours, a cross-site write, or a wrong current password', 404: 'Not found', 409: 'Conflict with an existing record (unique key)',
   413: 'Body or file too large', 415: 'Wrong content type', 422: 'Well-formed but refused (references, geometry, NUL, file problems)',
   416: 'Range not satisfiable', 429: 'Too many heavy requests (Retry-After)', 500: 'Internal error',
 };
@@ -100,6 +105,60 @@ function leaderPaths(): Json {
   };
 }
 
+/** Accounts: login session, own password, users (admins), API tokens, settings, the audit trail; the resident page's sites. */
+function accountPaths(): Json {
+  const id = { parameters: params(IdParamSchema, 'path') };
+  const audit = { parameters: params(AuditQuerySchema, 'query') };
+  const sheet = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return {
+    '/session': {
+      get: op('The current session: user, role, CSRF token (null when logged out), publicPlannerViews, needsAdmin', { body: R.SessionSchema }, []),
+      post: op('Log in (sets the session cookie); repeated failures are throttled', { body: R.LoginResultSchema }, [...JSON_BODY, 401, 429], body(schema(LoginSchema))),
+      delete: op('Log out (clears the session cookie)', { body: R.LoggedOutSchema }, []),
+    },
+    '/session/password': { post: op('Change your own password (ends your other sessions)', { body: R.PasswordChangedSchema }, JSON_BODY, body(schema(PasswordChangeSchema))) },
+    '/users': {
+      get: op('Accounts (admin)', { body: R.UsersSchema }, []),
+      post: op('Create an account (admin)', { status: 201, body: R.UserSchema }, [...JSON_BODY, 409], body(schema(UserCreateSchema))),
+    },
+    '/users/{id}': {
+      patch: op('Change an account: username, password reset, role, townships (admin)', { body: R.UserSchema }, [...JSON_BODY, 404, 409], { ...id, ...body(refined(schema(UserUpdateSchema), { nonEmpty: true })) }),
+      delete: op('Delete an account (admin; never your own or the last admin)', { body: R.DeletedSchema }, [400, 404, 409], id),
+    },
+    '/tokens': {
+      get: op('API tokens: your own (admins: all)', { body: R.TokensSchema }, []),
+      post: op('Create an API token (role no higher than yours); the secret is shown once', { status: 201, body: R.TokenCreatedSchema }, JSON_BODY, body(schema(TokenCreateSchema))),
+    },
+    '/tokens/{id}': { delete: op('Revoke an API token', { body: R.TokenRevokedSchema }, [400, 404, 409], id) },
+    '/settings': {
+      get: op('Server settings', { body: R.SettingsSchema }, []),
+      patch: op('Change server settings (admin)', { body: R.SettingsSchema }, JSON_BODY, body(schema(SettingsUpdateSchema))),
+    },
+    '/audit': { get: op('The audit trail, newest first (township editors: their townships only)', { body: R.AuditEntriesSchema }, [400], audit) },
+    '/audit/export.csv': { get: op('The audit trail as CSV', { file: 'text/csv' }, [400], audit) },
+    '/audit/export.xlsx': { get: op('The audit trail as XLSX', { file: sheet }, [400], audit) },
+    '/public/sites': { get: op("Placed existing and planned sites with their public fields (the resident page; no login)", { body: R.PublicSitesSchema }, []) },
+    '/sites/{id}/restore': { post: op('Restore a deleted site from its audit history, with the same id (planners)', { status: 201, body: R.SiteFeatureSchema }, [400, 404, 409, 422], siteId) },
+  };
+}
+
+/**
+ * Declares the access answers of every operation from the route rules (http/route-rules.ts): 401 and 403 unless the
+ * route is public; a public write may still be refused (403) as a cross-site request.
+ */
+function withAccessStatuses(paths: Json): Json {
+  const errorBody = (code: number) => ({ description: ERROR_TEXT[code], content: { 'application/json': { schema: errorSchema } } });
+  for (const [path, item] of Object.entries<Json>(paths)) {
+    for (const [method, o] of Object.entries<Json>(item)) {
+      const rule = ROUTE_RULES[`${method.toUpperCase()} /api${path.replace(/\{(\w+)\}/g, ':$1')}`];
+      const codes = rule?.allow === 'public' ? (method === 'get' ? [] : [403]) : [401, 403];
+      for (const code of codes) o.responses[code] ??= errorBody(code);
+      o.responses = Object.fromEntries(Object.entries<Json>(o.responses).sort(([a], [b]) => Number(a) - Number(b)));
+    }
+  }
+  return paths;
+}
+
 /** OpenAPI 3.1 document generated from the zod schemas the routes validate with and answer in. */
 export function openApiDocument() {
   const siteCreate = refined(schema(SiteCreateSchema), { nonBlank: ['name', 'code'], together: ['lng', 'lat'] });
@@ -115,7 +174,7 @@ export function openApiDocument() {
     openapi: '3.1.0',
     info: { title: '朝天区 15分钟服务圈 planner API', version: '0.1.0' },
     servers: [{ url: '/api' }],
-    paths: {
+    paths: withAccessStatuses({
       '/health': { get: op('Health, database and job queue', { body: R.HealthSchema }, []) },
       '/boundary': { get: op('District boundary (GeoJSON, WGS-84)', { body: R.BoundarySchema }, [404]) },
       '/districts': { get: op('Districts with shipped data: the city (parent record) and its counties, population, townships, villages, default, quota rule set', { body: R.DistrictsSchema }, []) },
@@ -163,7 +222,8 @@ export function openApiDocument() {
       '/basemaps/rivers': { get: op('嘉陵江 main stem for the offline map (HydroRIVERS, ~450 m)', { body: R.FeatureCollectionSchema }, []) },
       '/basemaps/local.pmtiles': { get: op('The configured local PMTiles archive, with HTTP range requests', { file: 'application/octet-stream' }, [404, 416]) },
       ...leaderPaths(),
-    },
+      ...accountPaths(),
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../http/deps.ts';
 import { notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { clientKey } from '../http/client-key.ts';
 import { reportBundle } from '../reports/report-data.ts';
 import { districtPageHtml, reportDocument, townshipPageHtml } from '../reports/report-html.ts';
 import { renderPdf } from '../reports/render-pdf.ts';
@@ -29,25 +30,29 @@ function send(body: string | Uint8Array, name: string) {
 
 /**
  * Printed reports (viewer+): one A4 page per township, the district page, and the whole-district pack,
- * as PDF (Chromium) or as the print page's HTML (the UI's 打印 opens it and calls print()).
+ * as PDF (Chromium) or as the print page's HTML (the UI's 打印 opens it and calls print()); built behind the job queue.
  */
 export const reportRoutes = new Hono<AppEnv>()
   .get('/reports/townships/:file', validate('param', FileParamSchema), validate('query', ReportQuerySchema), async (c) => {
     const { file } = c.req.valid('param');
     const { year = Number(todayIso().slice(0, 4)), lang } = c.req.valid('query');
     const [code, ext] = file.split('.');
-    const b = await reportBundle(c.var.deps, year);
-    const t = b.coverage.townships.find((x) => x.code === code);
-    if (!t) throw notFound('Township');
-    const html = reportDocument([townshipPageHtml(b, code, lang)], lang, `${t.name} ${year}`);
-    return send(ext === 'pdf' ? await renderPdf(html) : html, `${t.name}-${year}.pdf`);
+    return c.var.deps.jobs.run(clientKey(c), async () => {
+      const b = await reportBundle(c.var.deps, year);
+      const t = b.coverage.townships.find((x) => x.code === code);
+      if (!t) throw notFound('Township');
+      const html = reportDocument([townshipPageHtml(b, code, lang)], lang, `${t.name} ${year}`);
+      return send(ext === 'pdf' ? await renderPdf(html) : html, `${t.name}-${year}.pdf`);
+    }, c.req.raw.signal);
   })
   .get('/reports/:file', validate('param', SimpleFileSchema), validate('query', ReportQuerySchema), async (c) => {
     const { file } = c.req.valid('param');
     const { year = Number(todayIso().slice(0, 4)), lang } = c.req.valid('query');
-    const b = await reportBundle(c.var.deps, year);
-    const pages = [districtPageHtml(b, lang)];
-    if (file.startsWith('all')) for (const t of b.coverage.townships) pages.push(townshipPageHtml(b, t.code, lang));
-    const html = reportDocument(pages, lang, `朝天区 ${year}`);
-    return send(file.endsWith('.pdf') ? await renderPdf(html) : html, `${file.startsWith('all') ? '朝天区全区' : '朝天区'}-${year}.pdf`);
+    return c.var.deps.jobs.run(clientKey(c), async () => {
+      const b = await reportBundle(c.var.deps, year);
+      const pages = [districtPageHtml(b, lang)];
+      if (file.startsWith('all')) for (const t of b.coverage.townships) pages.push(townshipPageHtml(b, t.code, lang));
+      const html = reportDocument(pages, lang, `朝天区 ${year}`);
+      return send(file.endsWith('.pdf') ? await renderPdf(html) : html, `${file.startsWith('all') ? '朝天区全区' : '朝天区'}-${year}.pdf`);
+    }, c.req.raw.signal);
   });

@@ -9,6 +9,8 @@ import { getDataVersion } from '../db/version-repo.ts';
 import { inTransaction } from '../db/client.ts';
 import { checkPlacement } from '../services/check-placement.ts';
 import { placeUnplacedStationsAt } from '../db/sites-repo.ts';
+import { auditActor } from '../http/auth.ts';
+import { recordAudit } from '../db/audit-repo.ts';
 
 /**
  * Placing villages by hand. Write route: `PATCH /villages/:code` (sets or clears a point; shares the write path
@@ -28,7 +30,12 @@ export const villageRoutes = new Hono<AppEnv>()
         // Only stations still without a point follow the village: a station placed by hand keeps its own.
         stationsPlaced = await placeUnplacedStationsAt(tx, code, body.lng, body.lat!);
       }
-      return { village: (await getVillage(tx, code))!, previous: { lng: before.lng, lat: before.lat, precision: before.precision }, stationsPlaced, dataVersion: await getDataVersion(tx) };
+      const village = (await getVillage(tx, code))!;
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'village.place', entity: 'village', entityId: code, townshipCode: village.townshipCode,
+        before, after: village, details: stationsPlaced.length ? { stationsPlaced } : undefined,
+      });
+      return { village, previous: { lng: before.lng, lat: before.lat, precision: before.precision }, stationsPlaced, dataVersion: await getDataVersion(tx) };
     });
     return c.json(result, 200);
   });

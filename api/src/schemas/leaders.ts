@@ -1,21 +1,8 @@
 import { z } from 'zod';
-import { MappingSchema } from './import.ts';
+import { SiteImportFormSchema } from './import.ts';
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'on' || v === 'yes');
-const text = (max: number) => z.string().trim().max(max);
-
-/** Multipart form of the volunteer, team and activity imports (no coordinates, so no crs). */
-export const LeaderImportFormSchema = z.object({
-  file: z.instanceof(File, { message: 'file is required (multipart field "file")' }),
-  mode: z.enum(['preview', 'commit']).default('preview'),
-  skipInvalid: flag.default(false),
-  mapping: MappingSchema.optional(),
-  sourceName: text(200).optional(),
-  licence: text(200).optional(),
-  vintage: text(100).optional(),
-});
+/** Multipart form of the volunteer, team and activity imports: the site import's fields without coordinates (no crs) or attribution. */
+export const LeaderImportFormSchema = SiteImportFormSchema.omit({ crs: true, attribution: true });
 export type LeaderImportForm = z.infer<typeof LeaderImportFormSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');

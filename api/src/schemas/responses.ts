@@ -138,3 +138,42 @@ export const DistrictsSchema = z.array(z.looseObject({
   code: z.string(), name: z.string(), population: z.number(), townships: z.number(), villages: z.number(), default: z.boolean(),
   parentCode: z.string().nullable(),
 }));
+
+/** Accounts, sessions, tokens, settings and the audit trail (routes/session.ts, users.ts, audit.ts, public.ts). */
+const RoleEnum = z.enum(['admin', 'planner', 'township_editor', 'viewer']);
+export const UserSchema = z.strictObject({
+  id: z.string(), username: z.string(), role: RoleEnum, townships: z.array(z.string()), createdAt: z.string(), updatedAt: z.string(),
+});
+export const UsersSchema = z.strictObject({ users: z.array(UserSchema) });
+export const SessionSchema = z.strictObject({
+  user: UserSchema.nullable(), role: RoleEnum.nullable(), csrfToken: z.string().nullable(), publicPlannerViews: z.boolean(), needsAdmin: z.boolean(),
+});
+export const LoginResultSchema = z.strictObject({ user: UserSchema, role: RoleEnum, csrfToken: z.string() });
+export const LoggedOutSchema = z.strictObject({ loggedOut: z.literal(true) });
+export const PasswordChangedSchema = z.strictObject({ changed: z.literal(true) });
+export const TokensSchema = z.strictObject({
+  tokens: z.array(z.strictObject({
+    id: z.string(), userId: z.string(), username: z.string(), name: z.string(), role: RoleEnum, createdAt: z.string(),
+    lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  })),
+});
+export const TokenCreatedSchema = z.strictObject({ id: z.string(), token: z.string(), name: z.string(), role: RoleEnum });
+export const TokenRevokedSchema = z.strictObject({ revoked: z.string() });
+export const SettingsSchema = z.strictObject({ publicPlannerViews: z.boolean() });
+export const AuditEntriesSchema = z.strictObject({
+  entries: z.array(z.strictObject({
+    id: z.number(), at: z.string(), userId: z.string().nullable(), username: z.string(), role: z.string().nullable(), address: z.string(),
+    action: z.string(), entity: z.string(), entityId: z.string().nullable(), townshipCode: z.string().nullable(), siteId: z.string().nullable(),
+    before: z.unknown(), after: z.unknown(), details: z.unknown(),
+  })),
+});
+export const PublicSitesSchema = z.strictObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.strictObject({
+    type: z.literal('Feature'), id: z.string(), geometry: Point.nullable(),
+    properties: SitePropertiesSchema.pick({
+      id: true, name: true, kind: true, status: true, demonstration: true, townshipCode: true, villageCode: true, lng: true, lat: true,
+      placed: true, locationPrecision: true, address: true, phone: true,
+    }),
+  })),
+});

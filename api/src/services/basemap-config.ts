@@ -78,3 +78,17 @@ export function basemapsFromEnv(env: Record<string, string | undefined>): { base
   }
   return { basemaps, pmtilesPath };
 }
+
+/**
+ * The origins (scheme, host, port) the offered raster basemaps load tiles from, for the page's Content-Security-Policy:
+ * a tile host configured over plain http, or on another port (an intranet mirror), must be allowed explicitly.
+ * A bad configuration gives none here; the basemaps route reports it.
+ */
+export function basemapTileOrigins(env: Record<string, string | undefined>): string[] {
+  let basemaps: Basemap[];
+  try { ({ basemaps } = basemapsFromEnv(env)); } catch { return []; }
+  const origins = basemaps.flatMap((b) => [...(b.tiles ?? []), ...(b.labelTiles ?? [])]).flatMap((t) => {
+    try { return [new URL(t.replace(/\{[a-z]\}/g, '0')).origin]; } catch { return []; }
+  });
+  return [...new Set(origins)];
+}

@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
 import { useI18n } from '../lib/i18n';
+import { useAbilities } from '../auth/session';
 import type { Township } from '../lib/api';
 import { leadersApi, reportUrls, type Evaluation, type FieldCheck, type RulesInput } from './leaders-api';
 
@@ -33,6 +34,7 @@ interface Props {
 /** 综合评估排位: the townships' ranking with each scorecard, the detachments' ranking, the method, reports, rules and field checks. */
 export function EvaluationSection({ year, evaluation: ev, townships, onChanged, notify, notifyError }: Props) {
   const { t, lang } = useI18n();
+  const { admin } = useAbilities();
   const [open, setOpen] = useState<string | null>(null);
   const urls = reportUrls(year, lang);
   if (!ev) return <p className="muted small">{t('leaders.loading')}</p>;
@@ -106,7 +108,8 @@ export function EvaluationSection({ year, evaluation: ev, townships, onChanged, 
         <h3>{t('leaders.method')}</h3>
         <p className="small muted" data-testid="evaluation-method">{ev.method[lang]}</p>
       </div>
-      <RulesEditor year={year} ev={ev} townships={townships} onSaved={() => { notify(t('leaders.rulesSavedToast', { year })); onChanged(); }} notifyError={notifyError} />
+      {/* The yearly rules are the admin's (PUT /api/evaluation/rules). */}
+      {admin && <RulesEditor year={year} ev={ev} townships={townships} onSaved={() => { notify(t('leaders.rulesSavedToast', { year })); onChanged(); }} notifyError={notifyError} />}
       <FieldChecks year={year} townships={townships} onAdded={onChanged} notifyError={notifyError} />
     </div>
   );
