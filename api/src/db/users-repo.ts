@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Sql } from './client.ts';
-import type { Role } from '../auth/roles.ts';
+import { roleAtMost, type Role } from '../auth/roles.ts';
 
 /** An account as the API shows it (never the password hash). */
 export interface User {
@@ -143,7 +143,6 @@ export async function tokenPrincipal(sql: Sql, token: string): Promise<Principal
     RETURNING u.*, t.id AS token_id, t.role AS token_role`;
   if (!r) return null;
   const user = toUser(r);
-  const order = ['viewer', 'township_editor', 'planner', 'admin'];
-  const role = order.indexOf(r.token_role) <= order.indexOf(user.role) ? r.token_role : user.role;
+  const role = roleAtMost(r.token_role, user.role) ? r.token_role : user.role;
   return { user, role, via: 'token', tokenId: r.token_id };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['admin', 'planner', 'township_editor', 'viewer']);
+export const RoleSchema = z.enum(['admin', 'planner', 'township_editor', 'dispatcher', 'viewer']);
 const Username = z.string().trim().min(1).max(64).regex(/^[^\s\u0000-\u001f]+$/, 'no spaces or control characters');
 const Password = z.string().min(8, 'at least 8 characters').max(256);
 const TownshipCodes = z.array(z.string().min(1).max(32)).max(100);
