@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { client, unwrap } from '../lib/api';
+import { unwrap } from '../lib/api';
+import { publicClient as client } from '../requests/public-client';
 import { REQUEST_SERVICES, rt, serviceName, type Lang } from '../requests/request-i18n';
 
 export interface RequestPlace { lng: number; lat: number; approximate: boolean; villageCode?: string; label: string }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { InferResponseType } from 'hono/client';
-import { client, unwrap } from '../lib/api';
+import { unwrap } from '../lib/api';
+import { publicClient as client } from '../requests/public-client';
 import { rt, statusName, type Lang } from '../requests/request-i18n';
 
 type Tracked = InferResponseType<(typeof client.api.requests.track)[':trackingCode']['$get'], 200>;
