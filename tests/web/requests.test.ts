@@ -69,7 +69,7 @@ it('a resident submits, a dispatcher dispatches, accepts and completes, the resi
   await expect.poll(() => item.getAttribute('data-status')).toBe('submitted');
   await expect.poll(() => item.textContent()).toContain('13912345678'); // the dispatching site sees the contact
   await item.getByTestId('inbox-team').selectOption('detachment-05');
-  await shot(inbox, 'inbox-zh');
+  await shot(inbox, 'inbox-zh'); // the language chosen on the resident page carries over (English)
   await item.getByTestId('inbox-dispatch').click();
   await expect.poll(() => item.getAttribute('data-status')).toBe('dispatched');
   await item.getByTestId('inbox-accept').click();
@@ -77,7 +77,7 @@ it('a resident submits, a dispatcher dispatches, accepts and completes, the resi
   await item.getByTestId('inbox-done').click();
   await expect.poll(() => item.getAttribute('data-status')).toBe('done');
   await inbox.getByTestId('lang-switch').click().catch(() => {});
-  await shot(inbox, 'inbox-en');
+  await shot(inbox, 'inbox-zh');
 
   // 评单 with the tracking link: no name or phone on the page.
   const track = await h.newPage({ width: 390, height: 844 });

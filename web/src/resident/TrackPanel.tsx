@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { InferResponseType } from 'hono/client';
 import { unwrap } from '../lib/api';
 import { publicClient as client } from '../requests/public-client';
-import { rt, statusName, type Lang } from '../requests/request-i18n';
+import { rt, serviceName, statusName, type Lang } from '../requests/request-i18n';
 
 type Tracked = InferResponseType<(typeof client.api.requests.track)[':trackingCode']['$get'], 200>;
 
@@ -49,7 +49,7 @@ export function TrackPanel({ lang }: { lang: Lang }) {
         <div data-testid="track-result" data-status={tracked.status}>
           <p><strong>{rt(lang, 'track.status')}:</strong> <span data-testid="track-status">{statusName(lang, tracked.status)}</span>
             {tracked.overdue && <span className="badge warn">{rt(lang, 'track.overdue')}</span>}</p>
-          <p className="small">{tracked.serviceName} · {tracked.description}</p>
+          <p className="small">{serviceName(lang, tracked.service)} · {tracked.description}</p>
           {tracked.siteName && <p className="small"><strong>{rt(lang, 'track.site')}:</strong> {tracked.siteName}{tracked.teamName ? ` · ${rt(lang, 'track.team')}: ${tracked.teamName}` : ''}</p>}
           {tracked.outsideCircle === true && <div className="notice warn">{rt(lang, 'req.outside')}</div>}
           {tracked.approximate && <div className="notice warn">{rt(lang, 'req.approx')}</div>}
