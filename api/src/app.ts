@@ -33,6 +33,8 @@ import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './
 import { basemapTileOrigins } from './services/basemap-config.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
 import { districtRoutes } from './routes/districts.ts';
+import { requestRoutes } from './routes/requests.ts';
+import { requestConfig, type RequestConfig } from './services/request-config.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -46,13 +48,15 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Limits of the heavy-work queue (plans, imports, exports); default DEFAULT_JOB_LIMITS. */
   jobLimits?: JobQueueLimits;
+  /** Service-request limits; default from the environment (services/request-config.ts). */
+  requestConfig?: Partial<RequestConfig>;
 }
 
 /** Builds the API (mounted under `/api`) on the given dependencies. */
 export function createApp(opts: AppOptions) {
   const deps = {
     db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS),
-    throttle: createLoginThrottle(),
+    throttle: createLoginThrottle(), requests: requestConfig(opts.requestConfig),
     secureCookies: opts.secureCookies ?? process.env.COOKIE_SECURE === '1', trustProxy: opts.trustProxy ?? process.env.TRUST_PROXY === '1',
   };
   const app = new Hono<AppEnv>().basePath('/api');
@@ -101,6 +105,7 @@ export function createApp(opts: AppOptions) {
     .route('/audit', auditRoutes)
     .route('/public', publicRoutes)
     .route('/districts', districtRoutes)
+    .route('/', requestRoutes)
     .route('/', openApiRoutes);
 }
 

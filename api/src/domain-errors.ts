@@ -35,3 +35,13 @@ export class InvalidInputError extends DomainError {}
 
 /** Input over a size limit. HTTP: 413. */
 export class TooLargeError extends DomainError {}
+
+/** The record is not in a state that allows this (an illegal transition, a race lost). HTTP: 409. */
+export class ConflictError extends DomainError {}
+
+/** Too many requests from one client or for one place; `retryAfterSeconds` for the Retry-After header. HTTP: 429. */
+export class RateLimitError extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}

@@ -55,6 +55,16 @@ const activity = async (s: SampleCtx) => {
   return ((await r.json()) as { id: string }).id;
 };
 
+let phone = 0;
+/** A resident's request at the township seat, moved on by a planner through `steps` (e.g. dispatch, accept). */
+const serviceRequest = async (s: SampleCtx, ...steps: string[]) => {
+  const [lng, lat] = SEAT[OWN];
+  const r = await s.h.app.request('/api/requests', json('POST', { service: 'legal', description: '矩阵', name: '矩阵', phone: `1390000${String(++phone).padStart(4, '0')}`, lng, lat }));
+  const created = (await r.json()) as { id: string; trackingCode: string };
+  for (const step of steps) await s.h.request(`/api/requests/${created.id}/${step}`, json('POST', {}));
+  return created;
+};
+
 /** One request per rule that succeeds (2xx) for a principal the rule allows. */
 const SAMPLES: Record<string, Sample> = {
   'GET /api/health': async () => ({ path: '/api/health' }),
@@ -158,6 +168,22 @@ const SAMPLES: Record<string, Sample> = {
   }),
   'GET /api/reports/townships/:file': async () => ({ path: `/api/reports/townships/${OWN}.html` }),
   'GET /api/reports/:file': async () => ({ path: '/api/reports/district.html' }),
+  'POST /api/requests': async () => ({ path: '/api/requests', init: json('POST', { service: 'health', description: '量血压', name: '李四', phone: `1370000${String(++phone).padStart(4, '0')}`, lng: SEAT[OWN][0], lat: SEAT[OWN][1] }) }),
+  'GET /api/requests/track/:trackingCode': async (s) => ({ path: `/api/requests/track/${(await serviceRequest(s)).trackingCode}` }),
+  'POST /api/requests/track/:trackingCode/rating': async (s) => ({ path: `/api/requests/track/${(await serviceRequest(s, 'dispatch', 'accept', 'done')).trackingCode}/rating`, init: json('POST', { stars: 4 }) }),
+  'GET /api/requests': async () => ({ path: '/api/requests?status=submitted' }),
+  'GET /api/requests/map': async () => ({ path: '/api/requests/map' }),
+  'GET /api/requests/stats': async () => ({ path: '/api/requests/stats' }),
+  'POST /api/requests/:id/dispatch': async (s) => ({ path: `/api/requests/${(await serviceRequest(s)).id}/dispatch`, init: json('POST', {}) }),
+  'POST /api/requests/:id/accept': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/accept`, init: json('POST', {}) }),
+  'POST /api/requests/:id/decline': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/decline`, init: json('POST', { reason: '矩阵' }) }),
+  'POST /api/requests/:id/done': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch', 'accept')).id}/done`, init: json('POST', { note: '矩阵' }) }),
+  'POST /api/requests/:id/pass-up': async (s) => ({ path: `/api/requests/${(await serviceRequest(s)).id}/pass-up`, init: json('POST', { reason: '矩阵' }) }),
+  'POST /api/requests/:id/cancel': async (s) => ({ path: `/api/requests/${(await serviceRequest(s)).id}/cancel`, init: json('POST', {}) }),
+  'PUT /api/users/:id/sites': async (s) => {
+    const u = await insertUser(s.h.db.sql, { username: `matrix-${++seq}`, passwordHash: 'x', role: 'dispatcher' });
+    return { path: `/api/users/${u.id}/sites`, init: json('PUT', { siteIds: [] }) };
+  },
 };
 
 /** The status class a rule promises a principal. */

@@ -25,13 +25,14 @@ import { useBasemap, useVillageLabels } from './map/use-basemap';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
 import type { Village } from './lib/api';
 import { LeadersTab } from './leaders/LeadersTab';
+import { InboxTab } from './requests/InboxTab';
 import { useAbilities, type Session } from './auth/session';
 import { AuditView } from './auth/AuditView';
 import { UsersPage } from './auth/UsersPage';
 import { AccountBar, type Page } from './auth/AccountBar';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
-type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
+type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
 const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'layers', label: 'panel.layers' },
   { id: 'unplaced', label: 'panel.unplaced' },
@@ -39,6 +40,7 @@ const LEFT_TABS: { id: LeftTab; label: I18nKey }[] = [
   { id: 'coverage', label: 'panel.coverage' },
   { id: 'townships', label: 'panel.townships' },
   { id: 'leaders', label: 'panel.leaders' },
+  { id: 'requests', label: 'panel.requests' },
   { id: 'plan', label: 'panel.plan' },
   { id: 'data', label: 'panel.data' },
 ];
@@ -371,6 +373,8 @@ export function App({ session }: { session: Session }) {
       />
     );
 
+  if (tab === 'requests') leftContent = <InboxTab lang={lang} map={map} planner={can.plan} notifyError={notifyError} />;
+
   return (
     <I18nContext.Provider value={i18n}>
       <div className="app">
@@ -406,7 +410,7 @@ export function App({ session }: { session: Session }) {
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
             <nav className="tabs" role="tablist">
-              {LEFT_TABS.filter((x) => x.id !== 'plan' || can.plan).map((x) => (
+              {LEFT_TABS.filter((x) => (x.id !== 'plan' || can.plan) && (x.id !== 'requests' || can.plan || can.role === 'dispatcher')).map((x) => (
                 <button
                   key={x.id}
                   type="button"

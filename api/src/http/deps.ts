@@ -3,6 +3,7 @@ import type { CoverageService } from '../services/coverage-service.ts';
 import type { JobQueue } from '../services/job-queue.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
 import type { Principal } from '../db/users-repo.ts';
+import type { RequestConfig } from '../services/request-config.ts';
 
 /** What routes need from the outside world; tests pass a real database opened fresh per file. */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   secureCookies: boolean;
   /** Trust `X-Forwarded-For` for the client address (behind a reverse proxy). */
   trustProxy: boolean;
+  /** Service requests: time limits, abuse limits, retention (services/request-config.ts). */
+  requests: RequestConfig;
 }
 
 export type AppEnv = { Variables: { deps: AppDeps; principal: Principal | null } };

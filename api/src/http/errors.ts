@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { EngineInputError } from '../engine/types.ts';
-import { DomainError, InvalidInputError, NotFoundError, TooLargeError, UnprocessableError, type ErrorIssue } from '../domain-errors.ts';
+import { ConflictError, DomainError, InvalidInputError, NotFoundError, RateLimitError, TooLargeError, UnprocessableError, type ErrorIssue } from '../domain-errors.ts';
 import { ERROR_CODES } from '../schemas/responses.ts';
 
 export type { ErrorIssue } from '../domain-errors.ts';
@@ -35,7 +35,9 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new NotFoundError(what);
 
 /** The HTTP status and code of each domain error. */
-function domainStatus(err: DomainError): { status: 400 | 404 | 413 | 422; code: ErrorCode } {
+function domainStatus(err: DomainError): { status: 400 | 404 | 409 | 413 | 422 | 429; code: ErrorCode } {
+  if (err instanceof ConflictError) return { status: 409, code: 'conflict' };
+  if (err instanceof RateLimitError) return { status: 429, code: 'too_many_requests' };
   if (err instanceof NotFoundError) return { status: 404, code: 'not_found' };
   if (err instanceof InvalidInputError) return { status: 400, code: 'invalid_request' };
   if (err instanceof TooLargeError || (err as { tooLarge?: boolean }).tooLarge) return { status: 413, code: 'payload_too_large' };
@@ -72,6 +74,7 @@ export function onError(err: Error, c: Context) {
   }
   if (err instanceof DomainError) {
     const { status, code } = domainStatus(err);
+    if (err instanceof RateLimitError) c.header('Retry-After', String(err.retryAfterSeconds));
     return c.json(errorBody(code, err.message, err.issues), status);
   }
   if (err instanceof EngineInputError) return c.json(errorBody('unprocessable', err.message), 422);

@@ -30,6 +30,8 @@ export interface RouteRule {
 const PLANNERS: Role[] = ['admin', 'planner'];
 const EDITORS: Role[] = ['admin', 'planner', 'township_editor'];
 const ADMINS: Role[] = ['admin'];
+/** Service requests: handled by dispatchers (at their own sites, checked by the handler), planners and admins. */
+const DISPATCHERS: Role[] = ['admin', 'planner', 'dispatcher'];
 
 /**
  * The JSON body (parsed once; Hono caches it for the handler's validator), or null when it is not a JSON object:
@@ -175,6 +177,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/evaluation/rules': { allow: ADMINS },
   'GET /api/reports/townships/:file': { allow: 'read' },
   'GET /api/reports/:file': { allow: 'read' },
+  // Service requests (issue 13): residents submit, track and rate without an account; dispatchers handle their sites'.
+  'POST /api/requests': { allow: 'public' },
+  'GET /api/requests/track/:trackingCode': { allow: 'public' },
+  'POST /api/requests/track/:trackingCode/rating': { allow: 'public' },
+  'GET /api/requests': { allow: DISPATCHERS },
+  'GET /api/requests/map': { allow: 'read' },
+  'GET /api/requests/stats': { allow: 'read' },
+  'POST /api/requests/:id/dispatch': { allow: DISPATCHERS },
+  'POST /api/requests/:id/accept': { allow: DISPATCHERS },
+  'POST /api/requests/:id/decline': { allow: DISPATCHERS },
+  'POST /api/requests/:id/done': { allow: DISPATCHERS },
+  'POST /api/requests/:id/pass-up': { allow: DISPATCHERS },
+  'POST /api/requests/:id/cancel': { allow: DISPATCHERS },
+  'PUT /api/users/:id/sites': { allow: ADMINS },
 };
 
 /** The rule key of a request's matched route, e.g. `PATCH /api/sites/:id`. */

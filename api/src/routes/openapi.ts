@@ -8,6 +8,7 @@ import { PlanRequestSchema } from '../schemas/plan.ts';
 import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema } from '../schemas/import.ts';
 import * as R from '../schemas/responses.ts';
+import { requestPaths } from './openapi-requests.ts';
 import { VillageCodeParamSchema } from '../schemas/reference.ts';
 import {
   ActivitiesQuerySchema, ActivityCreateSchema, ActivitySummaryQuerySchema, ActivityUpdateSchema, EvaluationQuerySchema, EvaluationRulesSchema,
@@ -46,7 +47,7 @@ const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (schema)', 401: 'Not logged in (or wrong username or password)',
   403: 'Refused: the role may not do this, the township is not yours, a cross-site write, or a wrong current password', 404: 'Not found', 409: 'Conflict with an existing record (unique key)',
   413: 'Body or file too large', 415: 'Wrong content type', 422: 'Well-formed but refused (references, geometry, NUL, file problems)',
-  416: 'Range not satisfiable', 429: 'Too many heavy requests (Retry-After)', 500: 'Internal error',
+  416: 'Range not satisfiable', 429: 'Too many requests (Retry-After)', 500: 'Internal error',
 };
 const errorSchema = schema(R.ErrorResponseSchema, 'output');
 const json = (s: ZodType, description: string) => ({ description, content: { 'application/json': { schema: schema(s, 'output') } } });
@@ -223,6 +224,7 @@ export function openApiDocument() {
       '/basemaps/local.pmtiles': { get: op('The configured local PMTiles archive, with HTTP range requests', { file: 'application/octet-stream' }, [404, 416]) },
       ...leaderPaths(),
       ...accountPaths(),
+      ...requestPaths(op),
     }),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['admin', 'planner', 'township_editor', 'viewer']);
+export const RoleSchema = z.enum(['admin', 'planner', 'township_editor', 'dispatcher', 'viewer']);
 const Username = z.string().trim().min(1).max(64).regex(/^[^\s\u0000-\u001f]+$/, 'no spaces or control characters');
 /** No NUL: PostgreSQL text cannot hold it, so no stored name or password ever contains one. */
 const noNul = (s: string) => !s.includes('\u0000');

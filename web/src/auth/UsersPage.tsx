@@ -4,7 +4,7 @@ import { useI18n } from '../lib/i18n';
 import { errorText } from './error-text';
 import type { Role } from './session';
 
-const ROLES: Role[] = ['viewer', 'township_editor', 'planner', 'admin'];
+const ROLES: Role[] = ['viewer', 'dispatcher', 'township_editor', 'planner', 'admin'];
 
 function TownshipPicker({ townships, value, onChange, testId }: { townships: Township[]; value: string[]; onChange: (v: string[]) => void; testId: string }) {
   return (

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { client, setCsrfToken, unwrap, type SessionInfo } from '../lib/api';
 
-export type Role = 'admin' | 'planner' | 'township_editor' | 'viewer';
+export type Role = 'admin' | 'planner' | 'township_editor' | 'dispatcher' | 'viewer';
 
 export interface Session {
   info: SessionInfo | null;

@@ -422,6 +422,7 @@ const zh = {
   'plan.acceptModelled': '这些建议基于模拟人口（以 {placed} / {total} 个村/社区定位点为锚），并非实际人口。确定接受为规划站点吗？',
   // Leaders' view: evaluation, volunteers, activities, their imports (web/src/leaders)
   'panel.leaders': "评估",
+  'panel.requests': "点单",
   'leaders.year': "评估年度",
   'leaders.section.evaluation': "综合评估",
   'leaders.section.volunteers': "志愿者",
@@ -575,6 +576,7 @@ const zh = {
   'role.planner': '规划人员',
   'role.township_editor': '乡镇编辑',
   'role.viewer': '查看者（领导）',
+  'role.dispatcher': "调度员（派单）",
   'nav.map': '地图',
   'nav.audit': '操作记录',
   'nav.users': '用户管理',
@@ -1056,6 +1058,7 @@ const en: Record<I18nKey, string> = {
   'plan.acceptModelled': 'These proposals rest on modelled population (anchored on {placed} of {total} villages/communities), not counted residents. Accept them as planned sites?',
   // Leaders' view: evaluation, volunteers, activities, their imports (web/src/leaders)
   'panel.leaders': "Evaluation",
+  'panel.requests': "Requests",
   'leaders.year': "Year",
   'leaders.section.evaluation': "Ranking",
   'leaders.section.volunteers': "Volunteers",
@@ -1209,6 +1212,7 @@ const en: Record<I18nKey, string> = {
   'role.planner': 'Planner',
   'role.township_editor': 'Township editor',
   'role.viewer': 'Viewer',
+  'role.dispatcher': "Dispatcher",
   'nav.map': 'Map',
   'nav.audit': 'Audit trail',
   'nav.users': 'Users',

@@ -11,6 +11,8 @@ import { coverageApi, type CoverageSettings, type NearestAnswer, type TravelMode
 import { formatMeters, formatMinutes } from '../coverage/format';
 import { ResidentMap, type ResidentPoint } from './ResidentMap';
 import { searchPlaces, type PlaceOption } from './search';
+import { RequestForm } from './RequestForm';
+import { TrackPanel } from './TrackPanel';
 
 /** The service-circle size residents are told about: the district's 15-minute goal. */
 const CIRCLE_MINUTES = 15;
@@ -348,6 +350,8 @@ export function ResidentApp() {
               )}
             </>
           )}
+          <RequestForm lang={lang} place={located} />
+          <TrackPanel lang={lang} />
           <p className="resident-foot muted small">
             <a href="/">{t('resident.backToPlanner')}</a>
           </p>

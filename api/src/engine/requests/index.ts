@@ -1,0 +1,3 @@
+export * from './request-transition.ts';
+export * from './route-request.ts';
+export * from './mask-contact.ts';
