@@ -29,6 +29,7 @@ import { useAbilities, type Session } from './auth/session';
 import { AuditView } from './auth/AuditView';
 import { UsersPage } from './auth/UsersPage';
 import { AccountBar, type Page } from './auth/AccountBar';
+import { MapSearch } from './search/MapSearch';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
@@ -467,6 +468,9 @@ export function App({ session }: { session: Session }) {
               onMap={setMap}
             />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
+            {data && (
+              <MapSearch map={map} sites={sites} villages={villages} townships={data.townships} onSelectSite={(id) => { selectSite(id); setPanelOpen(false); }} />
+            )}
             <BasemapSwitcher list={basemap.list} current={basemap.current} lang={lang} label={t('basemap.label')} onChoose={basemap.choose} />
             {placingVillage && (
               <div className="placing-banner" data-testid="village-placing-banner">

@@ -87,6 +87,7 @@ export function CoveragePanel({ coverage, townships, sites }: Props) {
           <ol className="gap-list" data-testid="gap-list">
             {report.gaps.features.slice(0, 8).map((g) => (
               <li key={g.properties.rank}>
+                <button type="button" className="gap-item" data-testid="gap-item" data-rank={g.properties.rank} onClick={() => coverage.showGap(g.properties.rank)}>
                 <span className="gap-rank">#{g.properties.rank}</span>
                 <span className="gap-where">
                   {townshipName(g.properties.townshipCode)}
@@ -97,6 +98,7 @@ export function CoveragePanel({ coverage, townships, sites }: Props) {
                   </span>
                 </span>
                 <span className="gap-pop">{formatCount(g.properties.population)}</span>
+                </button>
               </li>
             ))}
           </ol>

@@ -25,6 +25,10 @@ export interface CoverageState {
   setFocus: (code: string | null) => void;
   /** Township areas (fetched once, when first needed). */
   areas: TownshipAreas | null;
+  /** The gap the list asked to show (its rank; `nonce` repeats a request for the same gap). */
+  gapRequest: { rank: number; nonce: number } | null;
+  /** Flies to a gap and opens its popup (switches coverage on). */
+  showGap: (rank: number) => void;
 }
 
 const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
@@ -47,6 +51,12 @@ export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown;
   const [attempt, setAttempt] = useState(0);
   const [focus, setFocus] = useState<string | null>(null);
   const [areas, setAreas] = useState<TownshipAreas | null>(null);
+  const [gapRequest, setGapRequest] = useState<{ rank: number; nonce: number } | null>(null);
+  const showGap = useCallback((rank: number) => {
+    touched.current = true;
+    setOnState(true);
+    setGapRequest((g) => ({ rank, nonce: (g?.nonce ?? 0) + 1 }));
+  }, []);
 
   const setOn = useCallback((v: boolean) => {
     touched.current = true;
@@ -135,5 +145,7 @@ export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown;
     focus,
     setFocus,
     areas,
+    gapRequest,
+    showGap,
   };
 }
