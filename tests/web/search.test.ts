@@ -61,7 +61,7 @@ describe('the search box', () => {
 
   it('finds a village and flies to it (or, not placed yet, to its township seat) with a popup (en, 390 phone)', async () => {
     const page = await open(PHONE, 'en');
-    const villages = (await (await h.client.api.villages.$get()).json()).villages;
+    const villages = (await (await h.client.api.villages.$get({ query: {} })).json()).villages;
     const townships = (await (await h.client.api.townships.$get()).json()).townships;
     const v = villages.find((x) => x.lng === null && townships.find((t) => t.code === x.townshipCode)?.seat)!;
     const seat = townships.find((t) => t.code === v.townshipCode)!.seat!;

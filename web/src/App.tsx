@@ -30,6 +30,9 @@ import { AuditView } from './auth/AuditView';
 import { UsersPage } from './auth/UsersPage';
 import { AccountBar, type Page } from './auth/AccountBar';
 import { MapSearch } from './search/MapSearch';
+import { TabBar, tabId } from './components/TabBar';
+import { initialUrlView, useUrlView } from './lib/use-url-view';
+import type { UrlView } from './lib/url-view';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
@@ -53,10 +56,11 @@ export function App({ session }: { session: Session }) {
   const { lang, t } = i18n;
 
   const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
-  const [filter, setFilter] = useState<SiteFilterState>(ALL_FILTERS);
+  const [urlView] = useState(initialUrlView);
+  const [filter, setFilter] = useState<SiteFilterState>(() => urlFilter(urlView));
   const [showCircles, setShowCircles] = useState(true);
-  const [tab, setTab] = useState<LeftTab>('layers');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tab, setTab] = useState<LeftTab>(() => urlTab(urlView));
+  const [selectedId, setSelectedId] = useState<string | null>(urlView.site);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -69,7 +73,27 @@ export function App({ session }: { session: Session }) {
   const [villageWithStation, setVillageWithStation] = useState(true);
   const basemap = useBasemap(map);
   useVillageLabels(map, villages, lang);
-  const coverage = useCoverage({ sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships' });
+  const coverage = useCoverage({
+    sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships',
+    initial: { settings: urlView.coverage, on: urlView.coverageOn, focus: urlView.focus },
+  });
+  const { setSettings: setCoverageSettings, setOn: setCoverageOn, setFocus: setCoverageFocus } = coverage;
+  useUrlView(
+    {
+      tab, site: selectedId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
+      township: filter.township, focus: coverage.focus,
+    },
+    map,
+    !!data?.boundary,
+    useCallback((v: UrlView) => {
+      setTab(urlTab(v));
+      setSelectedId(v.site);
+      setFilter(urlFilter(v));
+      setCoverageSettings(v.coverage);
+      setCoverageOn(v.coverageOn);
+      setCoverageFocus(v.focus);
+    }, [setCoverageSettings, setCoverageOn, setCoverageFocus]),
+  );
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
@@ -404,26 +428,28 @@ export function App({ session }: { session: Session }) {
             </button>
           </div>
         </header>
+        <TabBar
+          tabs={LEFT_TABS.filter((x) => x.id !== 'plan' || can.plan).map((x) => ({
+            id: x.id,
+            label: (
+              <>
+                {t(x.label)}
+                {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
+                {x.id === 'villages' && data ? <span className="tab-count">{villages.filter((v) => v.lng !== null).length}/{villages.length}</span> : null}
+              </>
+            ),
+          }))}
+          value={tab}
+          onChange={(id) => {
+            setTab(id);
+            if (window.innerWidth <= 800) setPanelOpen(true);
+          }}
+          panelId="left-tabpanel"
+          label={t('panel.tabs')}
+        />
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
-            <nav className="tabs" role="tablist">
-              {LEFT_TABS.filter((x) => x.id !== 'plan' || can.plan).map((x) => (
-                <button
-                  key={x.id}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === x.id}
-                  className={`tab${tab === x.id ? ' active' : ''}`}
-                  data-testid={`tab-${x.id}`}
-                  onClick={() => setTab(x.id)}
-                >
-                  {t(x.label)}
-                  {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
-                  {x.id === 'villages' && data ? <span className="tab-count">{villages.filter((v) => v.lng !== null).length}/{villages.length}</span> : null}
-                </button>
-              ))}
-            </nav>
-            <div className="panel-scroll">
+            <div className="panel-scroll" role="tabpanel" id="left-tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
               {leftContent}
               {/* The planner stays mounted so its results and the open scenario stay on the map on other tabs. */}
               {data && (
@@ -554,6 +580,9 @@ export function App({ session }: { session: Session }) {
     </I18nContext.Provider>
   );
 }
+
+const urlTab = (v: UrlView): LeftTab => LEFT_TABS.find((x) => x.id === v.tab)?.id ?? 'layers';
+const urlFilter = (v: UrlView): SiteFilterState => ({ kinds: v.kinds, statuses: v.statuses, township: v.township });
 
 /** Six decimals of a degree ≈ 0.1 m: more would only be noise from the pointer. */
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

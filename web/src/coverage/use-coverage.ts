@@ -39,17 +39,23 @@ const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
  * isochrones (while on; merged and cut to the district `boundary`) and the focused township. Re-fetches whenever `sites` changes identity, which the
  * planner does after every site edit; the API caches results per data version, so unchanged data is cheap.
  */
-export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown; boundary?: BoundaryCollection | null; reportWanted: boolean }): CoverageState {
-  const [settings, setSettings] = useState<CoverageSettings>(DEFAULT_SETTINGS);
-  const [on, setOnState] = useState(false);
-  const touched = useRef(false);
+export function useCoverage({ sites, boundary, reportWanted, initial }: {
+  sites: unknown;
+  boundary?: BoundaryCollection | null;
+  reportWanted: boolean;
+  /** The view to start from (the page's URL). */
+  initial?: { settings: CoverageSettings; on: boolean; focus: string | null };
+}): CoverageState {
+  const [settings, setSettings] = useState<CoverageSettings>(initial?.settings ?? DEFAULT_SETTINGS);
+  const [on, setOnState] = useState(initial?.on ?? false);
+  const touched = useRef(initial?.on ?? false);
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [reportSettings, setReportSettings] = useState<CoverageSettings | null>(null);
   const [covered, setCovered] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [focus, setFocus] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(initial?.focus ?? null);
   const [areas, setAreas] = useState<TownshipAreas | null>(null);
   const [gapRequest, setGapRequest] = useState<{ rank: number; nonce: number } | null>(null);
   const showGap = useCallback((rank: number) => {

@@ -650,6 +650,7 @@ const zh = {
   'search.kind.site': "站点",
   'search.kind.village': "村（社区）",
   'search.kind.township': "乡镇（街道）",
+  'panel.tabs': "面板",
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1298,6 +1299,7 @@ const en: Record<I18nKey, string> = {
   'search.kind.site': "Site",
   'search.kind.village': "Village / community",
   'search.kind.township': "Township",
+  'panel.tabs': "Panels",
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
