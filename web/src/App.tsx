@@ -33,6 +33,9 @@ import { MapSearch } from './search/MapSearch';
 import { TabBar, tabId } from './components/TabBar';
 import { initialUrlView, useUrlView } from './lib/use-url-view';
 import type { UrlView } from './lib/url-view';
+import { useSiteUndo } from './undo/use-site-undo';
+import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
+import { UndoBar } from './undo/UndoBar';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
@@ -109,6 +112,7 @@ export function App({ session }: { session: Session }) {
 
   const onCreated = useCallback(
     async (site: SiteFeature) => {
+      undoRef.current.record(createOp(site));
       notify({ kind: 'success', title: translate(lang, 'newSite.created', { name: site.properties.name }) });
       try {
         await reloadSites();
@@ -141,6 +145,15 @@ export function App({ session }: { session: Session }) {
 
   const tabRef = useRef(tab);
   tabRef.current = tab;
+  const undo = useSiteUndo({
+    onChanged: reloadSites,
+    onDone: (op, direction) =>
+      notify({ kind: 'success', title: translate(lang, direction === 'undo' ? 'undo.undone' : 'undo.redone', { what: translate(lang, `undo.op.${op.kind}` as I18nKey, { name: op.name }) }) }),
+    onError: notifyError,
+    keysEnabled: tab !== 'villages',
+  });
+  const undoRef = useRef(undo);
+  undoRef.current = undo;
   const villageKeys = useRef({ next: () => {}, undo: () => {} });
 
   const sites = data?.sites ?? [];
@@ -154,11 +167,13 @@ export function App({ session }: { session: Session }) {
 
   const saveSite = useCallback(
     async (id: string, patch: SiteUpdate) => {
+      const before = data?.sites.find((s) => s.id === id);
       const updated = await api.updateSite(id, patch);
+      if (before) undoRef.current.record(updateOp('edit', before, patch));
       replaceSite(updated);
       notify({ kind: 'success', title: translate(lang, 'site.saved') });
     },
-    [replaceSite, notify, lang],
+    [replaceSite, notify, lang, data?.sites],
   );
 
   const [savingPlace, setSavingPlace] = useState(false);
@@ -168,7 +183,9 @@ export function App({ session }: { session: Session }) {
       setSavingPlace(true);
       try {
         // A point clicked for an unplaced site is approximate until someone says otherwise.
-        const updated = await api.updateSite(placing.id, { lng: round6(lng), lat: round6(lat), locationPrecision: 'approximate' });
+        const patch = { lng: round6(lng), lat: round6(lat), locationPrecision: 'approximate' as const };
+        const updated = await api.updateSite(placing.id, patch);
+        undoRef.current.record(updateOp('place', placing, patch));
         replaceSite(updated);
         setPlacingId(null);
         setSelectedId(updated.id);
@@ -185,31 +202,38 @@ export function App({ session }: { session: Session }) {
   const moveSite = useCallback(
     async (id: string, lng: number, lat: number) => {
       try {
-        replaceSite(await api.updateSite(id, { lng: round6(lng), lat: round6(lat) }));
+        const before = data?.sites.find((s) => s.id === id);
+        const patch = { lng: round6(lng), lat: round6(lat) };
+        replaceSite(await api.updateSite(id, patch));
+        if (before) undoRef.current.record(updateOp('move', before, patch));
         notify({ kind: 'success', title: translate(lang, 'site.moved') });
       } catch (e) {
         refreshSites();
         notifyError(e);
       }
     },
-    [replaceSite, refreshSites, notify, notifyError, lang],
+    [replaceSite, refreshSites, notify, notifyError, lang, data?.sites],
   );
 
   const unplace = useCallback(
     async (id: string) => {
       try {
+        const before = data?.sites.find((s) => s.id === id);
         replaceSite(await api.updateSite(id, { lng: null, lat: null }));
+        if (before) undoRef.current.record(updateOp('unplace', before, { lng: null, lat: null }));
       } catch (e) {
         notifyError(e);
       }
     },
-    [replaceSite, notifyError],
+    [replaceSite, notifyError, data?.sites],
   );
 
   const deleteSite = useCallback(
     async (id: string) => {
-      const name = data?.sites.find((s) => s.id === id)?.properties.name ?? id;
+      const before = data?.sites.find((s) => s.id === id);
+      const name = before?.properties.name ?? id;
       await siteCrudApi.remove(id);
+      if (before) undoRef.current.record(deleteOp(before));
       setSelectedId((cur) => (cur === id ? null : cur));
       setPlacingId((cur) => (cur === id ? null : cur));
       notify({ kind: 'success', title: translate(lang, 'site.deleted', { name }) });
@@ -543,6 +567,7 @@ export function App({ session }: { session: Session }) {
                 )}
               </div>
             )}
+            <UndoBar nextUndo={undo.nextUndo} nextRedo={undo.nextRedo} busy={undo.busy} onUndo={undo.undo} onRedo={undo.redo} />
             <Toasts toasts={toasts} onClose={closeToast} />
             {page !== 'map' && data && (
               <div className="page-overlay" data-testid="page-overlay">

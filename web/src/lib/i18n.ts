@@ -116,7 +116,7 @@ const zh = {
   'site.deleteYes': '确认删除',
   'site.deleteNo': '取消',
   'site.deleting': '正在删除…',
-  'site.deleted': '已删除站点：{name}',
+  'site.deleted': '已删除站点：{name}（可按“撤销”恢复，也可在操作记录中恢复）',
   'site.deleteError': '删除失败',
   // Coverage view, township report, resident page (web/src/coverage, web/src/resident)
   'panel.coverage': '覆盖分析',
@@ -651,6 +651,16 @@ const zh = {
   'search.kind.village': "村（社区）",
   'search.kind.township': "乡镇（街道）",
   'panel.tabs': "面板",
+  'undo.undo': "撤销",
+  'undo.redo': "重做",
+  'undo.op.edit': "修改“{name}”",
+  'undo.op.move': "移动“{name}”",
+  'undo.op.place': "放置“{name}”",
+  'undo.op.unplace': "取消放置“{name}”",
+  'undo.op.create': "新增“{name}”",
+  'undo.op.delete': "删除“{name}”",
+  'undo.undone': "已撤销：{what}",
+  'undo.redone': "已重做：{what}",
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -765,7 +775,7 @@ const en: Record<I18nKey, string> = {
   'site.deleteYes': 'Delete',
   'site.deleteNo': 'Cancel',
   'site.deleting': 'Deleting…',
-  'site.deleted': 'Site deleted: {name}',
+  'site.deleted': 'Site deleted: {name} (Undo brings it back; it can also be restored from the audit trail)',
   'site.deleteError': 'Delete failed',
   // Coverage view, township report, resident page (web/src/coverage, web/src/resident)
   'panel.coverage': 'Coverage',
@@ -1300,6 +1310,16 @@ const en: Record<I18nKey, string> = {
   'search.kind.village': "Village / community",
   'search.kind.township': "Township",
   'panel.tabs': "Panels",
+  'undo.undo': "Undo",
+  'undo.redo': "Redo",
+  'undo.op.edit': "edit of “{name}”",
+  'undo.op.move': "move of “{name}”",
+  'undo.op.place': "placing “{name}”",
+  'undo.op.unplace': "unplacing “{name}”",
+  'undo.op.create': "creating “{name}”",
+  'undo.op.delete': "deleting “{name}”",
+  'undo.undone': "Undone: {what}",
+  'undo.redone': "Redone: {what}",
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
