@@ -661,6 +661,11 @@ const zh = {
   'undo.op.delete': "删除“{name}”",
   'undo.undone': "已撤销：{what}",
   'undo.redone': "已重做：{what}",
+  'townships.districtWhat': "区级指标 · 人口与覆盖为各乡镇合计",
+  'townships.districtNote': "全区行：人口、覆盖人数和比例是各乡镇之和；“指标”列是区级指标（文明实践广场、基地、示范所、示范站），不是乡镇指标相加。",
+  'townships.barAbove': "不低于全区覆盖率",
+  'townships.barBelow': "低于全区",
+  'townships.barFar': "不到全区一半（竖线 = 全区覆盖率）",
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1320,6 +1325,11 @@ const en: Record<I18nKey, string> = {
   'undo.op.delete': "deleting “{name}”",
   'undo.undone': "Undone: {what}",
   'undo.redone': "Redone: {what}",
+  'townships.districtWhat': "district-level quotas · population and coverage summed over townships",
+  'townships.districtNote': "District row: population, residents covered and shares are the sum of the townships; its quota column holds the district-level quotas (squares, bases, demonstration institutes and stations), not the townships' quotas added up.",
+  'townships.barAbove': "at or above the district share",
+  'townships.barBelow': "below the district share",
+  'townships.barFar': "under half the district share (tick = district share)",
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
