@@ -666,6 +666,15 @@ const zh = {
   'townships.barAbove': "不低于全区覆盖率",
   'townships.barBelow': "低于全区",
   'townships.barFar': "不到全区一半（竖线 = 全区覆盖率）",
+  'resident.navigate': "导航",
+  'resident.nav.amap': "高德地图",
+  'resident.nav.baidu': "百度地图",
+  'resident.nav.tencent': "腾讯地图",
+  'resident.legend': "图例",
+  'resident.legendPoint': "您选的位置（空心 = 大致位置）",
+  'resident.legendCircles': "站点 {minutes} 分钟可达范围（估算）",
+  'resident.legendRank': "最近的站点（按序号）",
+  'resident.legendRoute': "到所选站点的路线",
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1330,6 +1339,15 @@ const en: Record<I18nKey, string> = {
   'townships.barAbove': "at or above the district share",
   'townships.barBelow': "below the district share",
   'townships.barFar': "under half the district share (tick = district share)",
+  'resident.navigate': "Directions",
+  'resident.nav.amap': "Amap (高德)",
+  'resident.nav.baidu': "Baidu Maps (百度)",
+  'resident.nav.tencent': "Tencent Maps (腾讯)",
+  'resident.legend': "Legend",
+  'resident.legendPoint': "Your place (hollow = approximate)",
+  'resident.legendCircles': "Reach of a site within {minutes} min (estimate)",
+  'resident.legendRank': "Nearest stations, numbered",
+  'resident.legendRoute': "Route to the chosen station",
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
