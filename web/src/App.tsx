@@ -36,6 +36,7 @@ import type { UrlView } from './lib/url-view';
 import { useSiteUndo } from './undo/use-site-undo';
 import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
 import { UndoBar } from './undo/UndoBar';
+import { errorWords } from './lib/error-words';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'plan' | 'data';
@@ -105,9 +106,11 @@ export function App({ session }: { session: Session }) {
   const notifyError = useCallback(
     (e: unknown) => {
       const issues = e instanceof ApiRequestError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : [];
-      notify({ kind: 'error', title: e instanceof Error ? e.message : String(e), detail: issues.length > 1 ? issues : undefined });
+      const words = errorWords(e, lang);
+      const detail = issues.length > 1 ? issues : words.next ? [words.next, ...(words.detail ? [words.detail] : [])] : undefined;
+      notify({ kind: 'error', title: words.title, detail });
     },
-    [notify],
+    [notify, lang],
   );
 
   const onCreated = useCallback(
@@ -553,17 +556,18 @@ export function App({ session }: { session: Session }) {
               </div>
             )}
             {!data && (
-              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'}>
+              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'} data-kind={error ? errorWords(error, lang).kind : undefined} role={error ? 'alert' : 'status'}>
                 {error ? (
                   <>
-                    <strong>{t('app.loadError')}</strong>
-                    <span>{error}</span>
+                    <strong>{t('app.loadError')}: {errorWords(error, lang).title}</strong>
+                    <span>{errorWords(error, lang).next}</span>
+                    {errorWords(error, lang).detail && <span className="muted small">{errorWords(error, lang).detail}</span>}
                     <button type="button" className="button primary" onClick={retry}>
                       {t('app.retry')}
                     </button>
                   </>
                 ) : (
-                  <span>{t('app.loading')}</span>
+                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{t('app.loading')}</span>
                 )}
               </div>
             )}

@@ -7,6 +7,7 @@ import type { CoverageReport, TravelMode } from './api';
 import { formatCount, formatMinutes, formatShare } from './format';
 import { GapLegend } from './GapLegend';
 import { SegmentedRadio } from '../components/SegmentedRadio';
+import { errorWords } from '../lib/error-words';
 import type { CoverageState } from './use-coverage';
 
 export const TIERS = [5, 10, 15] as const;
@@ -115,14 +116,15 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
   const [showMethod, setShowMethod] = useState(false);
   if (error && !report)
     return (
-      <div className="coverage-error" data-testid="coverage-error">
-        <strong>{t('coverage.error')}</strong> {error}{' '}
+      <div className="coverage-error" data-testid="coverage-error" role="alert" data-kind={errorWords(coverage.errorCause ?? error, lang).kind}>
+        <strong>{t('coverage.error')}: {errorWords(coverage.errorCause ?? error, lang).title}</strong>{' '}
+        <span>{errorWords(coverage.errorCause ?? error, lang).next}</span>{' '}
         <button type="button" className="link" onClick={coverage.retry}>
           {t('app.retry')}
         </button>
       </div>
     );
-  if (!report) return <p className="muted">{t('coverage.loading')}</p>;
+  if (!report) return <p className="muted loading-row" data-testid="coverage-loading"><span className="spinner" aria-hidden="true" />{t('coverage.loading')}</p>;
   const tot = report.totals;
   const modeName = t(`mode.${report.mode}` as I18nKey);
   return (

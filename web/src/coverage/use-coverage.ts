@@ -19,6 +19,8 @@ export interface CoverageState {
   covered: FeatureCollection<Polygon | MultiPolygon> | null;
   loading: boolean;
   error: string | null;
+  /** The error itself (for wording offline / server down / server error). */
+  errorCause: unknown;
   retry: () => void;
   /** Township whose area is outlined and zoomed to. */
   focus: string | null;
@@ -53,7 +55,12 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
   const [reportSettings, setReportSettings] = useState<CoverageSettings | null>(null);
   const [covered, setCovered] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorText] = useState<string | null>(null);
+  const [errorCause, setErrorCause] = useState<unknown>(null);
+  const setError = useCallback((e: unknown) => {
+    setErrorCause(e);
+    setErrorText(e === null ? null : e instanceof Error ? e.message : String(e));
+  }, []);
   const [attempt, setAttempt] = useState(0);
   const [focus, setFocus] = useState<string | null>(initial?.focus ?? null);
   const [areas, setAreas] = useState<TownshipAreas | null>(null);
@@ -90,7 +97,7 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
         })
         .catch((e: unknown) => {
           if (cancelled) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(e ?? new Error('unknown error'));
           setLoading(false);
         });
     }, 120);
@@ -111,7 +118,7 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
           if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>, clip));
         })
         .catch((e: unknown) => {
-          if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+          if (!cancelled) setError(e ?? new Error('unknown error'));
         });
     }, 120);
     return () => {
@@ -147,6 +154,7 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
     covered,
     loading: loading || !sameSettings(reportSettings, settings),
     error,
+    errorCause,
     retry: () => setAttempt((a) => a + 1),
     focus,
     setFocus,

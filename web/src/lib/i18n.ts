@@ -675,6 +675,12 @@ const zh = {
   'resident.legendCircles': "站点 {minutes} 分钟可达范围（估算）",
   'resident.legendRank': "最近的站点（按序号）",
   'resident.legendRoute': "到所选站点的路线",
+  'errors.offline': "网络已断开",
+  'errors.offlineNext': "请检查网络连接（Wi-Fi 或数据），连上后点“重试”。",
+  'errors.serverDown': "连不上服务器",
+  'errors.serverDownNext': "网络正常，但服务器没有响应（可能正在重启或已停止）。请稍等一分钟后点“重试”；一直如此请联系系统管理员。",
+  'errors.serverError': "服务器处理出错",
+  'errors.serverErrorNext': "这不是您的操作问题。请点“重试”；仍然出错请把下面的编号告诉系统管理员。",
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1348,6 +1354,12 @@ const en: Record<I18nKey, string> = {
   'resident.legendCircles': "Reach of a site within {minutes} min (estimate)",
   'resident.legendRank': "Nearest stations, numbered",
   'resident.legendRoute': "Route to the chosen station",
+  'errors.offline': "You are offline",
+  'errors.offlineNext': "Check the network connection (Wi-Fi or data), then press Retry.",
+  'errors.serverDown': "The server is not answering",
+  'errors.serverDownNext': "Your network works but the server does not answer (it may be restarting or stopped). Wait a minute and press Retry; if it goes on, tell the system administrator.",
+  'errors.serverError': "The server hit an error",
+  'errors.serverErrorNext': "This is not something you did. Press Retry; if it happens again, give the detail below to the system administrator.",
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
