@@ -72,6 +72,8 @@ describe('the address bar', () => {
     expect(await again.getByTestId('tab-coverage').getAttribute('aria-selected')).toBe('true');
     await again.waitForSelector('[data-testid=coverage-headline][data-state=ready][data-minutes="10"][data-mode="bike"]', { timeout: 60_000 });
     expect(await again.getByTestId('right-panel').innerText()).toContain(site.properties.name);
+    // Times are Beijing time, labelled as such.
+    expect(await again.getByTestId('right-panel').innerText()).toContain('(Beijing time)');
     const view = await again.evaluate(() => ({ c: window.__map!.getCenter(), z: window.__map!.getZoom() }));
     expect(view.c.lng).toBeCloseTo(106.1, 4);
     expect(view.c.lat).toBeCloseTo(32.7, 4);

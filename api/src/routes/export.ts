@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { beijingStamp, beijingTime } from '../export/beijing-time.ts';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
 import { clientKey } from '../http/client-key.ts';
@@ -17,7 +18,7 @@ import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts'
 import type { CoverageService } from '../services/coverage-service.ts';
 import { townshipAreaFeatures } from '../services/coverage-views.ts';
 
-const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+const stamp = () => beijingStamp();
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 (Chinese) file name. */
 export function attachment(asciiName: string, utf8Name: string): string {
@@ -53,7 +54,7 @@ async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
     name: '说明',
     columns: [{ key: 'k', header: '项目', width: 16 }, { key: 'v', header: '内容', width: 100 }],
     rows: [
-      { k: '导出时间', v: about.exportedAt },
+      { k: '导出时间', v: `${beijingTime(about.exportedAt)}（北京时间）` },
       { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}（${report.method}）：${report.travelDescriptionZh}` },
       { k: '出行方式', v: `${report.mode}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
       { k: '需求（人口）', v: `${report.demand.name}${report.demand.modelled ? '（模型估算 / modelled）' : ''}：${report.demand.method}` },
