@@ -119,6 +119,7 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
       <div className="coverage-error" data-testid="coverage-error" role="alert" data-kind={errorWords(coverage.errorCause ?? error, lang).kind}>
         <strong>{t('coverage.error')}: {errorWords(coverage.errorCause ?? error, lang).title}</strong>{' '}
         <span>{errorWords(coverage.errorCause ?? error, lang).next}</span>{' '}
+        {errorWords(coverage.errorCause ?? error, lang).detail && <span className="muted small" data-testid="coverage-error-detail">({errorWords(coverage.errorCause ?? error, lang).detail}) </span>}
         <button type="button" className="link" onClick={coverage.retry}>
           {t('app.retry')}
         </button>
