@@ -19,14 +19,20 @@ interface ExportedCollection {
 }
 
 describeApi('GET /api/export/townships.* and gaps.*', (h) => {
-  it('township CSV has one line per township with the report numbers, shares as percentages', async () => {
+  it('township CSV has one line per township with the report numbers, shares as percentages, quotas by kind, and a 全区 row', async () => {
     const report = await coverage(h);
     const res = await h().request(`/api/export/townships.csv?${Q}`);
     expect(res.status).toBe(200);
     const text = (await res.text()).replace(/^\uFEFF/, '');
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('乡镇代码,乡镇,人口,覆盖人口,覆盖率,65岁以上人口,65岁以上覆盖人口,65岁以上覆盖率,实践所,实践站,广场,基地,实践点,未放置站点,配额达标,乡镇范围');
-    expect(lines).toHaveLength(1 + townships.length);
+    expect(lines[0]).toBe('乡镇代码,乡镇,人口,覆盖人口,覆盖率,65岁以上人口,65岁以上覆盖人口,65岁以上覆盖率,实践所,实践站,广场,基地,实践点,未放置站点,配额达标,缺额（按类型）,超额（按类型）,已达标（按类型）,乡镇范围');
+    expect(lines).toHaveLength(1 + townships.length + 1);
+    const district = lines[lines.length - 1].split(',');
+    expect(district[0]).toBe('全区');
+    expect(district[1]).toContain('区级指标');
+    expect(Number(district[2])).toBe(report.totals.population);
+    // What is short, by kind, as the report shows it (the shipped data has no squares or bases yet).
+    expect(district[15]).toMatch(/广场 0\//);
     for (const t of report.townships) {
       const cells = lines.find((l) => l.startsWith(`${t.code},`))!.split(',');
       expect(cells[1]).toBe(t.name);
@@ -43,7 +49,7 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer() as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['乡镇覆盖', '说明']);
-    expect(wb.worksheets[0].actualRowCount).toBe(1 + townships.length);
+    expect(wb.worksheets[0].actualRowCount).toBe(1 + townships.length + 1);
     const notes = wb.worksheets[1].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' ') : '')).join('\n');
     expect(notes).toMatch(/直线距离/);
     expect(notes).toMatch(/modelled/);

@@ -82,7 +82,8 @@ describe('the district map', () => {
     await page.mouse.click(box.x + x, box.y + y);
     await page.getByTestId('placing-banner').waitFor({ state: 'detached' });
 
-    await page.reload();
+    // Open the planner afresh (a reload would now restore the zoomed-in view the address bar holds).
+    await page.goto(h.baseUrl + '/');
     await waitForMap(page);
     const saved = await (await h.client.api.sites[':id'].$get({ param: { id: siteId } })).json();
     expect(saved.properties.placed).toBe(true);

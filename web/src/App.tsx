@@ -30,6 +30,14 @@ import { useAbilities, type Session } from './auth/session';
 import { AuditView } from './auth/AuditView';
 import { UsersPage } from './auth/UsersPage';
 import { AccountBar, type Page } from './auth/AccountBar';
+import { MapSearch } from './search/MapSearch';
+import { TabBar, tabId } from './components/TabBar';
+import { initialUrlView, useUrlView } from './lib/use-url-view';
+import type { UrlView } from './lib/url-view';
+import { useSiteUndo } from './undo/use-site-undo';
+import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
+import { UndoBar } from './undo/UndoBar';
+import { errorWords } from './lib/error-words';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
@@ -54,10 +62,11 @@ export function App({ session }: { session: Session }) {
   const { lang, t } = i18n;
 
   const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
-  const [filter, setFilter] = useState<SiteFilterState>(ALL_FILTERS);
+  const [urlView] = useState(initialUrlView);
+  const [filter, setFilter] = useState<SiteFilterState>(() => urlFilter(urlView));
   const [showCircles, setShowCircles] = useState(true);
-  const [tab, setTab] = useState<LeftTab>('layers');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [tab, setTab] = useState<LeftTab>(() => urlTab(urlView));
+  const [selectedId, setSelectedId] = useState<string | null>(urlView.site);
   const [placingId, setPlacingId] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -70,7 +79,27 @@ export function App({ session }: { session: Session }) {
   const [villageWithStation, setVillageWithStation] = useState(true);
   const basemap = useBasemap(map);
   useVillageLabels(map, villages, lang);
-  const coverage = useCoverage({ sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships' });
+  const coverage = useCoverage({
+    sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships',
+    initial: { settings: urlView.coverage, on: urlView.coverageOn, focus: urlView.focus },
+  });
+  const { setSettings: setCoverageSettings, setOn: setCoverageOn, setFocus: setCoverageFocus } = coverage;
+  useUrlView(
+    {
+      tab, site: selectedId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
+      township: filter.township, focus: coverage.focus,
+    },
+    map,
+    !!data?.boundary,
+    useCallback((v: UrlView) => {
+      setTab(urlTab(v));
+      setSelectedId(v.site);
+      setFilter(urlFilter(v));
+      setCoverageSettings(v.coverage);
+      setCoverageOn(v.coverageOn);
+      setCoverageFocus(v.focus);
+    }, [setCoverageSettings, setCoverageOn, setCoverageFocus]),
+  );
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
@@ -79,13 +108,16 @@ export function App({ session }: { session: Session }) {
   const notifyError = useCallback(
     (e: unknown) => {
       const issues = e instanceof ApiRequestError ? e.issues.map((i) => `${i.path.join('.')}: ${i.message}`) : [];
-      notify({ kind: 'error', title: e instanceof Error ? e.message : String(e), detail: issues.length > 1 ? issues : undefined });
+      const words = errorWords(e, lang);
+      const detail = issues.length > 1 ? issues : words.next ? [words.next, ...(words.detail ? [words.detail] : [])] : undefined;
+      notify({ kind: 'error', title: words.title, detail });
     },
-    [notify],
+    [notify, lang],
   );
 
   const onCreated = useCallback(
     async (site: SiteFeature) => {
+      undoRef.current.record(createOp(site));
       notify({ kind: 'success', title: translate(lang, 'newSite.created', { name: site.properties.name }) });
       try {
         await reloadSites();
@@ -118,6 +150,15 @@ export function App({ session }: { session: Session }) {
 
   const tabRef = useRef(tab);
   tabRef.current = tab;
+  const undo = useSiteUndo({
+    onChanged: reloadSites,
+    onDone: (op, direction) =>
+      notify({ kind: 'success', title: translate(lang, direction === 'undo' ? 'undo.undone' : 'undo.redone', { what: translate(lang, `undo.op.${op.kind}` as I18nKey, { name: op.name }) }) }),
+    onError: notifyError,
+    keysEnabled: tab !== 'villages',
+  });
+  const undoRef = useRef(undo);
+  undoRef.current = undo;
   const villageKeys = useRef({ next: () => {}, undo: () => {} });
 
   const sites = data?.sites ?? [];
@@ -131,11 +172,13 @@ export function App({ session }: { session: Session }) {
 
   const saveSite = useCallback(
     async (id: string, patch: SiteUpdate) => {
+      const before = data?.sites.find((s) => s.id === id);
       const updated = await api.updateSite(id, patch);
+      if (before) undoRef.current.record(updateOp('edit', before, patch));
       replaceSite(updated);
       notify({ kind: 'success', title: translate(lang, 'site.saved') });
     },
-    [replaceSite, notify, lang],
+    [replaceSite, notify, lang, data?.sites],
   );
 
   const [savingPlace, setSavingPlace] = useState(false);
@@ -145,7 +188,9 @@ export function App({ session }: { session: Session }) {
       setSavingPlace(true);
       try {
         // A point clicked for an unplaced site is approximate until someone says otherwise.
-        const updated = await api.updateSite(placing.id, { lng: round6(lng), lat: round6(lat), locationPrecision: 'approximate' });
+        const patch = { lng: round6(lng), lat: round6(lat), locationPrecision: 'approximate' as const };
+        const updated = await api.updateSite(placing.id, patch);
+        undoRef.current.record(updateOp('place', placing, patch));
         replaceSite(updated);
         setPlacingId(null);
         setSelectedId(updated.id);
@@ -162,31 +207,38 @@ export function App({ session }: { session: Session }) {
   const moveSite = useCallback(
     async (id: string, lng: number, lat: number) => {
       try {
-        replaceSite(await api.updateSite(id, { lng: round6(lng), lat: round6(lat) }));
+        const before = data?.sites.find((s) => s.id === id);
+        const patch = { lng: round6(lng), lat: round6(lat) };
+        replaceSite(await api.updateSite(id, patch));
+        if (before) undoRef.current.record(updateOp('move', before, patch));
         notify({ kind: 'success', title: translate(lang, 'site.moved') });
       } catch (e) {
         refreshSites();
         notifyError(e);
       }
     },
-    [replaceSite, refreshSites, notify, notifyError, lang],
+    [replaceSite, refreshSites, notify, notifyError, lang, data?.sites],
   );
 
   const unplace = useCallback(
     async (id: string) => {
       try {
+        const before = data?.sites.find((s) => s.id === id);
         replaceSite(await api.updateSite(id, { lng: null, lat: null }));
+        if (before) undoRef.current.record(updateOp('unplace', before, { lng: null, lat: null }));
       } catch (e) {
         notifyError(e);
       }
     },
-    [replaceSite, notifyError],
+    [replaceSite, notifyError, data?.sites],
   );
 
   const deleteSite = useCallback(
     async (id: string) => {
-      const name = data?.sites.find((s) => s.id === id)?.properties.name ?? id;
+      const before = data?.sites.find((s) => s.id === id);
+      const name = before?.properties.name ?? id;
       await siteCrudApi.remove(id);
+      if (before) undoRef.current.record(deleteOp(before));
       setSelectedId((cur) => (cur === id ? null : cur));
       setPlacingId((cur) => (cur === id ? null : cur));
       notify({ kind: 'success', title: translate(lang, 'site.deleted', { name }) });
@@ -407,26 +459,28 @@ export function App({ session }: { session: Session }) {
             </button>
           </div>
         </header>
+        <TabBar
+          tabs={LEFT_TABS.filter((x) => (x.id !== 'plan' || can.plan) && (x.id !== 'requests' || can.plan || can.role === 'dispatcher')).map((x) => ({
+            id: x.id,
+            label: (
+              <>
+                {t(x.label)}
+                {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
+                {x.id === 'villages' && data ? <span className="tab-count">{villages.filter((v) => v.lng !== null).length}/{villages.length}</span> : null}
+              </>
+            ),
+          }))}
+          value={tab}
+          onChange={(id) => {
+            setTab(id);
+            if (window.innerWidth <= 800) setPanelOpen(true);
+          }}
+          panelId="left-tabpanel"
+          label={t('panel.tabs')}
+        />
         <div className={`main${selected || newSite.draft ? ' with-details' : ''}`}>
           <aside className={`left-panel${panelOpen ? ' open' : ''}${tab === 'townships' || tab === 'leaders' ? ' wide' : ''}`} data-testid="left-panel">
-            <nav className="tabs" role="tablist">
-              {LEFT_TABS.filter((x) => (x.id !== 'plan' || can.plan) && (x.id !== 'requests' || can.plan || can.role === 'dispatcher')).map((x) => (
-                <button
-                  key={x.id}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === x.id}
-                  className={`tab${tab === x.id ? ' active' : ''}`}
-                  data-testid={`tab-${x.id}`}
-                  onClick={() => setTab(x.id)}
-                >
-                  {t(x.label)}
-                  {x.id === 'unplaced' && data ? <span className="tab-count">{unplacedCount}</span> : null}
-                  {x.id === 'villages' && data ? <span className="tab-count">{villages.filter((v) => v.lng !== null).length}/{villages.length}</span> : null}
-                </button>
-              ))}
-            </nav>
-            <div className="panel-scroll">
+            <div className="panel-scroll" role="tabpanel" id="left-tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
               {leftContent}
               {/* The planner stays mounted so its results and the open scenario stay on the map on other tabs. */}
               {data && (
@@ -471,6 +525,9 @@ export function App({ session }: { session: Session }) {
               onMap={setMap}
             />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
+            {data && (
+              <MapSearch map={map} sites={sites} villages={villages} townships={data.townships} onSelectSite={(id) => { selectSite(id); setPanelOpen(false); }} />
+            )}
             <BasemapSwitcher list={basemap.list} current={basemap.current} lang={lang} label={t('basemap.label')} onChoose={basemap.choose} />
             {placingVillage && (
               <div className="placing-banner" data-testid="village-placing-banner">
@@ -503,20 +560,22 @@ export function App({ session }: { session: Session }) {
               </div>
             )}
             {!data && (
-              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'}>
+              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'} data-kind={error ? errorWords(error, lang).kind : undefined} role={error ? 'alert' : 'status'}>
                 {error ? (
                   <>
-                    <strong>{t('app.loadError')}</strong>
-                    <span>{error}</span>
+                    <strong>{t('app.loadError')}: {errorWords(error, lang).title}</strong>
+                    <span>{errorWords(error, lang).next}</span>
+                    {errorWords(error, lang).detail && <span className="muted small">{errorWords(error, lang).detail}</span>}
                     <button type="button" className="button primary" onClick={retry}>
                       {t('app.retry')}
                     </button>
                   </>
                 ) : (
-                  <span>{t('app.loading')}</span>
+                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{t('app.loading')}</span>
                 )}
               </div>
             )}
+            <UndoBar nextUndo={undo.nextUndo} nextRedo={undo.nextRedo} busy={undo.busy} onUndo={undo.undo} onRedo={undo.redo} />
             <Toasts toasts={toasts} onClose={closeToast} />
             {page !== 'map' && data && (
               <div className="page-overlay" data-testid="page-overlay">
@@ -554,6 +613,9 @@ export function App({ session }: { session: Session }) {
     </I18nContext.Provider>
   );
 }
+
+const urlTab = (v: UrlView): LeftTab => LEFT_TABS.find((x) => x.id === v.tab)?.id ?? 'layers';
+const urlFilter = (v: UrlView): SiteFilterState => ({ kinds: v.kinds, statuses: v.statuses, township: v.township });
 
 /** Six decimals of a degree ≈ 0.1 m: more would only be noise from the pointer. */
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;

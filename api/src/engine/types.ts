@@ -236,7 +236,10 @@ export interface CoverageGapProperties {
   olderPopulation: number;
   areaKm2: number;
   demandPointCount: number;
-  /** Facility nearest to any point of the gap, null if none known. */
+  /** Population-weighted centre of the gap (WGS-84). */
+  centerLng: number;
+  centerLat: number;
+  /** Facility nearest to the gap's demand point closest to its population-weighted centre, null if none known. */
   nearestSiteId: string | null;
   nearestMinutes: number | null;
   /** Township holding most of the gap's population (null if the points have none). */

@@ -1,6 +1,7 @@
 /** Township coverage and coverage-gap tables (rows for CSV/XLSX) from the engine's coverage results. */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { CoverageGapProperties } from '../engine/types.ts';
+import type { CoverageGapProperties, QuotaItem } from '../engine/types.ts';
+import { SITE_KIND_NAMES, type SiteKind } from '../schemas/sites.ts';
 import type { ExportColumn, ExportRow } from './export-column.ts';
 
 /** One township line of the coverage report (services/coverage-service.ts `report.townships`). */
@@ -8,6 +9,14 @@ export interface TownshipReportLine {
   code: string; name: string; population: number; covered: number; share: number | null;
   olderPopulation: number; olderCovered: number; approximate: boolean;
   counts: Record<string, number>; unplaced: number; quotaMet: boolean;
+  /** Quota lines by kind (what is met, short or over). */
+  quota?: QuotaItem[];
+}
+
+/** The district totals and district-level quotas (report.totals and report.district). */
+export interface DistrictReportLine {
+  population: number; covered: number; share: number | null; olderPopulation: number; olderCovered: number;
+  counts: Record<string, number>; quota: QuotaItem[];
 }
 
 export const TOWNSHIP_COVERAGE_COLUMNS: ExportColumn[] = [
@@ -26,6 +35,9 @@ export const TOWNSHIP_COVERAGE_COLUMNS: ExportColumn[] = [
   { key: 'points', header: '实践点', type: 'number', decimals: 0 },
   { key: 'unplaced', header: '未放置站点', type: 'number', decimals: 0, width: 12 },
   { key: 'quotaMet', header: '配额达标', type: 'boolean' },
+  { key: 'quotaShort', header: '缺额（按类型）', width: 30 },
+  { key: 'quotaOver', header: '超额（按类型）', width: 20 },
+  { key: 'quotaMetItems', header: '已达标（按类型）', width: 30 },
   { key: 'area', header: '乡镇范围', width: 22 },
 ];
 
@@ -40,9 +52,35 @@ export function townshipCoverageRows(lines: TownshipReportLine[]): ExportRow[] {
     olderShare: t.olderPopulation > 0 ? t.olderCovered / t.olderPopulation : null,
     institutes: t.counts.institute ?? 0, stations: t.counts.station ?? 0, squares: t.counts.square ?? 0,
     bases: t.counts.base ?? 0, points: t.counts.point ?? 0, unplaced: t.unplaced, quotaMet: t.quotaMet,
+    ...quotaColumns(t.quota ?? []),
     area: t.approximate ? '近似（按最近乡镇驻地划分）' : '导入的乡镇边界',
   }));
 }
+
+/**
+ * The 全区 row, as on screen: population and coverage summed over the townships; quota columns hold the
+ * district-level quotas (squares, bases, demonstration sites), not the townships' quotas added up.
+ */
+export function districtCoverageRow(d: DistrictReportLine, unplaced: number): ExportRow {
+  return {
+    code: '全区', name: '全区（区级指标；人口与覆盖为各乡镇合计）', population: d.population, covered: d.covered, share: d.share,
+    olderPopulation: d.olderPopulation, olderCovered: d.olderCovered, olderShare: d.olderPopulation > 0 ? d.olderCovered / d.olderPopulation : null,
+    institutes: d.counts.institute ?? 0, stations: d.counts.station ?? 0, squares: d.counts.square ?? 0,
+    bases: d.counts.base ?? 0, points: d.counts.point ?? 0, unplaced, quotaMet: d.quota.every((i) => i.status === 'met'),
+    ...quotaColumns(d.quota), area: '',
+  };
+}
+
+const itemText = (i: QuotaItem) => {
+  const kind = `${i.demonstration ? '示范' : ''}${SITE_KIND_NAMES[i.kind as SiteKind]?.zh ?? i.kind}`;
+  const req = i.required.max === undefined ? `≥${i.required.min}` : i.required.max === i.required.min ? `${i.required.min}` : `${i.required.min}–${i.required.max}`;
+  return `${kind} ${i.actual}/${req}`;
+};
+const quotaColumns = (items: QuotaItem[]) => ({
+  quotaShort: items.filter((i) => i.status === 'short').map(itemText).join('、'),
+  quotaOver: items.filter((i) => i.status === 'over').map(itemText).join('、'),
+  quotaMetItems: items.filter((i) => i.status === 'met').map(itemText).join('、'),
+});
 
 export const GAP_COLUMNS: ExportColumn[] = [
   { key: 'rank', header: '排序', type: 'number', decimals: 0 },
@@ -58,7 +96,7 @@ export const GAP_COLUMNS: ExportColumn[] = [
 ];
 
 /**
- * Gap polygons → rows (one per gap, with its bounding-box centre for finding it on a map).
+ * Gap polygons → rows (one per gap, with its population-weighted centre for finding it on a map).
  * @example gapRows(gaps.features, townshipNames, siteNames)
  */
 export function gapRows(
@@ -73,7 +111,9 @@ export function gapRows(
       rank: p.rank, township: p.townshipCode ? (townshipNames.get(p.townshipCode) ?? p.townshipCode) : '',
       population: p.population, olderPopulation: p.olderPopulation, areaKm2: p.areaKm2, demandPointCount: p.demandPointCount,
       nearestSite: p.nearestSiteId ? (siteNames.get(p.nearestSiteId) ?? p.nearestSiteId) : '',
-      nearestMinutes: p.nearestMinutes, centerLng: Number.isFinite(w) ? (w + e) / 2 : null, centerLat: Number.isFinite(s) ? (s + n) / 2 : null,
+      nearestMinutes: p.nearestMinutes,
+      centerLng: Number.isFinite(p.centerLng) ? p.centerLng : Number.isFinite(w) ? (w + e) / 2 : null,
+      centerLat: Number.isFinite(p.centerLat) ? p.centerLat : Number.isFinite(s) ? (s + n) / 2 : null,
     };
   });
 }

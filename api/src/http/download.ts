@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
+import { beijingStamp } from '../export/beijing-time.ts';
 
-/** Today as YYYYMMDD, for download file names. */
-export const stamp = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+/** Today in Beijing time as YYYYMMDD, for download file names. */
+export const stamp = () => beijingStamp();
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_TYPE = 'text/csv; charset=utf-8';

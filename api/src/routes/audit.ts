@@ -9,16 +9,17 @@ import { rowsToXlsx } from '../export/rows-to-xlsx.ts';
 import type { ExportColumn } from '../export/export-column.ts';
 import { CSV_TYPE, download, stamp, XLSX_TYPE } from '../http/download.ts';
 import { clientKey } from '../http/client-key.ts';
+import { beijingTime } from '../export/beijing-time.ts';
 
 const AUDIT_COLUMNS: ExportColumn[] = [
-  { key: 'at', header: '时间 (UTC)', width: 22 }, { key: 'username', header: '用户', width: 14 }, { key: 'role', header: '角色', width: 14 },
+  { key: 'at', header: '时间（北京时间）', width: 22 }, { key: 'username', header: '用户', width: 14 }, { key: 'role', header: '角色', width: 14 },
   { key: 'address', header: '来源地址', width: 16 }, { key: 'action', header: '操作', width: 18 }, { key: 'entity', header: '对象类型', width: 10 },
   { key: 'entityId', header: '对象', width: 20 }, { key: 'townshipCode', header: '乡镇代码', width: 12 }, { key: 'siteId', header: '站点', width: 20 },
   { key: 'before', header: '修改前 (JSON)', width: 50 }, { key: 'after', header: '修改后 (JSON)', width: 50 }, { key: 'details', header: '详情 (JSON)', width: 40 },
 ];
 
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-const exportRows = (rows: AuditEntry[]) => rows.map((r) => ({ ...r, before: json(r.before), after: json(r.after), details: json(r.details) }));
+const exportRows = (rows: AuditEntry[]) => rows.map((r) => ({ ...r, at: beijingTime(r.at), before: json(r.before), after: json(r.after), details: json(r.details) }));
 
 /** The audit query as this account may see it: a township editor only sees rows of their townships. */
 function scoped(c: Context<AppEnv>, q: AuditQuery) {

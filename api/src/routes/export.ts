@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { beijingTime } from '../export/beijing-time.ts';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
 import { clientKey } from '../http/client-key.ts';
@@ -12,7 +13,7 @@ import { SITE_EXPORT_COLUMNS, siteExportRows } from '../export/site-export.ts';
 import { SiteQuerySchema, type SiteQuery } from '../schemas/sites.ts';
 import type { Sql } from '../db/client.ts';
 import { listTownshipBoundaries } from '../db/reference-repo.ts';
-import { GAP_COLUMNS, TOWNSHIP_COVERAGE_COLUMNS, gapRows, townshipCoverageRows } from '../export/coverage-export.ts';
+import { GAP_COLUMNS, TOWNSHIP_COVERAGE_COLUMNS, districtCoverageRow, gapRows, townshipCoverageRows } from '../export/coverage-export.ts';
 import type { ExportSheet } from '../export/rows-to-xlsx.ts';
 import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
@@ -39,7 +40,7 @@ async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
     name: '说明',
     columns: [{ key: 'k', header: '项目', width: 16 }, { key: 'v', header: '内容', width: 100 }],
     rows: [
-      { k: '导出时间', v: about.exportedAt },
+      { k: '导出时间', v: `${beijingTime(about.exportedAt)}（北京时间）` },
       { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}（${report.method}）：${report.travelDescriptionZh}` },
       { k: '出行方式', v: `${report.mode}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
       { k: '需求（人口）', v: `${report.demand.name}${report.demand.modelled ? '（模型估算 / modelled）' : ''}：${report.demand.method}` },
@@ -77,12 +78,12 @@ export const exportRoutes = new Hono<AppEnv>()
   // Coverage report downloads (same query as GET /api/coverage): per township and the uncovered gaps.
   .get('/townships.csv', validate('query', CoverageQuerySchema), async (c) => {
     const { report } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
-    const body = rowsToCsv(TOWNSHIP_COVERAGE_COLUMNS, townshipCoverageRows(report.townships));
+    const body = rowsToCsv(TOWNSHIP_COVERAGE_COLUMNS, townshipRowsWithDistrict(report));
     return download(c, body, CSV_TYPE, `townships-${stamp()}.csv`, `朝天区乡镇覆盖-${stamp()}.csv`);
   })
   .get('/townships.xlsx', validate('query', CoverageQuerySchema), async (c) => {
     const { report, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
-    const bytes = await rowsToXlsx([{ name: '乡镇覆盖', columns: TOWNSHIP_COVERAGE_COLUMNS, rows: townshipCoverageRows(report.townships) }, notes]);
+    const bytes = await rowsToXlsx([{ name: '乡镇覆盖', columns: TOWNSHIP_COVERAGE_COLUMNS, rows: townshipRowsWithDistrict(report) }, notes]);
     return download(c, bytes, XLSX_TYPE, `townships-${stamp()}.xlsx`, `朝天区乡镇覆盖-${stamp()}.xlsx`);
   })
   .get('/townships.geojson', validate('query', CoverageQuerySchema), async (c) => {
@@ -113,3 +114,9 @@ export const exportRoutes = new Hono<AppEnv>()
     const bytes = await rowsToXlsx([{ name: '覆盖缺口', columns: GAP_COLUMNS, rows: gapRows(report.gaps.features, townshipNames, siteNames) }, notes]);
     return download(c, bytes, XLSX_TYPE, `gaps-${stamp()}.xlsx`, `朝天区覆盖缺口-${stamp()}.xlsx`);
   });
+
+/** Township rows and, last, the 全区 row (as the report on screen shows them). */
+function townshipRowsWithDistrict(report: Awaited<ReturnType<typeof coverageTables>>['report']) {
+  const unplaced = report.townships.reduce((n, t) => n + t.unplaced, 0);
+  return [...townshipCoverageRows(report.townships), districtCoverageRow({ ...report.totals, ...report.district }, unplaced)];
+}

@@ -46,7 +46,7 @@ describe('coverageGaps', () => {
     expect(booleanValid(gap)).toBe(true);
   });
 
-  it('ranks separate gaps by population and names the quickest nearest site', () => {
+  it('ranks separate gaps by population and measures the nearest site from the population-weighted centre', () => {
     // Columns 0 and 2 uncovered, column 1 covered: two 1×3 strips, left 3 people, right 30.
     const d = grid([[1, 0.5, 10], [1, 0.5, 10], [1, 0.5, 10]]);
     const coverCount = Uint16Array.from([0, 1, 0, 0, 1, 0, 0, 1, 0]);
@@ -55,7 +55,9 @@ describe('coverageGaps', () => {
     const nearestMinutes = Float32Array.from([20, 0, 18, 19, 0, 16, 12, 0, 30]);
     const fc = coverageGaps({ demand: d, facilities, coverCount, nearestFacility, nearestMinutes });
     expect(fc.features.map((f) => [f.properties.rank, f.properties.population, f.properties.nearestSiteId, f.properties.nearestMinutes]))
-      .toEqual([[1, 30, 'a', 16], [2, 3, 'b', 12]]); // right strip: points 2, 5, 8; left: 0, 3, 6
+      .toEqual([[1, 30, 'a', 16], [2, 3, 'a', 19]]); // right strip: points 2, 5, 8 (centre 5); left: 0, 3, 6 (centre 3)
+    expect(fc.features[0].properties.centerLat).toBeCloseTo(d.lat[5], 9);
+    expect(fc.features[0].properties.centerLng).toBeCloseTo(d.lng[5], 9);
     expect(fc.features[0].properties.areaKm2).toBeCloseTo(3 * 0.16, 3);
   });
 

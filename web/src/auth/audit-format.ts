@@ -27,5 +27,5 @@ export function changeSummary(e: AuditEntry): string {
   return d ? JSON.stringify(d).slice(0, 160) : '';
 }
 
-/** Local date and time, minutes precision. */
-export const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+/** Date and time in Beijing time (Asia/Shanghai), minutes precision, whatever the computer's time zone. */
+export const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { beijingDateTime } from '../lib/beijing-time';
 import { SITE_KINDS, SITE_STATUSES } from '../../../api/src/schemas/sites';
 import { ApiRequestError, type SiteFeature, type SiteProps, type SiteUpdate, type Township, type Village } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
@@ -233,7 +234,7 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
           <textarea data-testid="site-notes" rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />
           {fieldError('notes') && <span className="field-error">{fieldError('notes')}</span>}
         </label>
-        <p className="muted small">{t('site.updated', { time: new Date(p.updatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') })}</p>
+        <p className="muted small">{t('site.updated', { time: beijingDateTime(p.updatedAt, lang) })}</p>
         <SiteHistory siteId={p.id} version={p.updatedAt} />
       </fieldset>
       {error && (

@@ -117,6 +117,19 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
     map.setFilter(COVERAGE_LAYER.gapSelected, selectedGapFilter(gap?.props.rank ?? null));
   }, [map, added, gap]);
 
+  // A gap chosen in the list: fly to it and open its popup at its population-weighted centre.
+  useEffect(() => {
+    const req = coverage.gapRequest;
+    if (!map || !added || !req) return;
+    const f = coverage.report?.gaps.features.find((x) => x.properties.rank === req.rank);
+    if (!f) return;
+    const { centerLng, centerLat } = f.properties;
+    setGap({ props: f.properties, lngLat: [centerLng, centerLat] });
+    const b = featureBounds(f as never);
+    if (b) map.fitBounds(b, { padding: 80, maxZoom: 14, duration: 500 });
+    else map.flyTo({ center: [centerLng, centerLat], zoom: 13, duration: 500 });
+  }, [map, added, coverage.gapRequest]);
+
   // The focused township: outline it and fit the map to its area (once per focus change).
   const fitted = useRef<string | null>(null);
   const focusArea = coverage.areas?.features.find((f) => f.properties.code === coverage.focus) ?? null;

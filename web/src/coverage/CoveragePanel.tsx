@@ -7,6 +7,7 @@ import type { CoverageReport, TravelMode } from './api';
 import { formatCount, formatMinutes, formatShare } from './format';
 import { GapLegend } from './GapLegend';
 import { SegmentedRadio } from '../components/SegmentedRadio';
+import { errorWords } from '../lib/error-words';
 import type { CoverageState } from './use-coverage';
 
 export const TIERS = [5, 10, 15] as const;
@@ -87,6 +88,7 @@ export function CoveragePanel({ coverage, townships, sites }: Props) {
           <ol className="gap-list" data-testid="gap-list">
             {report.gaps.features.slice(0, 8).map((g) => (
               <li key={g.properties.rank}>
+                <button type="button" className="gap-item" data-testid="gap-item" data-rank={g.properties.rank} onClick={() => coverage.showGap(g.properties.rank)}>
                 <span className="gap-rank">#{g.properties.rank}</span>
                 <span className="gap-where">
                   {townshipName(g.properties.townshipCode)}
@@ -97,6 +99,7 @@ export function CoveragePanel({ coverage, townships, sites }: Props) {
                   </span>
                 </span>
                 <span className="gap-pop">{formatCount(g.properties.population)}</span>
+                </button>
               </li>
             ))}
           </ol>
@@ -113,14 +116,16 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
   const [showMethod, setShowMethod] = useState(false);
   if (error && !report)
     return (
-      <div className="coverage-error" data-testid="coverage-error">
-        <strong>{t('coverage.error')}</strong> {error}{' '}
+      <div className="coverage-error" data-testid="coverage-error" role="alert" data-kind={errorWords(coverage.errorCause ?? error, lang).kind}>
+        <strong>{t('coverage.error')}: {errorWords(coverage.errorCause ?? error, lang).title}</strong>{' '}
+        <span>{errorWords(coverage.errorCause ?? error, lang).next}</span>{' '}
+        {errorWords(coverage.errorCause ?? error, lang).detail && <span className="muted small" data-testid="coverage-error-detail">({errorWords(coverage.errorCause ?? error, lang).detail}) </span>}
         <button type="button" className="link" onClick={coverage.retry}>
           {t('app.retry')}
         </button>
       </div>
     );
-  if (!report) return <p className="muted">{t('coverage.loading')}</p>;
+  if (!report) return <p className="muted loading-row" data-testid="coverage-loading"><span className="spinner" aria-hidden="true" />{t('coverage.loading')}</p>;
   const tot = report.totals;
   const modeName = t(`mode.${report.mode}` as I18nKey);
   return (

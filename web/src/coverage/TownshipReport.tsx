@@ -101,7 +101,10 @@ export function TownshipReport({ coverage, onFocus }: Props) {
                 </td>
                 <td className="num">{formatCount(r.population)}</td>
                 <td className="num">{formatCount(r.covered)}</td>
-                <td className="num" data-testid="township-share">{formatShare(r.share)}</td>
+                <td className="num share-cell" data-testid="township-share" data-level={shareLevel(r.share, report.totals.share)}>
+                  <ShareBar share={r.share} target={report.totals.share} />
+                  {formatShare(r.share)}
+                </td>
                 <td className="num">{formatShare(olderShare(r))}</td>
                 <td className="quota"><QuotaCell items={r.quota} planned={r.plannedCounts} /></td>
                 <td className="num">{r.unplaced || <span className="muted">0</span>}</td>
@@ -110,10 +113,13 @@ export function TownshipReport({ coverage, onFocus }: Props) {
           </tbody>
           <tfoot>
             <tr data-testid="district-row">
-              <td className="name">{t('townships.district')}</td>
+              <td className="name">
+                {t('townships.district')}
+                <span className="muted small district-what" data-testid="district-what">{t('townships.districtWhat')}</span>
+              </td>
               <td className="num">{formatCount(report.totals.population)}</td>
               <td className="num">{formatCount(report.totals.covered)}</td>
-              <td className="num">{formatShare(report.totals.share)}</td>
+              <td className="num share-cell"><ShareBar share={report.totals.share} target={report.totals.share} />{formatShare(report.totals.share)}</td>
               <td className="num">{formatShare(report.totals.olderShare)}</td>
               <td className="quota"><QuotaCell items={report.district.quota} planned={report.district.plannedCounts} /></td>
               <td className="num">{unplacedTotal}</td>
@@ -121,6 +127,13 @@ export function TownshipReport({ coverage, onFocus }: Props) {
           </tfoot>
         </table>
       </div>
+      <p className="muted small township-legend" data-testid="township-legend">
+        <span className="share-swatch good" /> {t('townships.barAbove')}{' '}
+        <span className="share-swatch warn" /> {t('townships.barBelow')}{' '}
+        <span className="share-swatch bad" /> {t('townships.barFar')}
+        <br />
+        {t('townships.districtNote')}
+      </p>
     </div>
   );
 }
@@ -137,10 +150,18 @@ function QuotaCell({ items, planned }: { items: readonly QuotaItem[]; planned?: 
       {plannedEntries.map(([k, n]) => `${kindName(k as never, lang)} ${n}`).join(lang === 'zh' ? '、' : ', ')}
     </span>
   );
+  const met = items.filter((i) => i.status === 'met');
+  const metLine = met.length > 0 && (
+    <span className="quota-line" data-testid="quota-met-items">
+      <span className="quota-tag met">✓ {t('townships.met')}</span>
+      <QuotaItems items={met} lang={lang} />
+    </span>
+  );
   if (!short.length && !over.length)
     return (
       <>
         <span className="quota-met" data-testid="quota-met">✓ {t('townships.met')}</span>
+        {metLine}
         {plannedLine}
       </>
     );
@@ -159,6 +180,7 @@ function QuotaCell({ items, planned }: { items: readonly QuotaItem[]; planned?: 
           <QuotaItems items={over} lang={lang} />
         </span>
       )}
+      {metLine}
       {plannedLine}
     </span>
   );
@@ -178,5 +200,22 @@ function QuotaItems({ items, lang }: { items: readonly QuotaItem[]; lang: Lang }
         </Fragment>
       ))}
     </>
+  );
+}
+
+/** How a township's share compares with the district's: at or above it, below it, or under half of it. */
+export function shareLevel(share: number | null, target: number | null): 'good' | 'warn' | 'bad' {
+  if (share === null || target === null || target <= 0) return 'bad';
+  if (share >= target) return 'good';
+  return share >= target / 2 ? 'warn' : 'bad';
+}
+
+/** A small horizontal bar of the share (0–100 %) with a tick at the district share, coloured by {@link shareLevel}. */
+function ShareBar({ share, target }: { share: number | null; target: number | null }) {
+  return (
+    <span className={`share-bar ${shareLevel(share, target)}`} aria-hidden="true">
+      <span className="share-fill" style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
+      {target !== null && <span className="share-target" style={{ left: `${Math.round(target * 100)}%` }} />}
+    </span>
   );
 }

@@ -19,12 +19,18 @@ export interface CoverageState {
   covered: FeatureCollection<Polygon | MultiPolygon> | null;
   loading: boolean;
   error: string | null;
+  /** The error itself (for wording offline / server down / server error). */
+  errorCause: unknown;
   retry: () => void;
   /** Township whose area is outlined and zoomed to. */
   focus: string | null;
   setFocus: (code: string | null) => void;
   /** Township areas (fetched once, when first needed). */
   areas: TownshipAreas | null;
+  /** The gap the list asked to show (its rank; `nonce` repeats a request for the same gap). */
+  gapRequest: { rank: number; nonce: number } | null;
+  /** Flies to a gap and opens its popup (switches coverage on). */
+  showGap: (rank: number) => void;
 }
 
 const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
@@ -35,18 +41,35 @@ const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
  * isochrones (while on; merged and cut to the district `boundary`) and the focused township. Re-fetches whenever `sites` changes identity, which the
  * planner does after every site edit; the API caches results per data version, so unchanged data is cheap.
  */
-export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown; boundary?: BoundaryCollection | null; reportWanted: boolean }): CoverageState {
-  const [settings, setSettings] = useState<CoverageSettings>(DEFAULT_SETTINGS);
-  const [on, setOnState] = useState(false);
-  const touched = useRef(false);
+export function useCoverage({ sites, boundary, reportWanted, initial }: {
+  sites: unknown;
+  boundary?: BoundaryCollection | null;
+  reportWanted: boolean;
+  /** The view to start from (the page's URL). */
+  initial?: { settings: CoverageSettings; on: boolean; focus: string | null };
+}): CoverageState {
+  const [settings, setSettings] = useState<CoverageSettings>(initial?.settings ?? DEFAULT_SETTINGS);
+  const [on, setOnState] = useState(initial?.on ?? false);
+  const touched = useRef(initial?.on ?? false);
   const [report, setReport] = useState<CoverageReport | null>(null);
   const [reportSettings, setReportSettings] = useState<CoverageSettings | null>(null);
   const [covered, setCovered] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorText] = useState<string | null>(null);
+  const [errorCause, setErrorCause] = useState<unknown>(null);
+  const setError = useCallback((e: unknown) => {
+    setErrorCause(e);
+    setErrorText(e === null ? null : e instanceof Error ? e.message : String(e));
+  }, []);
   const [attempt, setAttempt] = useState(0);
-  const [focus, setFocus] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(initial?.focus ?? null);
   const [areas, setAreas] = useState<TownshipAreas | null>(null);
+  const [gapRequest, setGapRequest] = useState<{ rank: number; nonce: number } | null>(null);
+  const showGap = useCallback((rank: number) => {
+    touched.current = true;
+    setOnState(true);
+    setGapRequest((g) => ({ rank, nonce: (g?.nonce ?? 0) + 1 }));
+  }, []);
 
   const setOn = useCallback((v: boolean) => {
     touched.current = true;
@@ -74,7 +97,7 @@ export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown;
         })
         .catch((e: unknown) => {
           if (cancelled) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(e ?? new Error('unknown error'));
           setLoading(false);
         });
     }, 120);
@@ -95,7 +118,7 @@ export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown;
           if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>, clip));
         })
         .catch((e: unknown) => {
-          if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+          if (!cancelled) setError(e ?? new Error('unknown error'));
         });
     }, 120);
     return () => {
@@ -131,9 +154,12 @@ export function useCoverage({ sites, boundary, reportWanted }: { sites: unknown;
     covered,
     loading: loading || !sameSettings(reportSettings, settings),
     error,
+    errorCause,
     retry: () => setAttempt((a) => a + 1),
     focus,
     setFocus,
     areas,
+    gapRequest,
+    showGap,
   };
 }

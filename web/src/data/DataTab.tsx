@@ -1,4 +1,5 @@
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
+import { beijingDateTime } from '../lib/beijing-time';
 import { useState } from 'react';
 import type * as maplibregl from 'maplibre-gl';
 import { SITE_KINDS } from '../../../api/src/schemas/sites';
@@ -71,7 +72,7 @@ export function DataTab({ map, attribution, onDataChanged, notifyError, coverage
         legendTitle: t('legend.title'),
         legend,
         attribution: (attribution.length ? attribution : [t('png.noAttribution')]).map((x, i) => (i === 0 ? t('png.sources') + x : x)),
-        footnote: t('png.footnote', { time: new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') }),
+        footnote: t('png.footnote', { time: beijingDateTime(Date.now(), lang) }),
       });
       downloadBlob(blob, `${t('png.fileName')}-${stamp()}.png`);
     } catch (e) {

@@ -12,7 +12,7 @@ export interface PlannerData {
 /** Loads everything the map needs once; `replaceSite` swaps in a site the API returned after an edit. */
 export function usePlannerData() {
   const [data, setData] = useState<PlannerData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -23,7 +23,7 @@ export function usePlannerData() {
         if (!cancelled) setData({ boundary, townships, villages, sources, sites: sites.features });
       })
       .catch((e: unknown) => {
-        if (!cancelled) setError(e instanceof Error ? e.message : String(e));
+        if (!cancelled) setError(e ?? new Error('unknown error'));
       });
     return () => {
       cancelled = true;

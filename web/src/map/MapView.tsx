@@ -274,9 +274,8 @@ export function MapView(props: MapViewProps) {
     if (!map || props.attribution.length === 0) return;
     const control = new maplibregl.AttributionControl({ compact: true, customAttribution: [...props.attribution] });
     map.addControl(control, 'bottom-right');
-    // On narrow screens start collapsed (the ⓘ button opens it); wide screens show it until the first drag.
-    if (map.getContainer().clientWidth < 800)
-      map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+    // Start collapsed as a compact ⓘ control (it expands on click), so it never covers panels or the scale bar.
+    map.getContainer().querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
     return () => {
       map.removeControl(control);
     };

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { beijingDate } from '../lib/beijing-time';
 import { useI18n } from '../lib/i18n';
 import { fmtInt, fmtPct, fmtSigned } from './format';
 import type { PlanResult } from './planner-api';
@@ -15,7 +16,7 @@ interface Props {
 /** The optimiser's answer: before/after, the optimality line, the ranked list, and "save as scenario". */
 export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props) {
   const { t, lang } = useI18n();
-  const [name, setName] = useState(() => `${t('plan.defaultName')} ${new Date().toLocaleDateString('zh-CN')}`);
+  const [name, setName] = useState(() => `${t('plan.defaultName')} ${beijingDate(Date.now(), 'zh')}`);
   const r = result;
   const opt = r.optimality;
   const gap = opt.gap ?? null;

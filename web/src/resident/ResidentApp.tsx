@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { NavButton } from './NavButton';
+import { ResidentLegend } from './ResidentLegend';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { api, type BoundaryCollection, type PublicSiteFeature as SiteFeature, type Township, type Village } from '../lib/api';
@@ -236,6 +238,7 @@ export function ResidentApp() {
             onSelect={setSelectedId}
           />
           {!located && base && <div className="map-hint" data-testid="tap-hint">{t('resident.tapHint')}</div>}
+          <ResidentLegend minutes={settings.minutes} />
         </div>
 
         <section className="resident-results" data-testid="resident-results" aria-live="polite">
@@ -330,6 +333,7 @@ export function ResidentApp() {
                               </>
                             )}
                           </div>}
+                          <NavButton lng={r.lng} lat={r.lat} name={r.name} />
                           {r.id === selectedId && (
                             <dl className="nearest-details" data-testid="nearest-details">
                               <dt>{t('site.address')}</dt>

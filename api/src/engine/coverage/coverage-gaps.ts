@@ -34,7 +34,8 @@ export interface CoverageGapsInput {
  * grouped, and each group's circles are unioned. Gaps are ranked by population, largest first.
  *
  * @param input - demand, facilities, per-point cover counts and nearest facility/minutes
- * @returns polygons with population, older population, area (km²), nearest site and minutes, majority township
+ * @returns polygons with population, older population, area (km²), population-weighted centre, the nearest site and
+ *   minutes from the demand point closest to that centre (not from the gap's edge), majority township
  * @example
  * const c = coverageFromReach(demand, facilities, reach);
  * const gaps = coverageGaps({ demand, facilities, coverCount: c.coverCount,
@@ -61,15 +62,18 @@ export function coverageGaps(input: CoverageGapsInput): FeatureCollection<Polygo
     grid ? gridGroups(part, grid) : pointGroups(part, demand, input.bufferMeters ?? 200));
 
   const features = groups.map(({ members, geometry }) => {
-    let population = 0, olderPopulation = 0, best = -1;
+    let population = 0, olderPopulation = 0, sumLng = 0, sumLat = 0;
     const byTownship = new Map<number, number>();
     for (const i of members) {
       population += demand.population[i];
       olderPopulation += demand.olderPopulation[i];
+      sumLng += demand.population[i] * demand.lng[i];
+      sumLat += demand.population[i] * demand.lat[i];
       const t = demand.townshipIndex[i];
       byTownship.set(t, (byTownship.get(t) ?? 0) + demand.population[i]);
-      if (nearestFacility[i] >= 0 && (best < 0 || nearestMinutes[i] < nearestMinutes[best])) best = i;
     }
+    const centerLng = sumLng / population, centerLat = sumLat / population;
+    const best = centralMember(members, demand, centerLng, centerLat, nearestFacility);
     let top = -1, topPopulation = -1;
     for (const [t, p] of byTownship) if (p > topPopulation || (p === topPopulation && t < top)) { top = t; topPopulation = p; }
     const feature: Feature<Polygon | MultiPolygon, CoverageGapProperties> = {
@@ -81,6 +85,8 @@ export function coverageGaps(input: CoverageGapsInput): FeatureCollection<Polygo
         olderPopulation,
         areaKm2: 0,
         demandPointCount: members.length,
+        centerLng,
+        centerLat,
         nearestSiteId: best >= 0 ? facilities[nearestFacility[best]]?.id ?? null : null,
         nearestMinutes: best >= 0 && Number.isFinite(nearestMinutes[best]) ? nearestMinutes[best] : null,
         townshipCode: top >= 0 ? demand.townshipCodes[top] ?? null : null,
@@ -92,6 +98,19 @@ export function coverageGaps(input: CoverageGapsInput): FeatureCollection<Polygo
   features.sort((a, b) => b.properties.population - a.properties.population || b.properties.areaKm2 - a.properties.areaKm2);
   features.forEach((f, k) => { f.properties.rank = k + 1; });
   return { type: 'FeatureCollection', features };
+}
+
+/** The member demand point nearest the population-weighted centre that knows its nearest facility (-1 if none does). */
+function centralMember(members: number[], demand: DemandPoints, lng: number, lat: number, nearestFacility: ArrayLike<number>): number {
+  const cosLat = Math.cos((lat * Math.PI) / 180);
+  let best = -1, bestD2 = Infinity;
+  for (const i of members) {
+    if (nearestFacility[i] < 0) continue;
+    const dx = (demand.lng[i] - lng) * cosLat, dy = demand.lat[i] - lat;
+    const d2 = dx * dx + dy * dy;
+    if (d2 < bestD2) { best = i; bestD2 = d2; }
+  }
+  return best;
 }
 
 function gridGroups(uncovered: number[], grid: NonNullable<ReturnType<typeof demandGrid>>) {

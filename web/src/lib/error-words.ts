@@ -1,0 +1,41 @@
+/** Errors in words a clerk understands, in the UI's language, with what to do next. */
+import { ApiRequestError } from './api';
+import { translate, type I18nKey, type Lang } from './i18n';
+
+export type ErrorKind = 'offline' | 'server-down' | 'server-error' | 'request';
+
+export interface ErrorWords {
+  kind: ErrorKind;
+  title: string;
+  /** What to do next. */
+  next: string;
+  /** The technical detail (status, server message), for a report to the administrator. */
+  detail: string;
+}
+
+const KNOWN: Record<string, I18nKey> = {
+  unauthorized: 'error.unauthorized', forbidden: 'error.forbidden', too_many_requests: 'error.too_many_requests',
+  conflict: 'error.conflict', payload_too_large: 'error.payload_too_large',
+};
+
+/**
+ * Offline (the browser has no network) is told apart from the server being down (no answer, or 502/503/504) and
+ * from a server error (500); other API errors keep their own message.
+ * @example errorWords(new TypeError('Failed to fetch'), 'zh', true).kind // 'server-down'
+ */
+export function errorWords(e: unknown, lang: Lang, online = typeof navigator === 'undefined' ? true : navigator.onLine): ErrorWords {
+  const t = (k: I18nKey) => translate(lang, k);
+  const raw = e instanceof Error ? e.message : String(e);
+  const fetchFailed = e instanceof TypeError || /failed to fetch|networkerror|load failed/i.test(raw);
+  if (!online && (fetchFailed || !(e instanceof ApiRequestError)))
+    return { kind: 'offline', title: t('errors.offline'), next: t('errors.offlineNext'), detail: '' };
+  if (fetchFailed || (e instanceof ApiRequestError && [502, 503, 504].includes(e.status)))
+    return { kind: 'server-down', title: t('errors.serverDown'), next: t('errors.serverDownNext'), detail: '' };
+  if (e instanceof ApiRequestError && e.status >= 500)
+    return { kind: 'server-error', title: t('errors.serverError'), next: t('errors.serverErrorNext'), detail: `${e.status} ${raw}` };
+  if (e instanceof ApiRequestError) {
+    const key = KNOWN[e.code];
+    return { kind: 'request', title: key ? t(key) : raw, next: '', detail: key ? raw : '' };
+  }
+  return { kind: 'request', title: raw, next: '', detail: '' };
+}
