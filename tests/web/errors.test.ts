@@ -71,7 +71,8 @@ describe('waiting and failing', () => {
     const page = await h.newPage({ width: 390, height: 844 });
     let release!: () => void;
     const held = new Promise<void>((ok) => (release = ok));
-    await page.route('**/api/sites?**', async (r) => {
+    // The first load's site list (with or without a query string) waits until the test lets it go.
+    await page.route((url) => url.pathname === '/api/sites', async (r) => {
       await held;
       await r.continue();
     });
