@@ -23,6 +23,8 @@ export type SiteCollection = InferResponseType<typeof client.api.sites.$get, 200
 export type SiteFeature = SiteCollection['features'][number];
 export type SiteProps = SiteFeature['properties'];
 export type Township = InferResponseType<typeof client.api.townships.$get, 200>['townships'][number];
+/** A basemap as `GET /api/basemaps` describes it. */
+export type Basemap = InferResponseType<typeof client.api.basemaps.$get, 200>['basemaps'][number];
 export type Village = InferResponseType<typeof client.api.villages.$get, 200>['villages'][number];
 export type DataSource = InferResponseType<typeof client.api.sources.$get, 200>['sources'][number];
 export type BoundaryCollection = InferResponseType<typeof client.api.boundary.$get, 200>;

@@ -1,17 +1,8 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { Basemap } from '../lib/api';
 
-/** A basemap as `GET /api/basemaps` describes it. */
-export interface BasemapInfo {
-  id: string;
-  name: string;
-  nameEn: string;
-  type: 'offline' | 'raster' | 'pmtiles';
-  tiles?: string[];
-  labelTiles?: string[];
-  url?: string;
-  attribution: string;
-  maxzoom: number;
-}
+/** A basemap as `GET /api/basemaps` describes it (the layers do not need its datum). */
+export type BasemapInfo = Omit<Basemap, 'datum'>;
 
 export const BASEMAP_PREFIX = 'basemap-';
 export const RIVER_SOURCE = 'basemap-river';
