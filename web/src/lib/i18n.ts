@@ -683,6 +683,21 @@ const zh = {
   'errors.serverDownNext': "网络正常，但服务器没有响应（可能正在重启或已停止）。请稍等一分钟后点“重试”；一直如此请联系系统管理员。",
   'errors.serverError': "服务器处理出错",
   'errors.serverErrorNext': "这不是您的操作问题。请点“重试”；仍然出错请把下面的编号告诉系统管理员。",
+  // Service requests (resident form, tracking, inbox).
+  'req.title': '我要点单', 'req.intro': '请选择服务，简单描述需求，留下联系人和电话。无需注册；提交后会给您一个查询码，用来查看进度和评价。',
+  'req.service': '服务', 'req.description': '需求描述', 'req.name': '联系人', 'req.phone': '电话', 'req.place': '地点',
+  'req.placeNone': '请先在上方选择地点：点地图、定位或搜索村（社区）。', 'req.placePoint': '地图上的位置', 'req.placeVillage': '村（社区）：{name}（大致位置）',
+  'req.submit': '提交', 'req.sending': '提交中…', 'req.done': '已提交。您的查询码：', 'req.keep': '请记下查询码，或保存此链接：',
+  'req.routed': '已派给：{site}', 'req.outside': '该地点不在任何15分钟服务圈内，已交乡镇实践所处理。',
+  'req.approx': '地点是大致位置（按村），不判断是否在服务圈内；已交本村实践站或乡镇实践所。',
+  'track.title': '查询进度', 'track.code': '查询码', 'track.go': '查询', 'track.status': '状态', 'track.site': '负责阵地', 'track.team': '服务队伍',
+  'track.rate': '评价', 'track.stars': '星级', 'track.comment': '留言', 'track.send': '提交评价', 'track.thanks': '谢谢您的评价。',
+  'track.note': '完成说明', 'track.due': '时限', 'track.overdue': '已超时',
+  'inbox.title': '点单收件箱', 'inbox.empty': '暂无点单。', 'inbox.status': '状态', 'inbox.all': '全部', 'inbox.team': '服务队伍', 'inbox.dispatch': '派单',
+  'inbox.accept': '接单', 'inbox.decline': '拒单', 'inbox.doneBtn': '办结', 'inbox.passUp': '上报', 'inbox.cancel': '取消', 'inbox.reason': '请填写原因',
+  'inbox.note': '办结说明', 'inbox.contact': '联系人', 'inbox.outside': '圈外', 'inbox.approx': '大致位置', 'inbox.stats': '各乡镇月度统计',
+  'inbox.requests': '点单', 'inbox.doneCount': '办结', 'inbox.stars': '平均评分', 'inbox.overdueCount': '超时', 'inbox.outsideCount': '圈外',
+  'inbox.showOnMap': '在地图上显示点单',
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1364,6 +1379,21 @@ const en: Record<I18nKey, string> = {
   'errors.serverDownNext': "Your network works but the server does not answer (it may be restarting or stopped). Wait a minute and press Retry; if it goes on, tell the system administrator.",
   'errors.serverError': "The server hit an error",
   'errors.serverErrorNext': "This is not something you did. Press Retry; if it happens again, give the detail below to the system administrator.",
+  // Service requests (resident form, tracking, inbox).
+  'req.title': 'Ask for a service', 'req.intro': 'Choose a service, describe what you need, and leave a contact name and phone. No account needed; you get a tracking code to follow and rate it.',
+  'req.service': 'Service', 'req.description': 'What you need', 'req.name': 'Contact name', 'req.phone': 'Phone', 'req.place': 'Place',
+  'req.placeNone': 'Choose the place above first: tap the map, use your location or search a village.', 'req.placePoint': 'The point on the map', 'req.placeVillage': 'Village: {name} (approximate)',
+  'req.submit': 'Submit', 'req.sending': 'Sending…', 'req.done': 'Submitted. Your tracking code:', 'req.keep': 'Keep the code, or save this link:',
+  'req.routed': 'Sent to: {site}', 'req.outside': 'This place is outside every 15-minute circle; the township institute handles it.',
+  'req.approx': 'The place is approximate (a village): no inside/outside verdict; sent to the village station or township institute.',
+  'track.title': 'Follow a request', 'track.code': 'Tracking code', 'track.go': 'Look up', 'track.status': 'Status', 'track.site': 'Site', 'track.team': 'Team',
+  'track.rate': 'Rate it', 'track.stars': 'Stars', 'track.comment': 'Comment', 'track.send': 'Send rating', 'track.thanks': 'Thank you for your rating.',
+  'track.note': 'Note', 'track.due': 'Due', 'track.overdue': 'overdue',
+  'inbox.title': 'Request inbox', 'inbox.empty': 'No requests.', 'inbox.status': 'Status', 'inbox.all': 'All', 'inbox.team': 'Team', 'inbox.dispatch': 'Dispatch',
+  'inbox.accept': 'Accept', 'inbox.decline': 'Decline', 'inbox.doneBtn': 'Done', 'inbox.passUp': 'Pass up', 'inbox.cancel': 'Cancel', 'inbox.reason': 'Give the reason',
+  'inbox.note': 'Note on completion', 'inbox.contact': 'Contact', 'inbox.outside': 'outside circle', 'inbox.approx': 'approximate', 'inbox.stats': 'Monthly statistics per township',
+  'inbox.requests': 'Requests', 'inbox.doneCount': 'Done', 'inbox.stars': 'Avg. stars', 'inbox.overdueCount': 'Overdue', 'inbox.outsideCount': 'Outside',
+  'inbox.showOnMap': 'Show requests on the map',
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
