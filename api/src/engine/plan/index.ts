@@ -16,3 +16,4 @@ export * from './plan-reduce-demand.ts';
 export * from './plan-sum-of-largest.ts';
 export * from './plan-swap-search.ts';
 export * from './plan-types.ts';
+export * from './plan-set-cover.ts';

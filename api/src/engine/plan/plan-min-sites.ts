@@ -6,6 +6,7 @@ import { planMeetMinimums } from './plan-meet-minimums';
 import { solveMinSitesExact } from './plan-exact';
 import { planImproveMinSites } from './plan-improve-min-sites';
 import { planRankSites } from './plan-rank-sites';
+import { planSetCover } from './plan-set-cover';
 import { planReduceDemand } from './plan-reduce-demand';
 import type { CoverageConstraints, CoverageProblem, MinSitesOptions, MinSitesResult } from './plan-types';
 
@@ -13,13 +14,15 @@ import type { CoverageConstraints, CoverageProblem, MinSitesOptions, MinSitesRes
  * Set-covering (LSCP-style) heuristic: the fewest new sites so that `targetShare` (0..1) of the total weight
  * (residents, already covered ones included) is covered. Township minimums are met first (greedy within those
  * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached; then
- * the improvement phase (planImproveMinSites) drops redundant sites and looks for plans with one site fewer.
+ * the Lagrangian set-cover heuristic (planSetCover: subgradient + Lagrangian-cost greedy + redundancy removal
+ * each step, then fix-and-resolve rounds) gives a second plan; the improvement phase (planImproveMinSites) drops
+ * redundant sites from both and looks for plans with one site fewer; the fewest sites win.
  * When all allowed candidates together cannot reach the target it returns `{ reachable: false, maxShare }` at once.
  *
  * Lower bound, the largest of: the sum of township minimums; the greedy-gains bound (for any set S met during the
  * greedy, a plan T reaching the target needs f(S) + the |T| largest marginal gains given S ≥ target; steps 0, 1,
- * 2, 4, 8, …); the Lagrangian bound (q sites whose maximal-covering Lagrangian bound is below the target are too
- * few); and, when `options.highs` is given and the reduced model is small, ⌈LP relaxation⌉.
+ * 2, 4, 8, …); the Lagrangian bounds (⌈set-cover Lagrangian bound⌉; q sites whose maximal-covering Lagrangian
+ * bound is below the target are too few); and, when `options.highs` is given and the reduced model is small, ⌈LP relaxation⌉.
  *
  * @example
  * const plan = planMinSites({ demandWeight, alreadyCovered, candidateCovers }, 0.95);
@@ -95,11 +98,25 @@ export function planMinSites(
       }
     }
   }
+  // Improvement from two starts: the greedy plan and the Lagrangian set-cover plan (planSetCover); fewest wins.
+  const starts = [state];
   if (!options.skipImprovement && chosen.length > lowerBound) {
-    const improved = planImproveMinSites(prepared, reduced, state, needed, lowerBound, {
+    const cover = planSetCover(reduced, needed, { iterations: options.lagrangianIterations ?? 300 });
+    if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
+    const trial = new PlanCoverState(prepared);
+    for (const c of cover.columns) trial.add(reduced.columnCandidate[c]);
+    planMeetMinimums(prepared, trial);
+    if (trial.value >= needed - tolerance) {
+      if (trial.chosen.length < chosen.length) chosen = [...trial.chosen];
+      starts.unshift(trial);
+    }
+  }
+  for (const start of starts) {
+    if (options.skipImprovement || chosen.length <= lowerBound) break;
+    const improved = planImproveMinSites(prepared, reduced, start, needed, lowerBound, {
       iterations: options.lagrangianIterations ?? 300, guides: 6, maxSwapSweeps: 1000,
     });
-    chosen = improved.chosen;
+    if (improved.chosen.length < chosen.length) chosen = improved.chosen;
     if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
   }
   lowerBound = Math.min(lowerBound, chosen.length);

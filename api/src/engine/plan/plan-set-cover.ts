@@ -1,0 +1,201 @@
+import type { ReducedCoverage } from './plan-reduce-demand';
+import { planSetCoverGreedy, type SetCoverModel } from './plan-set-cover-greedy';
+
+/** Outcome of {@link planSetCover}. */
+export interface SetCoverOutcome {
+  /** Best cover found: reduced-model columns (see ReducedCoverage.columnCandidate), ascending. */
+  columns: number[];
+  /** ⌈best Lagrangian bound⌉: no set of fewer columns covers `needed` (township minimums ignored). */
+  lowerBound: number;
+  /** Subgradient steps over all rounds. */
+  iterations: number;
+}
+
+/**
+ * Lagrangian heuristic for the (partial) set-covering problem on the reduced model: the fewest columns whose
+ * rows together weigh at least `needed` (all rows when `needed` is the total). Relaxing y_r ≤ Σ_{j∋r} x_j with
+ * multipliers u_r ≥ 0 gives L(u) = Σ_j min(0, 1 − Σ_{r∈j} u_r) + min{Σ u_r y_r : Σ w_r y_r ≥ needed, 0 ≤ y ≤ 1}
+ * (a fractional knapsack: rows by u_r/w_r), a lower bound for every u. Subgradient steps (Held–Wolfe–Crowder)
+ * raise it; after every step a greedy on the Lagrangian costs builds a cover and drops redundant columns
+ * (planSetCoverGreedy); the fewest-column cover is kept. Then fix-and-resolve rounds (Caprara–Fischetti–Toth):
+ * fix the best cover's columns with the lowest Lagrangian cost (a growing share), remove the rows they cover and
+ * run the subgradient + greedy again on the rest.
+ *
+ * @example
+ * const cover = planSetCover(reduced, needed, { iterations: 400 });
+ * cover.columns.length; cover.lowerBound;
+ * @see Beasley 1990, "A Lagrangian heuristic for set-covering problems"; Caprara, Fischetti & Toth 1999.
+ */
+export function planSetCover(reduced: ReducedCoverage, needed: number, options: { iterations: number; fixShares?: readonly number[] }): SetCoverOutcome {
+  let total = 0;
+  for (const x of reduced.rowWeight) total += x;
+  const full = needed >= total - 1e-9 * Math.max(1, total);
+  if (needed <= 1e-9 * Math.max(1, total)) return { columns: [], lowerBound: 0, iterations: 0 };
+  const m = setCoverModel(reduced, full);
+  const allRows = new Uint8Array(m.R).fill(1);
+  const u = initialMultipliers(m);
+  const needTotal = full ? m.R : needed;
+  const first = subgradient(m, allRows, needTotal, full, u, options.iterations, Infinity, [], needTotal);
+  let best = first.best;
+  let iterations = first.iterations;
+  const bestU = first.bestU;
+  for (const share of options.fixShares ?? [0.2, 0.35, 0.5, 0.65, 0.8]) {
+    if (best.length <= first.lowerBound) break;
+    // Fix the cheapest columns of the best cover (Lagrangian cost under the best multipliers).
+    const cost = best.map((j) => { let s = 1; for (let p = m.colStarts[j]; p < m.colStarts[j + 1]; p++) s -= bestU[m.colRows[p]]; return { j, s }; });
+    cost.sort((a, b) => a.s - b.s);
+    const fixed = cost.slice(0, Math.floor(share * best.length)).map((c) => c.j);
+    const active = allRows.slice();
+    let need = full ? m.R : needed;
+    for (const j of fixed) for (let p = m.colStarts[j]; p < m.colStarts[j + 1]; p++) {
+      const r = m.colRows[p];
+      if (active[r]) { active[r] = 0; need -= full ? 1 : m.w[r]; }
+    }
+    const run = subgradient(m, active, need, full, bestU.slice(), Math.ceil(options.iterations / 2), best.length, fixed, needTotal);
+    iterations += run.iterations;
+    if (run.best.length < best.length) best = run.best;
+  }
+  return { columns: [...best].sort((a, b) => a - b), lowerBound: Math.min(first.lowerBound, best.length), iterations };
+}
+
+/** Initial step factor μ and the steps without a better bound before it is halved (Beasley 1990: 2 and 30). */
+const MU0 = 2;
+const PATIENCE = 20;
+
+/**
+ * The model without dominated columns (rows ⊆ another column's rows: never better at unit cost) and, when every
+ * row must be covered, without dominated rows (columns ⊇ another row's columns: covered whenever that one is).
+ */
+function setCoverModel(reduced: ReducedCoverage, full: boolean): SetCoverModel {
+  const C = reduced.columnCandidate.length;
+  const rowsOf = transpose(reduced.rowStarts, reduced.rowColumns, reduced.rowWeight.length, C);
+  const keepColumn = undominated(rowsOf.starts, rowsOf.items, reduced.rowStarts, reduced.rowColumns, C);
+  const keepRow = full
+    ? undominated(reduced.rowStarts, reduced.rowColumns, rowsOf.starts, rowsOf.items, reduced.rowWeight.length, true)
+    : new Uint8Array(reduced.rowWeight.length).fill(1);
+  const w: number[] = [];
+  const rowStarts: number[] = [0];
+  const rowColumns: number[] = [];
+  for (let r = 0; r < keepRow.length; r++) {
+    if (!keepRow[r]) continue;
+    for (let p = reduced.rowStarts[r]; p < reduced.rowStarts[r + 1]; p++) if (keepColumn[reduced.rowColumns[p]]) rowColumns.push(reduced.rowColumns[p]);
+    w.push(reduced.rowWeight[r]);
+    rowStarts.push(rowColumns.length);
+  }
+  const R = w.length;
+  const cols = transpose(Int32Array.from(rowStarts), Int32Array.from(rowColumns), R, C);
+  return { R, C, w: Float64Array.from(w), rowStarts: Int32Array.from(rowStarts), rowColumns: Int32Array.from(rowColumns), colStarts: cols.starts, colRows: cols.items };
+}
+
+function transpose(starts: Int32Array, items: Int32Array, n: number, m: number) {
+  const out = new Int32Array(m + 1);
+  for (let p = 0; p < starts[n]; p++) out[items[p] + 1]++;
+  for (let c = 0; c < m; c++) out[c + 1] += out[c];
+  const fill = out.slice(0, m);
+  const res = new Int32Array(starts[n]);
+  for (let r = 0; r < n; r++) for (let p = starts[r]; p < starts[r + 1]; p++) res[fill[items[p]]++] = r;
+  return { starts: out, items: res };
+}
+
+/**
+ * Sets (CSR `starts`/`items`, sorted; `inv` the transpose) left after dropping each set s contained in another
+ * set t (`dropSuperset` false: s goes) or each set t containing another set s (`dropSuperset` true: t goes); of
+ * equal sets the first stays. A superset t of s holds s's first item, so only those t are checked.
+ */
+function undominated(starts: Int32Array, items: Int32Array, inv: Int32Array, invItems: Int32Array, n: number, dropSuperset = false): Uint8Array {
+  const keep = new Uint8Array(n).fill(1);
+  const mark = new Int32Array(inv.length).fill(-1);
+  for (let s = 0; s < n; s++) {
+    const size = starts[s + 1] - starts[s];
+    if (size === 0) { keep[s] = dropSuperset ? 1 : 0; continue; }
+    if (!keep[s]) continue;
+    for (let p = starts[s]; p < starts[s + 1]; p++) mark[items[p]] = s;
+    const first = items[starts[s]];
+    for (let q = inv[first]; q < inv[first + 1]; q++) {
+      const t = invItems[q];
+      if (t === s || !keep[t]) continue;
+      const tSize = starts[t + 1] - starts[t];
+      if (tSize < size || (tSize === size && (dropSuperset ? t < s : t < s))) continue;
+      let shared = 0;
+      for (let p = starts[t]; p < starts[t + 1]; p++) if (mark[items[p]] === s) shared++;
+      if (shared !== size) continue;
+      if (dropSuperset) keep[t] = 0; else { keep[s] = 0; break; }
+    }
+  }
+  return keep;
+}
+
+/** Beasley's start: u_r = min over the columns j covering r of 1 / |rows of j|. */
+function initialMultipliers(m: SetCoverModel): Float64Array {
+  const u = new Float64Array(m.R);
+  for (let r = 0; r < m.R; r++) {
+    let best = 1;
+    for (let p = m.rowStarts[r]; p < m.rowStarts[r + 1]; p++) {
+      const j = m.rowColumns[p];
+      best = Math.min(best, 1 / (m.colStarts[j + 1] - m.colStarts[j]));
+    }
+    u[r] = best;
+  }
+  return u;
+}
+
+/**
+ * Subgradient optimisation of L(u) on the active rows (`need` in rows when `full`, else in weight), with `fixed`
+ * columns already in every cover; runs the greedy after each step. `u` is updated in place.
+ */
+function subgradient(
+  m: SetCoverModel, active: Uint8Array, need: number, full: boolean, u: Float64Array, maxIterations: number,
+  upperStart: number, fixed: readonly number[], needTotal: number,
+) {
+  const { R, C, w, colStarts, colRows, rowStarts, rowColumns } = m;
+  const cost = new Float64Array(C);
+  const y = new Float64Array(R);
+  const order: number[] = [];
+  for (let r = 0; r < R; r++) if (active[r]) order.push(r);
+  let best: number[] = [];
+  let upper = upperStart;
+  let lower = -Infinity;
+  let bestU = u.slice();
+  let mu = MU0;
+  let stale = 0;
+  let iterations = 0;
+  for (let it = 0; it < maxIterations; it++) {
+    iterations++;
+    let value = fixed.length;
+    for (let j = 0; j < C; j++) {
+      let s = 1;
+      for (let p = colStarts[j]; p < colStarts[j + 1]; p++) if (active[colRows[p]]) s -= u[colRows[p]];
+      cost[j] = s;
+      if (s < 0) value += s;
+    }
+    // Fractional knapsack for y: the cheapest rows per unit of weight until `need` is met.
+    y.fill(0);
+    if (full) { for (const r of order) { y[r] = 1; value += u[r]; } } else {
+      order.sort((a, b) => u[a] * w[b] - u[b] * w[a]);
+      let left = need;
+      for (const r of order) {
+        if (left <= 0) break;
+        const take = Math.min(1, left / w[r]);
+        y[r] = take; value += take * u[r]; left -= take * w[r];
+      }
+    }
+    if (value > lower + 1e-9) { lower = value; bestU = u.slice(); stale = 0; } else if (++stale >= PATIENCE) { mu /= 2; stale = 0; }
+    const cover = planSetCoverGreedy(m, active, need, full, u, cost, fixed, needTotal);
+    if (cover.length < upper || best.length === 0) { if (cover.length < upper) upper = cover.length; best = cover; }
+    if (Math.ceil(lower - 1e-6) >= upper || mu < 0.005) break;
+    // Subgradient g_r = y_r − Σ_{j∋r} x_j with x_j = [cost_j < 0]; rows where u cannot move get g = 0.
+    let norm = 0;
+    const g = new Float64Array(R);
+    for (const r of order) {
+      let s = y[r];
+      for (let p = rowStarts[r]; p < rowStarts[r + 1]; p++) if (cost[rowColumns[p]] < 0) s -= 1;
+      if (s < 0 && u[r] <= 0) s = 0;
+      g[r] = s;
+      norm += s * s;
+    }
+    if (norm === 0) break;
+    const step = (mu * Math.max(upper - lower, 0.05 * Math.max(1, upper))) / norm;
+    for (const r of order) if (g[r] !== 0) u[r] = Math.max(0, u[r] + step * g[r]);
+  }
+  return { best, lowerBound: Math.ceil(lower - 1e-6), bestU, iterations };
+}
