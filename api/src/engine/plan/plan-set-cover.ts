@@ -1,3 +1,4 @@
+import { planMaxCoverage } from './plan-max-coverage';
 import type { ReducedCoverage } from './plan-reduce-demand';
 import { planSetCoverGreedy, type SetCoverModel } from './plan-set-cover-greedy';
 
@@ -55,12 +56,15 @@ export function planSetCover(reduced: ReducedCoverage, needed: number, options: 
     iterations += run.iterations;
     if (run.best.length < best.length) best = run.best;
   }
+  best = oneFewer(m, best, full ? m.R : needed, full, first.lowerBound);
   return { columns: [...best].sort((a, b) => a - b), lowerBound: Math.min(first.lowerBound, best.length), iterations };
 }
 
 /** Initial step factor μ and the steps without a better bound before it is halved (Beasley 1990: 2 and 30). */
 const MU0 = 2;
 const PATIENCE = 20;
+/** Largest change of one column's Lagrangian cost in one subgradient step. */
+const CAP = 0.5;
 
 /**
  * The model without dominated columns (rows ⊆ another column's rows: never better at unit cost) and, when every
@@ -183,19 +187,50 @@ function subgradient(
     const cover = planSetCoverGreedy(m, active, need, full, u, cost, fixed, needTotal);
     if (cover.length < upper || best.length === 0) { if (cover.length < upper) upper = cover.length; best = cover; }
     if (Math.ceil(lower - 1e-6) >= upper || mu < 0.005) break;
-    // Subgradient g_r = y_r − Σ_{j∋r} x_j with x_j = [cost_j < 0]; rows where u cannot move get g = 0.
+    // Subgradient g_r = y_r − Σ_{j∋r} x_j with x_j = [cost_j < 0]; rows where u cannot move get g = 0. u stays in
+    // [0, 1]: an optimal dual has Σ_{r∈j} u_r ≤ 1 for every column, so the box holds it and stops one long step
+    // (few rows with g ≠ 0) from driving L to −1000s.
     let norm = 0;
     const g = new Float64Array(R);
     for (const r of order) {
       let s = y[r];
       for (let p = rowStarts[r]; p < rowStarts[r + 1]; p++) if (cost[rowColumns[p]] < 0) s -= 1;
-      if (s < 0 && u[r] <= 0) s = 0;
+      if ((s < 0 && u[r] <= 0) || (s > 0 && u[r] >= 1)) s = 0;
       g[r] = s;
       norm += s * s;
     }
     if (norm === 0) break;
-    const step = (mu * Math.max(upper - lower, 0.05 * Math.max(1, upper))) / norm;
-    for (const r of order) if (g[r] !== 0) u[r] = Math.max(0, u[r] + step * g[r]);
+    let step = (mu * Math.max(upper - lower, 0.05 * Math.max(1, upper))) / norm;
+    // Dense columns (clustered demand, large radii) turn a normal step into a jump of several units in a column's
+    // cost and L into −1000s; so no column's cost may move by more than CAP in one step.
+    let widest = 0;
+    for (let j = 0; j < C; j++) {
+      let d = 0;
+      for (let p = colStarts[j]; p < colStarts[j + 1]; p++) d += g[colRows[p]];
+      if (Math.abs(d) > widest) widest = Math.abs(d);
+    }
+    if (widest > 0) step = Math.min(step, CAP / widest);
+    for (const r of order) if (g[r] !== 0) u[r] = Math.min(1, Math.max(0, u[r] + step * g[r]));
   }
   return { best, lowerBound: Math.ceil(lower - 1e-6), bestU, iterations };
+}
+
+/**
+ * "One fewer" on the reduced model: maximal covering with one column fewer (planMaxCoverage: greedy, 1-swaps,
+ * Lagrangian-guided restarts) over the undominated rows, weighted 1 each for a full cover; while it still covers
+ * what is needed, keep it and try again.
+ */
+function oneFewer(m: SetCoverModel, start: number[], needTotal: number, full: boolean, lowerBound: number): number[] {
+  const problem = {
+    demandWeight: full ? new Float64Array(m.R).fill(1) : Float64Array.from(m.w),
+    alreadyCovered: new Uint8Array(m.R),
+    candidateCovers: Array.from({ length: m.C }, (_, j) => Uint32Array.from(m.colRows.subarray(m.colStarts[j], m.colStarts[j + 1]))),
+  };
+  let best = start;
+  while (best.length - 1 >= Math.max(1, lowerBound)) {
+    const plan = planMaxCoverage(problem, best.length - 1);
+    if (plan.newlyCoveredWeight < needTotal - 1e-9 * Math.max(1, needTotal)) break;
+    best = plan.sites.map((s) => s.candidateIndex);
+  }
+  return best;
 }
