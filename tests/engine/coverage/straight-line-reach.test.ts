@@ -48,6 +48,24 @@ describe('straightLineReach', () => {
     });
   });
 
+  it('minutes equal the trigonometric haversine to float32 precision, for small reach (series) and large (trig)', () => {
+    const box: [number, number, number, number] = [105.6, 32.4, 106.4, 32.9];
+    const demand = randomDemand(4000, 21, box);
+    const facilities = randomFacilities(30, 22, box);
+    for (const radiusMeters of [865, 20_000, 80_000]) {
+      const reach = straightLineReach(demand, facilities, { ...opts, radiusMeters });
+      facilities.forEach((f, k) => {
+        reach[k].demandIndex.forEach((i, n) => {
+          const s1 = Math.sin(((demand.lat[i] - f.lat) * Math.PI) / 360);
+          const s2 = Math.sin(((demand.lng[i] - f.lng) * Math.PI) / 360);
+          const h = s1 * s1 + Math.cos((f.lat * Math.PI) / 180) * Math.cos((demand.lat[i] * Math.PI) / 180) * s2 * s2;
+          const minutes = (2 * R * Math.asin(Math.sqrt(h)) * 1.3) / 75;
+          expect(reach[k].minutes[n]).toBe(Math.fround(minutes));
+        });
+      });
+    }
+  });
+
   it('handles no demand, no facilities and rejects bad coordinates', () => {
     expect(straightLineReach(makeDemand([]), [site], opts)[0].demandIndex.length).toBe(0);
     expect(straightLineReach(makeDemand([[106.1, 32.65, 1]]), [], opts)).toEqual([]);
