@@ -37,7 +37,7 @@ const form = (fields: Record<string, string>, file: string, name: string): Reque
   return { method: 'POST', body: fd };
 };
 const site = async (s: SampleCtx) =>
-  (await insertSite(s.h.db.sql, { kind: 'point', name: 'matrix site', townshipCode: s.township, lng: SEAT[s.township][0] + 0.001, lat: SEAT[s.township][1] })).properties.id;
+  (await insertSite(s.h.db.sql, '510812', { kind: 'point', name: 'matrix site', townshipCode: s.township, lng: SEAT[s.township][0] + 0.001, lat: SEAT[s.township][1] })).properties.id;
 let seq = 0;
 const scenario = async (s: SampleCtx) => {
   const [lng, lat] = SEAT[OWN];

@@ -25,12 +25,12 @@ export interface ReportBundle {
 }
 
 /** Everything every page needs, computed once (the whole-district pack reuses it for all pages). */
-export async function reportBundle(deps: AppDeps, year: number, today = todayIso()): Promise<ReportBundle> {
-  const ctx = await deps.coverage.context();
-  const cov = await deps.coverage.coverage(CoverageQuerySchema.parse({ status: 'existing' }));
+export async function reportBundle(deps: AppDeps, district: string, year: number, today = todayIso()): Promise<ReportBundle> {
+  const ctx = await deps.coverage.context(district);
+  const cov = await deps.coverage.coverage(district, CoverageQuerySchema.parse({ status: 'existing' }));
   const [volunteers, activities, evaluation, sources] = await Promise.all([
-    volunteersReport(deps, `${year}-12-31` < today ? `${year}-12-31` : today), activitiesReport(deps, year, today), evaluationReport(deps, year, today),
-    listSources(deps.db.sql),
+    volunteersReport(deps, district, `${year}-12-31` < today ? `${year}-12-31` : today), activitiesReport(deps, district, year, today), evaluationReport(deps, district, year, today),
+    listSources(deps.db.sql, district),
   ]);
   const areas = townshipAreaFeatures(ctx);
   const circles = isochroneFeatures(ctx, cov.travel, cov.facilities);
