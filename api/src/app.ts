@@ -88,7 +88,7 @@ export function createApp(opts: AppOptions) {
   app.notFound(apiFallback(app));
   return app
     .route('/', districtApp)
-    .route('/d/:code', districtApp)
+    .route('/d/:district', districtApp)
     .route('/basemaps', basemapRoutes)
     .route('/session', sessionRoutes)
     .route('/users', userRoutes)
@@ -101,7 +101,7 @@ export function createApp(opts: AppOptions) {
 
 /**
  * The routes about one district's data, mounted twice: under `/api/…` for the default district (朝天区) and under
- * `/api/d/:code/…` for any county; `districtScope` resolves which into `c.var.district`.
+ * `/api/d/:district/…` for any county; `districtScope` resolves which into `c.var.district`.
  */
 const districtApp = new Hono<AppEnv>()
   .route('/', referenceRoutes)

@@ -28,7 +28,7 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-/** The matched API route of the request and its access-table key (the `/d/:code` prefix taken off). */
+/** The matched API route of the request and its access-table key (the `/d/:district` prefix taken off). */
 function matchedApiRoute(c: Context<AppEnv>): { path: string; key: string } | null {
   // Only the API's own routes: when served with the web app, the static GET '*' also matches /api/… paths.
   const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));

@@ -8,8 +8,8 @@ import type { Sql } from '../db/client.ts';
 /** `/api/d/<code>/…`: the district prefix every district route also answers under. */
 const PREFIX = /^\/api\/d\/([^/]+)(?=\/|$)/;
 
-/** The Hono path of a district route without its `/d/:code` prefix (the key its access rule is stored under). */
-export const withoutDistrictPrefix = (routePath: string) => routePath.replace(/^\/api\/d\/:code(?=\/|$)/, '/api');
+/** The Hono path of a district route without its `/d/:district` prefix (the key its access rule is stored under). */
+export const withoutDistrictPrefix = (routePath: string) => routePath.replace(/^\/api\/d\/:district(?=\/|$)/, '/api');
 
 /** The county a request path names (`/api/d/510824/sites` → 510824), or the default district (朝天区) for `/api/sites`. */
 export function districtOfPath(path: string): { code: string; prefixed: boolean } {
@@ -44,7 +44,7 @@ export function createDistrictLoader(sql: Sql) {
 }
 
 /**
- * Resolves the request's district into `c.var.district` (the `/d/:code` prefix, else the default district), loading
+ * Resolves the request's district into `c.var.district` (the `/d/:district` prefix, else the default district), loading
  * its pack on first use. An unknown code (or the city, which has no planner data of its own) answers 404 JSON.
  */
 export const districtScope: MiddlewareHandler<AppEnv> = async (c, next) => {

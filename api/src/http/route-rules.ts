@@ -8,7 +8,7 @@
  *  - 'read'    any account; anonymous visitors too when the admin turns on `publicPlannerViews` (GET only)
  *  - 'account' any account, never anonymous (own session, own password, own tokens)
  *  - Role[]    only these roles ('admin' is not implied: list it)
- * The rules of district routes also apply under the `/api/d/:code/…` prefix (same key without the prefix).
+ * The rules of district routes also apply under the `/api/d/:district/…` prefix (same key without the prefix).
  * townships: for rules that let a `township_editor` in, returns the township codes the request touches
  *  (null = none known); the editor is refused (403) unless every one is among their townships.
  */
@@ -28,7 +28,7 @@ export interface RouteRule {
   townships?: TownshipResolver;
   /**
    * Not about one district's data (accounts, settings, basemaps, the district list, the city): answers the same
-   * everywhere and takes no district check. Every other route answers for `c.var.district` (the `/api/d/:code/…`
+   * everywhere and takes no district check. Every other route answers for `c.var.district` (the `/api/d/:district/…`
    * prefix, else the default district), and an account may call it only for its own district (the city's: reads).
    */
   global?: true;
