@@ -75,7 +75,7 @@ describeApi('districts are isolated', (h) => {
     expect(home.features.some((f: { properties: { id: string } }) => f.properties.id === id)).toBe(false);
     expect((await h().app.request(`/api/sites/${id}`, bearer(chaotian))).status).toBe(404);
     expect((await h().app.request(`/api/sites/${id}`, json('DELETE', {}, chaotian))).status).toBe(404);
-    expect((await h().app.request('/api/scenarios', bearer(chaotian)).then((r) => r.json())).scenarios.length).toBe(0);
+    expect((await (await h().app.request('/api/scenarios', bearer(chaotian))).json()).scenarios.length).toBe(0);
     // And the 苍溪县 planner may not touch 朝天区.
     expect((await h().app.request('/api/sites', bearer(cangxi))).status).toBe(403);
     // The audit rows carry their district.

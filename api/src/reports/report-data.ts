@@ -2,6 +2,7 @@
  * Gathers what one printed page shows — the map layers, coverage headline, quotas, volunteers,
  * activities, scorecard and rank, sources — for a township or the district, for a year.
  */
+import { shippedDistricts } from '../services/district-packs.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AppDeps } from '../http/deps.ts';
 import { listSources } from '../db/reference-repo.ts';
@@ -15,6 +16,8 @@ type Poly = Feature<Polygon | MultiPolygon>;
 
 export interface ReportBundle {
   year: number; today: string;
+  /** The county's names (report titles). */
+  districtName: { zh: string; en: string };
   coverage: CoverageReport;
   areas: Poly[]; areaCodes: string[]; areasApproximate: boolean;
   district: Poly;
@@ -41,7 +44,8 @@ export async function reportBundle(deps: AppDeps, district: string, year: number
     circlesByTownship.set(k, [...(circlesByTownship.get(k) ?? []), c]);
   }
   return {
-    year, today, coverage: cov.report, areas: areas.features as Poly[], areaCodes: areas.features.map((f) => f.properties.code),
+    year, today, districtName: { zh: ctx.districtName, en: shippedDistricts().find((d) => d.code === district)?.nameEn ?? ctx.districtName },
+    coverage: cov.report, areas: areas.features as Poly[], areaCodes: areas.features.map((f) => f.properties.code),
     areasApproximate: areas.features.some((f) => f.properties.approximate),
     district: ctx.boundary,
     circlesByTownship,

@@ -79,6 +79,11 @@ export function isShippedCounty(code: string): boolean {
   return shippedDistricts().some((d) => d.code === code && d.parentCode !== null);
 }
 
+/** The Chinese name of a shipped district (titles, export file names); the code itself when unknown. */
+export function districtNameOf(code: string): string {
+  return shippedDistricts().find((d) => d.code === code)?.name ?? code;
+}
+
 /** {@link listDistrictPacks} over the shipped geodata/, read once (the packs do not change while the server runs). */
 export function shippedDistricts(): DistrictSummary[] {
   cached ??= listDistrictPacks();
