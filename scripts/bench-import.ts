@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import gcoord from 'gcoord';
 import type { MultiPolygon } from 'geojson';
 import { pointInPolygonGrid } from '../api/src/import/point-in-polygon-grid.ts';
+import { DEFAULT_DISTRICT_CODE } from '../api/src/services/district-packs.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const district = JSON.parse(readFileSync(join(root, 'geodata/district.geojson'), 'utf8')).features[0].geometry as MultiPolygon;
@@ -69,7 +70,7 @@ async function childSites(file: string) {
   const before = peakMb();
   const bytes = readFileSync(file);
   const t0 = performance.now();
-  const r = await importSites(db.sql, { bytes, fileName: 'bench.csv', crs: 'gcj02', mode: 'preview', skipInvalid: false });
+  const r = await importSites(db.sql, { district: DEFAULT_DISTRICT_CODE, bytes, fileName: 'bench.csv', crs: 'gcj02', mode: 'preview', skipInvalid: false });
   const ms = performance.now() - t0;
   const json = JSON.stringify(r).length;
   console.log(JSON.stringify({
@@ -95,7 +96,7 @@ async function childRoads(file: string, store: boolean) {
     const { db, drop } = await openScratchDatabase();
     kind = db.kind;
     const t1 = performance.now();
-    await saveRoadGraph(db.sql, {
+    await saveRoadGraph(db.sql, DEFAULT_DISTRICT_CODE, {
       graph, sourceName: 'bench', speeds: { carSpeedsKmh: { ...DEFAULT_CAR_SPEEDS_KMH }, origin: 'default' },
       source: { id: `bench-${Date.now()}`, name: 'bench', licence: 'ODbL 1.0', datum: 'WGS-84' },
     });

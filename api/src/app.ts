@@ -35,6 +35,8 @@ import { createLoginThrottle } from './auth/login-throttle.ts';
 import { districtRoutes } from './routes/districts.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { requestConfig, type RequestConfig } from './services/request-config.ts';
+import { createDistrictLoader, districtScope } from './http/district.ts';
+import { cityRoutes } from './routes/city.ts';
 
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
@@ -56,7 +58,7 @@ export interface AppOptions {
 export function createApp(opts: AppOptions) {
   const deps = {
     db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS),
-    throttle: createLoginThrottle(), requests: requestConfig(opts.requestConfig),
+    throttle: createLoginThrottle(), requests: requestConfig(opts.requestConfig), loadDistrict: createDistrictLoader(opts.db.sql),
     secureCookies: opts.secureCookies ?? process.env.COOKIE_SECURE === '1', trustProxy: opts.trustProxy ?? process.env.TRUST_PROXY === '1',
   };
   const app = new Hono<AppEnv>().basePath('/api');
@@ -80,33 +82,43 @@ export function createApp(opts: AppOptions) {
   // cookie-session writes without the CSRF token. Requests without the cookie carry no ambient credential.
   const sameOrigin = csrf();
   app.use('*', (c, next) => (getCookie(c, SESSION_COOKIE) ? sameOrigin(c, next) : next()));
+  app.use('*', districtScope);
   app.use('*', authMiddleware(ROUTE_RULES));
   app.onError(onError);
   app.notFound(apiFallback(app));
   return app
-    .route('/', referenceRoutes)
-    .route('/sites', siteRoutes)
-    .route('/', coverageRoutes)
-    .route('/scenarios', scenarioRoutes)
-    .route('/plan', planRoutes)
-    .route('/import', importRoutes)
-    .route('/import', leaderImportRoutes)
-    .route('/', leaderRoutes)
-    .route('/activities', activityRoutes)
-    .route('/', evaluationRoutes)
-    .route('/', reportRoutes)
-    .route('/export', exportRoutes)
-    .route('/villages', villageRoutes)
+    .route('/', districtApp)
+    .route('/d/:district', districtApp)
     .route('/basemaps', basemapRoutes)
     .route('/session', sessionRoutes)
     .route('/users', userRoutes)
     .route('/tokens', tokenRoutes)
     .route('/settings', settingsRoutes)
-    .route('/audit', auditRoutes)
-    .route('/public', publicRoutes)
     .route('/districts', districtRoutes)
-    .route('/', requestRoutes)
+    .route('/city', cityRoutes)
     .route('/', openApiRoutes);
 }
+
+/**
+ * The routes about one district's data, mounted twice: under `/api/…` for the default district (朝天区) and under
+ * `/api/d/:district/…` for any county; `districtScope` resolves which into `c.var.district`.
+ */
+const districtApp = new Hono<AppEnv>()
+  .route('/', referenceRoutes)
+  .route('/sites', siteRoutes)
+  .route('/', coverageRoutes)
+  .route('/scenarios', scenarioRoutes)
+  .route('/plan', planRoutes)
+  .route('/import', importRoutes)
+  .route('/import', leaderImportRoutes)
+  .route('/', leaderRoutes)
+  .route('/activities', activityRoutes)
+  .route('/', evaluationRoutes)
+  .route('/', reportRoutes)
+  .route('/export', exportRoutes)
+  .route('/villages', villageRoutes)
+  .route('/audit', auditRoutes)
+  .route('/public', publicRoutes)
+  .route('/', requestRoutes);
 
 export type AppType = ReturnType<typeof createApp>;

@@ -5,6 +5,7 @@ import { IMPORT_CRS, type ImportCrs } from '../../api/src/import/crs.ts';
 import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importPopulation, importVillages } from '../../api/src/import/import-reference-data.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
+import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
 
 export async function importPopulationCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,7 +37,7 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
   const file = positionals[0];
   return runImportCli(io, file, async (sql, bytes) => {
     const input = {
-      bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' as const : 'preview' as const,
+      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' as const : 'preview' as const,
       skipInvalid: values['skip-invalid'] ?? false, licence: values.licence, sourceName: values.name, vintage: values.vintage,
     };
     const r = values.villages ? await importVillages(sql, input) : await importPopulation(sql, input, { cellSizeMeters });

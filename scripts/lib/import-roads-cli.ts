@@ -11,6 +11,7 @@ import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/network/index.ts';
 import { ROAD_CLASSES, type RoadClass } from '../../api/src/engine/types.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 import { osmRoadGraph } from '../../api/src/import/osm-road-graph.ts';
+import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
 
 const MB = 1024 * 1024;
 
@@ -88,7 +89,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   return withCliDatabase(io, async (sql) => {
-    const district = await getDistrict(sql);
+    const district = await getDistrict(sql, DEFAULT_DISTRICT_CODE);
     if (!district) fail('the district boundary is not in the database');
 
     const t0 = performance.now();
@@ -101,7 +102,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const { graph, stats } = result;
     const seconds = (performance.now() - t0) / 1000;
-    const info = await saveRoadGraph(sql, {
+    const info = await saveRoadGraph(sql, DEFAULT_DISTRICT_CODE, {
       graph,
       sourceName: values.name ?? basename(file),
       speeds,

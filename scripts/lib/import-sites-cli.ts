@@ -5,6 +5,7 @@ import { IMPORT_CRS, type ImportCrs } from '../../api/src/import/crs.ts';
 import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importSites } from '../../api/src/import/import-sites.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
+import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
 
 export async function importSitesCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -36,7 +37,7 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
   return runImportCli(io, file, async (sql, bytes) => {
     const t0 = performance.now();
     const r = await importSites(sql, {
-      bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' : 'preview',
+      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' : 'preview',
       skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
     });
     const s = r.summary;

@@ -11,7 +11,7 @@ const stepLng = 300 / (111_195 * Math.cos((seat.lat * Math.PI) / 180));
 const nodes = Array.from({ length: 11 }, (_, i) => ({ lng: seat.lng + (i - 5) * stepLng, lat: seat.lat }));
 const edges = nodes.slice(1).map((_, i) => ({ from: i, to: i + 1, roadClass: 'residential' as const }));
 
-const storeStreet = (sql: Parameters<typeof saveRoadGraph>[0]) => saveRoadGraph(sql, {
+const storeStreet = (sql: Parameters<typeof saveRoadGraph>[0]) => saveRoadGraph(sql, '510812', {
   graph: roadGraphFromEdges(nodes, edges), sourceName: 'test street',
   speeds: { carSpeedsKmh: DEFAULT_CAR_SPEEDS_KMH, origin: 'default' },
   source: { id: 'test-roads', name: 'test street', licence: 'test', datum: 'WGS-84' },

@@ -48,7 +48,7 @@ describeApi('POST /api/import/townships', (h) => {
   });
 
   it('commits polygons converted to WGS-84 (vertices within 1 m) and records the source', async () => {
-    const v0 = await getDataVersion(h().db.sql);
+    const v0 = await getDataVersion(h().db.sql, '510812');
     const r = await post(h, 'townships', fc(), { crs: 'gcj02', mode: 'commit', licence: 'CC BY 4.0', sourceName: '乡镇界线', vintage: '2023' }, 't.geojson');
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ updated: 2 });
@@ -59,7 +59,7 @@ describeApi('POST /api/import/townships', (h) => {
     expect(d.boundary.type).toBe('MultiPolygon');
     const [src] = await h().db.sql`SELECT name, licence, vintage, datum, modelled FROM data_sources WHERE id = ${r.body.committed!.sourceId}`;
     expect(src).toEqual({ name: '乡镇界线', licence: 'CC BY 4.0', vintage: '2023', datum: 'WGS-84 (converted from GCJ-02 with gcoord)', modelled: false });
-    expect(await getDataVersion(h().db.sql)).toBeGreaterThan(v0);
+    expect(await getDataVersion(h().db.sql, '510812')).toBeGreaterThan(v0);
   });
 
   it('requires a licence, and GeoJSON', async () => {

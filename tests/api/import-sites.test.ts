@@ -37,7 +37,7 @@ function register(crs: keyof typeof CRS, phone = '0839-1234567') {
 
 describeApi('POST /api/import/sites', (h) => {
   it('previews a UTF-8 (BOM) CSV in GCJ-02: mapping, encoding, planned creates/updates, nothing written', async () => {
-    const v0 = await getDataVersion(h().db.sql);
+    const v0 = await getDataVersion(h().db.sql, '510812');
     const r = await post(h, 'sites', '\uFEFF' + register('gcj02'), '站点.csv', { crs: 'gcj02', mode: 'preview' });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ mode: 'preview', format: 'csv', encoding: 'UTF-8 (BOM)', crs: 'gcj02', headerRow: 1, rowKind: 'row' });
@@ -57,11 +57,11 @@ describeApi('POST /api/import/sites', (h) => {
     });
     expect(r.body.rows[1].fields).toMatchObject({ kind: 'square', townshipCode: '510812100', status: 'planned' });
     expect(r.body.rows[2].fields).toMatchObject({ kind: 'volunteer_site', townshipCode: '510812101' });
-    expect(await getDataVersion(h().db.sql)).toBe(v0);
+    expect(await getDataVersion(h().db.sql, '510812')).toBe(v0);
   });
 
   it('commits it in one go, converting GCJ-02 to WGS-84 within 1 m, and records the data source', async () => {
-    const v0 = await getDataVersion(h().db.sql);
+    const v0 = await getDataVersion(h().db.sql, '510812');
     const r = await post(h, 'sites', '\uFEFF' + register('gcj02'), '站点.csv', { crs: 'gcj02', mode: 'commit' });
     expect(r.status).toBe(200);
     expect(r.body.committed).toMatchObject({ created: 2, updated: 1, skipped: [] });

@@ -55,9 +55,9 @@ for (const backend of BACKENDS) {
     try {
       // Make the last insert of the load fail: a station whose id already exists.
       await db.sql`INSERT INTO data_sources (id, name, licence, datum) VALUES ('blocker', 'b', 'b', 'b')`;
-      await db.sql`INSERT INTO townships (code, name) VALUES ('510812999', '测试乡')`;
-      await db.sql`INSERT INTO villages (code, name, short_name, township_code, type) VALUES ('510812999001','x','x','510812999','village')`;
-      await db.sql`INSERT INTO sites (id, kind, name) SELECT 'station-' || code, 'station', 'blocker' FROM villages`;
+      await db.sql`INSERT INTO townships (district_code, code, name) VALUES ('510812', '510812999', '测试乡')`;
+      await db.sql`INSERT INTO villages (district_code, code, name, short_name, township_code, type) VALUES ('510812', '510812999001','x','x','510812999','village')`;
+      await db.sql`INSERT INTO sites (district_code, id, kind, name) SELECT '510812', 'station-' || code, 'station', 'blocker' FROM villages`;
       await db.sql`UPDATE sites SET id = ${'station-' + villages[villages.length - 1].code}`;
       await expect(seedShippedData(db.sql)).rejects.toThrow();
       const [{ n }] = await db.sql`SELECT count(*)::int AS n FROM townships`;

@@ -15,10 +15,10 @@ async function sites(h: ApiHarness) {
   const sql = h.db.sql;
   await sql`DELETE FROM sites`; // hand-made cases: only the four sites below (the inserts bump the data version)
   const [village] = await sql`SELECT code FROM villages WHERE township_code = ${OWN} ORDER BY code LIMIT 1`;
-  const a = await insertSite(sql, { kind: 'station', name: '甲站', townshipCode: OWN, villageCode: village.code, lng: SEAT[0] + 0.003, lat: SEAT[1] });
-  const b = await insertSite(sql, { kind: 'station', name: '乙站', townshipCode: OWN, lng: SEAT[0] - 0.006, lat: SEAT[1] });
-  const i = await insertSite(sql, { kind: 'institute', name: '朝天镇所', townshipCode: OWN, lng: SEAT[0] + 0.02, lat: SEAT[1] });
-  const c = await insertSite(sql, { kind: 'center', name: '区中心', townshipCode: OWN, lng: SEAT[0] + 0.03, lat: SEAT[1] + 0.01 });
+  const a = await insertSite(sql, '510812', { kind: 'station', name: '甲站', townshipCode: OWN, villageCode: village.code, lng: SEAT[0] + 0.003, lat: SEAT[1] });
+  const b = await insertSite(sql, '510812', { kind: 'station', name: '乙站', townshipCode: OWN, lng: SEAT[0] - 0.006, lat: SEAT[1] });
+  const i = await insertSite(sql, '510812', { kind: 'institute', name: '朝天镇所', townshipCode: OWN, lng: SEAT[0] + 0.02, lat: SEAT[1] });
+  const c = await insertSite(sql, '510812', { kind: 'center', name: '区中心', townshipCode: OWN, lng: SEAT[0] + 0.03, lat: SEAT[1] + 0.01 });
   return { a: a.properties.id, b: b.properties.id, i: i.properties.id, c: c.properties.id, village: String(village.code) };
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_INDICATORS } from '../../api/src/services/evaluation-rules.ts';
 import { ROUTE_RULES, type RouteRule } from '../../api/src/http/route-rules.ts';
+import { withoutDistrictPrefix } from '../../api/src/http/district.ts';
 import { insertSite } from '../../api/src/db/sites-repo.ts';
 import { insertUser, createToken, createSession } from '../../api/src/db/users-repo.ts';
 import type { Role } from '../../api/src/auth/roles.ts';
@@ -37,7 +38,7 @@ const form = (fields: Record<string, string>, file: string, name: string): Reque
   return { method: 'POST', body: fd };
 };
 const site = async (s: SampleCtx) =>
-  (await insertSite(s.h.db.sql, { kind: 'point', name: 'matrix site', townshipCode: s.township, lng: SEAT[s.township][0] + 0.001, lat: SEAT[s.township][1] })).properties.id;
+  (await insertSite(s.h.db.sql, '510812', { kind: 'point', name: 'matrix site', townshipCode: s.township, lng: SEAT[s.township][0] + 0.001, lat: SEAT[s.township][1] })).properties.id;
 let seq = 0;
 const scenario = async (s: SampleCtx) => {
   const [lng, lat] = SEAT[OWN];
@@ -76,6 +77,7 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/public/sites': async () => ({ path: '/api/public/sites' }),
   'GET /api/openapi.json': async () => ({ path: '/api/openapi.json' }),
   'GET /api/districts': async () => ({ path: '/api/districts' }),
+  'GET /api/city/overview': async () => ({ path: '/api/city/overview' }),
   'GET /api/session': async () => ({ path: '/api/session' }),
   'POST /api/session': async (s) => {
     await ensureTestUser(s.h.db.sql, 'viewer');
@@ -196,6 +198,8 @@ function expected(rule: RouteRule, method: string, p: Principal): '2xx' | 401 | 
 }
 
 const appRouteKeys = (h: ApiHarness) => [...new Set(h.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))].sort();
+/** The same request under the district prefix (`/api/sites` → `/api/d/510812/sites`). */
+const prefixed = (path: string) => path.replace(/^\/api\//, '/api/d/510812/');
 
 describeApi('role matrix', (h) => {
   /** Headers and user id for a principal: a bearer token per role; a session cookie + foreign Origin for the cross-site page. */
@@ -230,19 +234,25 @@ describeApi('role matrix', (h) => {
     }
     return auth.get(p.name)!;
   }
-  async function call(key: string, p: Principal, township = OWN) {
+  async function call(key: string, p: Principal, township = OWN, withPrefix = false) {
     const a = await as(p);
-    const { path, init } = await SAMPLES[key]({ h: h(), township, userId: a.userId });
+    const sample = await SAMPLES[key]({ h: h(), township, userId: a.userId });
+    const { init } = sample;
+    const path = withPrefix ? prefixed(sample.path) : sample.path;
     const headers = new Headers(init?.headers);
     for (const [k, v] of Object.entries(a.headers)) headers.set(k, v);
     const res = await h().app.request(path, { ...init, headers });
     return { status: res.status, body: await res.text() };
   }
 
-  it('every route of the app has a rule, and every rule a route', () => {
-    const keys = appRouteKeys(h());
+  it('every route of the app has a rule, and every rule a route; district routes also answer under /api/d/:district, global ones not', () => {
+    const all = appRouteKeys(h());
+    const keys = [...new Set(all.map((k) => { const [m, p] = k.split(' '); return `${m} ${withoutDistrictPrefix(p)}`; }))];
     expect(keys.filter((k) => !ROUTE_RULES[k])).toEqual([]);
     expect(Object.keys(ROUTE_RULES).filter((k) => !keys.includes(k))).toEqual([]);
+    const underPrefix = (k: string) => all.includes(k.replace(' /api/', ' /api/d/:district/'));
+    expect(Object.entries(ROUTE_RULES).filter(([k, r]) => !r.global && !underPrefix(k)).map(([k]) => k)).toEqual([]);
+    expect(Object.entries(ROUTE_RULES).filter(([k, r]) => r.global && underPrefix(k)).map(([k]) => k)).toEqual([]);
   });
 
   it('every rule has a sample request in this test, and township editors get in only with a township check', () => {
@@ -271,6 +281,15 @@ describeApi('role matrix', (h) => {
         const { status } = await call(key, { name: 'township_editor', role: 'township_editor' }, OTHER);
         got['township_editor, other township'] = String(status);
         want['township_editor, other township'] = '403';
+      }
+      // The same rule under the district prefix (/api/d/510812/…, the principals' own district).
+      if (!rule.global) {
+        for (const p of [PRINCIPALS[0], PRINCIPALS.find((x) => x.role === 'viewer')!, PRINCIPALS.find((x) => x.role === 'planner' && !x.crossSite)!]) {
+          const { status, body } = await call(key, p, OWN, true);
+          const e = expected(rule, method, p);
+          got[`${p.name} under /api/d/510812`] = (e === '2xx' ? status >= 200 && status < 300 : status === e) ? String(e) : `${status} ${body.slice(0, 160)}`;
+          want[`${p.name} under /api/d/510812`] = String(e);
+        }
       }
       expect(got).toEqual(want);
     });

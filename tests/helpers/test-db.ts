@@ -27,7 +27,7 @@ const root = new URL('../../', import.meta.url).pathname;
 function snapshotKey(seed: boolean): string {
   const h = createHash('sha256').update(seed ? 'seeded' : 'empty');
   const files = [
-    'api/src/db/client.ts', 'api/src/db/migrate.ts', 'api/src/db/seed.ts', 'api/src/db/version-repo.ts',
+    'api/src/db/client.ts', 'api/src/db/migrate.ts', 'api/src/db/seed.ts', 'api/src/db/version-repo.ts', 'api/src/services/district-packs.ts',
     'node_modules/@electric-sql/pglite/package.json',
     ...readdirSync(join(root, 'api/src/db/migrations')).sort().map((f) => `api/src/db/migrations/${f}`),
     ...(seed ? readdirSync(join(root, 'geodata')).filter((f) => /\.(geo)?json$/.test(f)).sort().map((f) => `geodata/${f}`) : []),

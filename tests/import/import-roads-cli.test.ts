@@ -56,9 +56,9 @@ for (const backend of BACKENDS) {
       expect(bad.code).toBe(1);
       expect(bad.err).toMatch(/speeds file/);
 
-      const graphs = await listRoadGraphs(db.sql);
+      const graphs = await listRoadGraphs(db.sql, '510812');
       expect(graphs).toHaveLength(1);
-      const active = await loadActiveRoadGraph(db.sql);
+      const active = await loadActiveRoadGraph(db.sql, '510812');
       expect(active?.nodeCount).toBe(3);
       expect(active?.speeds.origin).toBe('default');
     });

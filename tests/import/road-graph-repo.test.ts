@@ -21,14 +21,14 @@ for (const backend of BACKENDS) {
     afterEach(async () => { await db?.close(); });
 
     it('has no active graph at first', async () => {
-      expect(await loadActiveRoadGraph(db.sql)).toBeNull();
+      expect(await loadActiveRoadGraph(db.sql, '510812')).toBeNull();
     });
 
     it('stores a graph, activates it and bumps the data version', async () => {
-      const v0 = await getDataVersion(db.sql);
-      const info = await saveRoadGraph(db.sql, { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
-      expect(await getDataVersion(db.sql)).toBe(v0 + 1);
-      const active = await loadActiveRoadGraph(db.sql);
+      const v0 = await getDataVersion(db.sql, '510812');
+      const info = await saveRoadGraph(db.sql, '510812', { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
+      expect(await getDataVersion(db.sql, '510812')).toBe(v0 + 1);
+      const active = await loadActiveRoadGraph(db.sql, '510812');
       expect(active?.id).toBe(info.id);
       expect(Array.from(active!.graph.targets)).toEqual(Array.from(g1.targets));
       expect(Array.from(active!.graph.lengthMeters)).toEqual(Array.from(g1.lengthMeters));
@@ -38,28 +38,28 @@ for (const backend of BACKENDS) {
     });
 
     it('a second import replaces the active graph; exactly one stays active', async () => {
-      await saveRoadGraph(db.sql, { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
-      const info = await saveRoadGraph(db.sql, { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
-      const active = await loadActiveRoadGraph(db.sql);
+      await saveRoadGraph(db.sql, '510812', { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
+      const info = await saveRoadGraph(db.sql, '510812', { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
+      const active = await loadActiveRoadGraph(db.sql, '510812');
       expect(active?.id).toBe(info.id);
       expect(active!.graph.nodeCount).toBe(3);
-      const all = await listRoadGraphs(db.sql);
+      const all = await listRoadGraphs(db.sql, '510812');
       expect(all.filter((g) => g.active).map((g) => g.id)).toEqual([info.id]);
       expect(all).toHaveLength(2);
     });
 
     it('a failing save leaves the previous graph active and the version unchanged', async () => {
-      await saveRoadGraph(db.sql, { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
-      await saveRoadGraph(db.sql, { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
-      const before = await loadActiveRoadGraph(db.sql);
-      const v0 = await getDataVersion(db.sql);
+      await saveRoadGraph(db.sql, '510812', { graph: g1, sourceName: 'a.osm.pbf', speeds, source: source('osm-a') });
+      await saveRoadGraph(db.sql, '510812', { graph: g2, sourceName: 'b.osm', speeds, source: source('osm-b') });
+      const before = await loadActiveRoadGraph(db.sql, '510812');
+      const v0 = await getDataVersion(db.sql, '510812');
       // Same data source id again: the insert fails inside the transaction.
-      await expect(saveRoadGraph(db.sql, { graph: g1, sourceName: 'c.osm', speeds, source: source('osm-b') })).rejects.toThrow();
-      const after = await loadActiveRoadGraph(db.sql);
+      await expect(saveRoadGraph(db.sql, '510812', { graph: g1, sourceName: 'c.osm', speeds, source: source('osm-b') })).rejects.toThrow();
+      const after = await loadActiveRoadGraph(db.sql, '510812');
       expect(before).not.toBeNull();
       expect(after?.id).toBe(before?.id);
-      expect(await getDataVersion(db.sql)).toBe(v0);
-      expect(await listRoadGraphs(db.sql)).toHaveLength(2);
+      expect(await getDataVersion(db.sql, '510812')).toBe(v0);
+      expect(await listRoadGraphs(db.sql, '510812')).toHaveLength(2);
     });
   });
 }

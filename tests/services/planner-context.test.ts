@@ -18,7 +18,7 @@ for (const backend of BACKENDS) {
     afterEach(async () => { await db?.close(); });
 
     it('models demand that sums to the census, with every cell inside the district and a township for each', async () => {
-      const ctx = await loadPlannerContext(db.sql);
+      const ctx = await loadPlannerContext(db.sql, '510812');
       const d = ctx.demand;
       expect(ctx.demandInfo.modelled).toBe(true);
       expect(sum(d.population)).toBeCloseTo(census.population, 6);

@@ -38,6 +38,7 @@ import { useSiteUndo } from './undo/use-site-undo';
 import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
 import { UndoBar } from './undo/UndoBar';
 import { errorWords } from './lib/error-words';
+import { DistrictSwitcher } from './city/DistrictSwitcher';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
@@ -444,6 +445,7 @@ export function App({ session }: { session: Session }) {
             </h1>
           </div>
           <div className="topbar-right">
+            <DistrictSwitcher />
             <AccountBar session={session} page={page} onPage={setPage} />
             <a className="topbar-button topbar-link" href="/resident.html" data-testid="resident-link" title={t('resident.link')}>
               <span className="topbar-link-icon" aria-hidden="true">◎</span>

@@ -5,6 +5,9 @@ import { AbilitiesContext, abilitiesOf, useSessionState } from './auth/session';
 import { LoginPage } from './auth/LoginPage';
 import { I18nContext } from './lib/i18n';
 import { usePageI18n } from './lib/use-page-i18n';
+import { CityOverview } from './city/CityOverview';
+import { api } from './lib/api';
+import { currentDistrict, setDistrictNames } from './lib/district';
 import './styles.css';
 
 /** The login page until someone signs in (unless the planner views are public), then the planner. */
@@ -21,6 +24,13 @@ function Root() {
       </I18nContext.Provider>
     );
   }
+  if (new URLSearchParams(window.location.search).get('city') === '1') {
+    return (
+      <I18nContext.Provider value={i18n}>
+        <CityOverview />
+      </I18nContext.Provider>
+    );
+  }
   return (
     <AbilitiesContext.Provider value={abilitiesOf(info)}>
       <App key={info.user?.id ?? 'guest'} session={session} />
@@ -28,8 +38,18 @@ function Root() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+/** The names of the district in the address (titles say which county is open), then the page. */
+async function start() {
+  try {
+    const here = (await api.districts()).find((d) => d.code === currentDistrict());
+    if (here) setDistrictNames(here.name, here.nameEn);
+  } catch {
+    /* the list is unavailable: titles keep the default district's name */
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+}
+void start();

@@ -1,3 +1,4 @@
+import { DEFAULT_DISTRICT_CODE } from '../services/district-packs.ts';
 import type { Sql } from '../db/client.ts';
 import { inTransaction } from '../db/client.ts';
 import { findLogin, insertUser, updateUser, deleteUserSessions } from '../db/users-repo.ts';
@@ -31,7 +32,7 @@ export async function addUser(sql: Sql, o: { username: string; password: string;
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; '));
   if (await findLogin(sql, o.username)) throw new Error(`an account named ${o.username} already exists (use --reset to set its password)`);
   if (parsed.data.townships?.length) {
-    const unknown = await unknownTownshipCodes(sql, parsed.data.townships);
+    const unknown = await unknownTownshipCodes(sql, DEFAULT_DISTRICT_CODE, parsed.data.townships);
     if (unknown.length) throw new Error(`unknown township code(s): ${unknown.join(', ')}`);
   }
   const passwordHash = await hashPassword(parsed.data.password);

@@ -8,6 +8,8 @@ export interface AuditActor {
   username: string;
   role: string | null;
   address: string;
+  /** The district the request is about (null for accounts and settings); `auditActor(c)` sets it. */
+  district?: string | null;
 }
 
 export interface AuditInput {
@@ -37,12 +39,15 @@ export interface AuditEntry {
 export async function recordAudit(tx: Sql, e: AuditInput): Promise<void> {
   const json = (v: unknown) => (v === undefined || v === null ? null : tx.json(JSON.parse(JSON.stringify(v))));
   await tx`
-    INSERT INTO audit_log (user_id, username, role, address, action, entity, entity_id, township_code, site_id, before, after, details)
-    VALUES (${e.actor.userId}, ${e.actor.username}, ${e.actor.role}, ${e.actor.address}, ${e.action}, ${e.entity},
+    INSERT INTO audit_log (district_code, user_id, username, role, address, action, entity, entity_id, township_code, site_id, before, after, details)
+    VALUES (${e.actor.district ?? null}, ${e.actor.userId}, ${e.actor.username}, ${e.actor.role}, ${e.actor.address}, ${e.action}, ${e.entity},
             ${e.entityId ?? null}, ${e.townshipCode ?? null}, ${e.siteId ?? null}, ${json(e.before)}, ${json(e.after)}, ${json(e.details)})`;
 }
 
 export interface AuditQuery {
+  /** Only rows about this district (and, with `withAccounts`, the rows about no district). */
+  district?: string;
+  withAccounts?: boolean;
   site?: string;
   user?: string;
   township?: string;
@@ -65,6 +70,7 @@ const AuditRow = z.object({
 export async function listAudit(sql: Sql, q: AuditQuery): Promise<AuditEntry[]> {
   const rows = parseRows(AuditRow, await sql`
     SELECT * FROM audit_log WHERE true
+    ${q.district ? (q.withAccounts ? sql`AND (district_code = ${q.district} OR district_code IS NULL)` : sql`AND district_code = ${q.district}`) : sql``}
     ${q.site ? sql`AND site_id = ${q.site}` : sql``}
     ${q.user ? sql`AND (user_id = ${q.user} OR lower(username) = lower(${q.user}))` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``}
@@ -82,8 +88,8 @@ export async function listAudit(sql: Sql, q: AuditQuery): Promise<AuditEntry[]> 
 }
 
 /** The site as it was just before its latest deletion, if it was deleted (for restoring it). */
-export async function lastDeletedSite(sql: Sql, siteId: string): Promise<Record<string, unknown> | null> {
+export async function lastDeletedSite(sql: Sql, district: string, siteId: string): Promise<Record<string, unknown> | null> {
   const [r] = parseRows(z.object({ before: z.record(z.string(), z.unknown()).nullable() }),
-    await sql`SELECT before FROM audit_log WHERE site_id = ${siteId} AND action = 'site.delete' ORDER BY at DESC, id DESC LIMIT 1`);
+    await sql`SELECT before FROM audit_log WHERE district_code = ${district} AND site_id = ${siteId} AND action = 'site.delete' ORDER BY at DESC, id DESC LIMIT 1`);
   return r?.before ?? null;
 }

@@ -41,9 +41,10 @@ export function newDataSourceId(kind: string, now = new Date()): string {
   return `import-${kind}-${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-export async function insertDataSource(tx: Sql, s: NewDataSource): Promise<void> {
+/** Stores a data source of a district (`district` null: shared by every district). */
+export async function insertDataSource(tx: Sql, district: string | null, s: NewDataSource): Promise<void> {
   await tx`INSERT INTO data_sources ${tx({
-    id: s.id, name: s.name, licence: s.licence, attribution: s.attribution ?? '', datum: s.datum, vintage: s.vintage ?? '',
+    id: s.id, district_code: district, name: s.name, licence: s.licence, attribution: s.attribution ?? '', datum: s.datum, vintage: s.vintage ?? '',
     modelled: s.modelled ?? false, origin: s.origin ?? '', notes: s.notes ?? '',
   })}`;
 }
@@ -62,10 +63,11 @@ const CodeNameRow = z.object({ code: z.string(), name: z.string() });
 const VillageRefRow = CodeNameRow.extend({ short_name: z.string(), township_code: z.string() });
 
 /** District boundary, townships and villages, for matching names and checking locations. */
-export async function loadImportReference(sql: Sql): Promise<ImportReference> {
-  const [d] = parseRows(DistrictRow, await sql`SELECT code, name, boundary FROM district LIMIT 1`);
-  const townships = parseRows(CodeNameRow, await sql`SELECT code, name FROM townships ORDER BY code`);
-  const villages = parseRows(VillageRefRow, await sql`SELECT code, name, short_name, township_code FROM villages ORDER BY code`);
+export async function loadImportReference(sql: Sql, district: string): Promise<ImportReference> {
+  const [d] = parseRows(DistrictRow, await sql`SELECT code, name, boundary FROM district WHERE code = ${district}`);
+  const townships = parseRows(CodeNameRow, await sql`SELECT code, name FROM townships WHERE district_code = ${district} ORDER BY code`);
+  const villages = parseRows(VillageRefRow, await sql`SELECT code, name, short_name, township_code FROM villages
+    WHERE district_code = ${district} ORDER BY code`);
   return {
     district: d ? { code: d.code, name: d.name, boundary: d.boundary } : null,
     townships: townships.map((t) => ({ code: t.code, name: t.name })),
@@ -78,8 +80,9 @@ const ExistingSiteRow = z.object({
   township_code: z.string().nullable(), village_code: z.string().nullable(),
 });
 
-export async function listExistingSites(sql: Sql): Promise<ExistingSite[]> {
-  const rows = parseRows(ExistingSiteRow, await sql`SELECT id, code, name, kind, township_code, village_code FROM sites ORDER BY id`);
+export async function listExistingSites(sql: Sql, district: string): Promise<ExistingSite[]> {
+  const rows = parseRows(ExistingSiteRow, await sql`SELECT id, code, name, kind, township_code, village_code FROM sites
+    WHERE district_code = ${district} ORDER BY id`);
   return rows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code,
   }));
@@ -111,7 +114,7 @@ async function inChunks<T>(rows: T[], run: (chunk: T[]) => Promise<unknown>) {
  * Writes a site import plan inside the caller's transaction: inserts the new sites (defaults for
  * fields the file lacks) and updates matched sites (only the fields the file has). Bumps the data version.
  */
-export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise<{ created: { row: number; id: string }[]; updated: { row: number; id: string }[] }> {
+export async function commitSiteImport(tx: Sql, district: string, planned: PlannedSite[]): Promise<{ created: { row: number; id: string }[]; updated: { row: number; id: string }[] }> {
   const creates = planned.filter((p) => p.action === 'create').map((p) => ({ row: p.row, id: newSiteId(), fields: { ...CREATE_DEFAULTS, ...p.fields } }));
   const updates = planned.filter((p) => p.action === 'update');
 
@@ -122,8 +125,8 @@ export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise
     await inChunks(creates, (chunk) => {
       const payload = chunk.map((c) => ({ id: c.id, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], c.fields[k] ?? null])) }));
       return tx.unsafe(
-        `INSERT INTO sites (id, ${cols.join(', ')}) SELECT id, ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${recDef})`,
-        [payload as never],
+        `INSERT INTO sites (district_code, id, ${cols.join(', ')}) SELECT $2, id, ${cols.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${recDef})`,
+        [payload as never, district],
       );
     });
   }
@@ -141,12 +144,13 @@ export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise
     await inChunks(rows, (chunk) => {
       const payload = chunk.map((u) => ({ id: u.siteId, ...Object.fromEntries(keys.map((k) => [SITE_COLUMNS[k][0], u.fields[k] ?? null])) }));
       return tx.unsafe(
-        `UPDATE sites AS s SET ${setList}, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS x(${recDef}) WHERE s.id = x.id`,
-        [payload as never],
+        `UPDATE sites AS s SET ${setList}, updated_at = now() FROM jsonb_to_recordset($1::jsonb) AS x(${recDef})
+         WHERE s.district_code = $2 AND s.id = x.id`,
+        [payload as never, district],
       );
     });
   }
-  await bumpDataVersion(tx);
+  await bumpDataVersion(tx, district);
   return {
     created: creates.map((c) => ({ row: c.row, id: c.id })),
     updated: updates.map((u) => ({ row: u.row, id: u.siteId! })),
@@ -154,13 +158,14 @@ export async function commitSiteImport(tx: Sql, planned: PlannedSite[]): Promise
 }
 
 /** Sets imported township polygons (WGS-84) and their source. Bumps the data version. */
-export async function commitTownshipBoundaries(tx: Sql, boundaries: { code: string; boundary: Polygon | MultiPolygon }[], sourceId: string): Promise<number> {
+export async function commitTownshipBoundaries(tx: Sql, district: string, boundaries: { code: string; boundary: Polygon | MultiPolygon }[], sourceId: string): Promise<number> {
   let n = 0;
   for (const b of boundaries) {
-    const r = await tx`UPDATE townships SET boundary = ${tx.json(b.boundary as never)}, boundary_source = ${sourceId} WHERE code = ${b.code}`;
+    const r = await tx`UPDATE townships SET boundary = ${tx.json(b.boundary as never)}, boundary_source = ${sourceId}
+      WHERE district_code = ${district} AND code = ${b.code}`;
     n += r.count;
   }
-  await bumpDataVersion(tx);
+  await bumpDataVersion(tx, district);
   return n;
 }
 
@@ -175,7 +180,7 @@ export interface VillageUpdate {
  * village-points import and a hand placement (`PATCH /api/villages/:code`). `placedBy` records which; a cleared
  * point clears its precision. Bumps the data version, so demand and coverage follow.
  */
-export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], sourceId: string, placedBy: 'import' | 'hand' = 'import'): Promise<number> {
+export async function commitVillageUpdates(tx: Sql, district: string, updates: VillageUpdate[], sourceId: string, placedBy: 'import' | 'hand' = 'import'): Promise<number> {
   let n = 0;
   await inChunks(updates, async (chunk) => {
     const payload = chunk.map((u) => ({
@@ -193,19 +198,20 @@ export async function commitVillageUpdates(tx: Sql, updates: VillageUpdate[], so
          source = $2
        FROM jsonb_to_recordset($1::jsonb) AS x(code text, has_point boolean, lng double precision, lat double precision,
                                                  precision text, has_population boolean, population integer)
-       WHERE v.code = x.code`,
-      [payload as never, sourceId, placedBy],
+       WHERE v.district_code = $4 AND v.code = x.code`,
+      [payload as never, sourceId, placedBy, district],
     );
     n += r.count;
   });
-  await bumpDataVersion(tx);
+  await bumpDataVersion(tx, district);
   return n;
 }
 
 /** Village points with a population (WGS-84), for a `villages` demand set. */
-export async function villageDemandPoints(tx: Sql): Promise<[number, number, number][]> {
+export async function villageDemandPoints(tx: Sql, district: string): Promise<[number, number, number][]> {
   const rows = parseRows(z.object({ lng: z.number(), lat: z.number(), population: z.number() }),
-    await tx`SELECT lng, lat, population FROM villages WHERE lng IS NOT NULL AND population IS NOT NULL AND population > 0 ORDER BY code`);
+    await tx`SELECT lng, lat, population FROM villages
+      WHERE district_code = ${district} AND lng IS NOT NULL AND population IS NOT NULL AND population > 0 ORDER BY code`);
   return rows.map((r) => [r.lng, r.lat, r.population]);
 }
 
@@ -214,11 +220,11 @@ export async function villageDemandPoints(tx: Sql): Promise<[number, number, num
  * transaction. Points are [lng, lat, population] or [lng, lat, population, olderPopulation]. Bumps the data version.
  */
 export async function activateDemandSet(
-  tx: Sql, set: { sourceId: string; kind: 'villages' | 'grid'; cellHalfSizeMeters: number; points: number[][] },
+  tx: Sql, district: string, set: { sourceId: string; kind: 'villages' | 'grid'; cellHalfSizeMeters: number; points: number[][] },
 ): Promise<number> {
-  await tx`UPDATE demand_sets SET active = false WHERE active`;
-  const [r] = parseRows(z.object({ id: z.number() }), await tx`INSERT INTO demand_sets (source_id, kind, cell_half_size_meters, points, active)
-    VALUES (${set.sourceId}, ${set.kind}, ${set.cellHalfSizeMeters}, ${tx.json(set.points as never)}, true) RETURNING id`);
-  await bumpDataVersion(tx);
+  await tx`UPDATE demand_sets SET active = false WHERE district_code = ${district} AND active`;
+  const [r] = parseRows(z.object({ id: z.number() }), await tx`INSERT INTO demand_sets (district_code, source_id, kind, cell_half_size_meters, points, active)
+    VALUES (${district}, ${set.sourceId}, ${set.kind}, ${set.cellHalfSizeMeters}, ${tx.json(set.points as never)}, true) RETURNING id`);
+  await bumpDataVersion(tx, district);
   return r.id;
 }

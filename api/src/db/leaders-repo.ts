@@ -20,8 +20,9 @@ const SiteRefRow = z.object({
   has_activities: z.boolean(), has_projects: z.boolean(), has_rules: z.boolean(),
 });
 
-export async function listSiteRefs(sql: Sql): Promise<SiteRef[]> {
-  const rows = parseRows(SiteRefRow, await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites ORDER BY id`);
+export async function listSiteRefs(sql: Sql, district: string): Promise<SiteRef[]> {
+  const rows = parseRows(SiteRefRow, await sql`SELECT id, code, name, kind, township_code, village_code, demonstration, status, has_sign, has_staff, has_activities, has_projects, has_rules FROM sites
+    WHERE district_code = ${district} ORDER BY id`);
   return rows.map((r) => ({
     id: r.id, code: r.code, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code, demonstration: r.demonstration, status: r.status,
     hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities, hasProjects: r.has_projects, hasRules: r.has_rules,
@@ -38,8 +39,8 @@ const TeamRow = z.object({
   home_site_id: z.string().nullable(), members: nullableNumber, leader: z.string(), notes: z.string(),
 });
 
-export async function listTeams(sql: Sql): Promise<Team[]> {
-  const rows = parseRows(TeamRow, await sql`SELECT * FROM volunteer_teams ORDER BY CASE level WHEN 'corps' THEN 0 WHEN 'detachment' THEN 1 WHEN 'brigade' THEN 2 ELSE 3 END, id`);
+export async function listTeams(sql: Sql, district: string): Promise<Team[]> {
+  const rows = parseRows(TeamRow, await sql`SELECT * FROM volunteer_teams WHERE district_code = ${district} ORDER BY CASE level WHEN 'corps' THEN 0 WHEN 'detachment' THEN 1 WHEN 'brigade' THEN 2 ELSE 3 END, id`);
   return rows.map((r) => ({
     id: r.id, name: r.name, level: r.level, parentId: r.parent_id, townshipCode: r.township_code, homeSiteId: r.home_site_id,
     members: r.members, leader: r.leader, notes: r.notes,
@@ -47,14 +48,14 @@ export async function listTeams(sql: Sql): Promise<Team[]> {
 }
 
 /** Upserts counts by place and date (a re-import of the same date replaces it). */
-export async function commitVolunteerCounts(tx: Sql, rows: PlannedVolunteerCount[], sourceId: string): Promise<number> {
+export async function commitVolunteerCounts(tx: Sql, district: string, rows: PlannedVolunteerCount[], sourceId: string): Promise<number> {
   for (const r of rows) {
     const values = {
-      scope_code: r.villageCode ?? r.townshipCode, township_code: r.townshipCode, village_code: r.villageCode, on_date: r.date,
+      district_code: district, scope_code: r.villageCode ?? r.townshipCode, township_code: r.townshipCode, village_code: r.villageCode, on_date: r.date,
       population: r.population, registered_residents: r.registeredResidents, total_cadres: r.totalCadres, registered_cadres: r.registeredCadres,
       participating_cadres: r.participatingCadres, participating_residents: r.participatingResidents, source_id: sourceId,
     };
-    await tx`INSERT INTO volunteer_counts ${tx(values)} ON CONFLICT (scope_code, on_date) DO UPDATE SET
+    await tx`INSERT INTO volunteer_counts ${tx(values)} ON CONFLICT (district_code, scope_code, on_date) DO UPDATE SET
       population = EXCLUDED.population, registered_residents = EXCLUDED.registered_residents, total_cadres = EXCLUDED.total_cadres,
       registered_cadres = EXCLUDED.registered_cadres, participating_cadres = EXCLUDED.participating_cadres,
       participating_residents = EXCLUDED.participating_residents, source_id = EXCLUDED.source_id`;
@@ -74,9 +75,9 @@ const CountRow = z.object({
 });
 
 /** For each place, its latest counts on or before `date` (all dates when null). */
-export async function latestVolunteerCounts(sql: Sql, date: string | null): Promise<VolunteerCountRow[]> {
+export async function latestVolunteerCounts(sql: Sql, district: string, date: string | null): Promise<VolunteerCountRow[]> {
   const rows = parseRows(CountRow, await sql`SELECT DISTINCT ON (scope_code) * FROM volunteer_counts
-    ${date ? sql`WHERE on_date <= ${date}` : sql``} ORDER BY scope_code, on_date DESC`);
+    WHERE district_code = ${district} ${date ? sql`AND on_date <= ${date}` : sql``} ORDER BY scope_code, on_date DESC`);
   return rows.map((r) => ({
     townshipCode: r.township_code, villageCode: r.village_code, date: r.on_date, population: r.population,
     registeredResidents: r.registered_residents, totalCadres: r.total_cadres, registeredCadres: r.registered_cadres,
@@ -85,7 +86,7 @@ export async function latestVolunteerCounts(sql: Sql, date: string | null): Prom
 }
 
 /** Creates and updates teams in file order (a parent named earlier in the file is created first). */
-export async function commitTeams(tx: Sql, rows: PlannedTeam[], sourceId: string): Promise<{ created: number; updated: number }> {
+export async function commitTeams(tx: Sql, district: string, rows: PlannedTeam[], sourceId: string): Promise<{ created: number; updated: number }> {
   const idByName = new Map<string, string>();
   let created = 0;
   let updated = 0;
@@ -97,13 +98,13 @@ export async function commitTeams(tx: Sql, rows: PlannedTeam[], sourceId: string
       await tx`UPDATE volunteer_teams SET ${tx({
         ...(keepName ? {} : { name: r.name }), parent_id: parentId, township_code: r.townshipCode, home_site_id: r.homeSiteId,
         members: r.members, leader: r.leader, notes: r.notes, source_id: sourceId,
-      })} WHERE id = ${r.teamId}`;
+      })} WHERE district_code = ${district} AND id = ${r.teamId}`;
       idByName.set(r.name, r.teamId);
       updated++;
     } else {
       const id = newId('team');
       await tx`INSERT INTO volunteer_teams ${tx({
-        id, name: r.name, level: r.level, parent_id: parentId, township_code: r.townshipCode, home_site_id: r.homeSiteId,
+        id, district_code: district, name: r.name, level: r.level, parent_id: parentId, township_code: r.townshipCode, home_site_id: r.homeSiteId,
         members: r.members, leader: r.leader, notes: r.notes, source_id: sourceId,
       })}`;
       idByName.set(r.name, id);
@@ -128,11 +129,11 @@ const activityOf = (r: z.infer<typeof ActivityRow>): Activity => ({
   project: r.project, participants: r.participants, title: r.title,
 });
 
-export async function commitActivities(tx: Sql, rows: PlannedActivity[], sourceId: string | null): Promise<Activity[]> {
+export async function commitActivities(tx: Sql, district: string, rows: PlannedActivity[], sourceId: string | null): Promise<Activity[]> {
   const out: Activity[] = [];
   for (const r of rows) {
     const [row] = parseRows(ActivityRow, await tx`INSERT INTO activities ${tx({
-      id: newId('act'), on_date: r.date, township_code: r.townshipCode, site_id: r.siteId, team_id: r.teamId,
+      id: newId('act'), district_code: district, on_date: r.date, township_code: r.townshipCode, site_id: r.siteId, team_id: r.teamId,
       project: r.project, participants: r.participants, title: r.title, source_id: sourceId,
     })} RETURNING *`);
     out.push(activityOf(row));
@@ -140,8 +141,8 @@ export async function commitActivities(tx: Sql, rows: PlannedActivity[], sourceI
   return out;
 }
 
-export async function listActivities(sql: Sql, q: { year?: number; township?: string; site?: string; team?: string } = {}): Promise<Activity[]> {
-  const rows = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE true
+export async function listActivities(sql: Sql, district: string, q: { year?: number; township?: string; site?: string; team?: string } = {}): Promise<Activity[]> {
+  const rows = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE district_code = ${district}
     ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``}
     ${q.site ? sql`AND site_id = ${q.site}` : sql``}
@@ -150,12 +151,12 @@ export async function listActivities(sql: Sql, q: { year?: number; township?: st
   return rows.map(activityOf);
 }
 
-export async function getActivity(sql: Sql, id: string): Promise<Activity | null> {
-  const [r] = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE id = ${id}`);
+export async function getActivity(sql: Sql, district: string, id: string): Promise<Activity | null> {
+  const [r] = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE district_code = ${district} AND id = ${id}`);
   return r ? activityOf(r) : null;
 }
 
-export async function updateActivity(sql: Sql, id: string, patch: Partial<Omit<PlannedActivity, never>>): Promise<Activity | null> {
+export async function updateActivity(sql: Sql, district: string, id: string, patch: Partial<Omit<PlannedActivity, never>>): Promise<Activity | null> {
   const cols: Record<string, unknown> = {};
   if (patch.date !== undefined) cols.on_date = patch.date;
   if (patch.townshipCode !== undefined) cols.township_code = patch.townshipCode;
@@ -165,13 +166,13 @@ export async function updateActivity(sql: Sql, id: string, patch: Partial<Omit<P
   if (patch.participants !== undefined) cols.participants = patch.participants;
   if (patch.title !== undefined) cols.title = patch.title;
   const [r] = parseRows(ActivityRow, Object.keys(cols).length
-    ? await sql`UPDATE activities SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`
-    : await sql`SELECT * FROM activities WHERE id = ${id}`);
+    ? await sql`UPDATE activities SET ${sql(cols)}, updated_at = now() WHERE district_code = ${district} AND id = ${id} RETURNING *`
+    : await sql`SELECT * FROM activities WHERE district_code = ${district} AND id = ${id}`);
   return r ? activityOf(r) : null;
 }
 
-export async function deleteActivity(sql: Sql, id: string): Promise<boolean> {
-  const r = await sql`DELETE FROM activities WHERE id = ${id}`;
+export async function deleteActivity(sql: Sql, district: string, id: string): Promise<boolean> {
+  const r = await sql`DELETE FROM activities WHERE district_code = ${district} AND id = ${id}`;
   return r.count > 0;
 }
 
@@ -181,25 +182,25 @@ const FieldCheckRow = z.object({
   id: z.string(), township_code: z.string(), on_date: isoDay, inspector: z.string(), score: nullableNumber, notes: z.string(),
 });
 
-export async function listFieldChecks(sql: Sql, q: { year?: number; township?: string } = {}): Promise<FieldCheck[]> {
-  const rows = parseRows(FieldCheckRow, await sql`SELECT * FROM field_checks WHERE true
+export async function listFieldChecks(sql: Sql, district: string, q: { year?: number; township?: string } = {}): Promise<FieldCheck[]> {
+  const rows = parseRows(FieldCheckRow, await sql`SELECT * FROM field_checks WHERE district_code = ${district}
     ${q.year ? sql`AND on_date >= ${`${q.year}-01-01`} AND on_date <= ${`${q.year}-12-31`}` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``} ORDER BY on_date DESC, id`);
   return rows.map((r) => ({ id: r.id, townshipCode: r.township_code, date: r.on_date, inspector: r.inspector, score: r.score, notes: r.notes }));
 }
 
-export async function insertFieldCheck(sql: Sql, c: Omit<FieldCheck, 'id'>): Promise<FieldCheck> {
+export async function insertFieldCheck(sql: Sql, district: string, c: Omit<FieldCheck, 'id'>): Promise<FieldCheck> {
   const id = newId('check');
-  await sql`INSERT INTO field_checks ${sql({ id, township_code: c.townshipCode, on_date: c.date, inspector: c.inspector, score: c.score, notes: c.notes })}`;
+  await sql`INSERT INTO field_checks ${sql({ id, district_code: district, township_code: c.townshipCode, on_date: c.date, inspector: c.inspector, score: c.score, notes: c.notes })}`;
   return { id, ...c };
 }
 
-export async function getEvaluationRules(sql: Sql, year: number): Promise<unknown | null> {
-  const [r] = parseRows(z.object({ rules: z.unknown() }), await sql`SELECT rules FROM evaluation_rules WHERE year = ${year}`);
+export async function getEvaluationRules(sql: Sql, district: string, year: number): Promise<unknown | null> {
+  const [r] = parseRows(z.object({ rules: z.unknown() }), await sql`SELECT rules FROM evaluation_rules WHERE district_code = ${district} AND year = ${year}`);
   return r ? r.rules : null;
 }
 
-export async function saveEvaluationRules(sql: Sql, year: number, rules: unknown): Promise<void> {
-  await sql`INSERT INTO evaluation_rules (year, rules) VALUES (${year}, ${sql.json(rules as never)})
-    ON CONFLICT (year) DO UPDATE SET rules = EXCLUDED.rules, updated_at = now()`;
+export async function saveEvaluationRules(sql: Sql, district: string, year: number, rules: unknown): Promise<void> {
+  await sql`INSERT INTO evaluation_rules (district_code, year, rules) VALUES (${district}, ${year}, ${sql.json(rules as never)})
+    ON CONFLICT (district_code, year) DO UPDATE SET rules = EXCLUDED.rules, updated_at = now()`;
 }

@@ -51,8 +51,9 @@ export interface DataSource {
   modelled: boolean; origin: string; notes: string; loadedAt: string;
 }
 
-export async function getDistrict(sql: Sql): Promise<District | null> {
-  const [r] = parseRows(DistrictRow, await sql`SELECT code, name, name_en, boundary, seat_lng, seat_lat, seat_source FROM district LIMIT 1`);
+export async function getDistrict(sql: Sql, district: string): Promise<District | null> {
+  const [r] = parseRows(DistrictRow, await sql`SELECT code, name, name_en, boundary, seat_lng, seat_lat, seat_source FROM district
+    WHERE code = ${district}`);
   if (!r) return null;
   return {
     code: r.code, name: r.name, nameEn: r.name_en, boundary: r.boundary,
@@ -60,9 +61,9 @@ export async function getDistrict(sql: Sql): Promise<District | null> {
   };
 }
 
-export async function listTownships(sql: Sql): Promise<Township[]> {
+export async function listTownships(sql: Sql, district: string): Promise<Township[]> {
   const rows = parseRows(TownshipRow, await sql`SELECT code, name, name_en, seat_lng, seat_lat, seat_precision, seat_method,
-    boundary IS NOT NULL AS has_boundary, boundary_source FROM townships ORDER BY code`);
+    boundary IS NOT NULL AS has_boundary, boundary_source FROM townships WHERE district_code = ${district} ORDER BY code`);
   return rows.map((r) => ({
     code: r.code, name: r.name, nameEn: r.name_en,
     seat: seatOf(r),
@@ -72,14 +73,15 @@ export async function listTownships(sql: Sql): Promise<Township[]> {
 }
 
 /** Imported township polygons (WGS-84 GeoJSON geometry), keyed by code. */
-export async function listTownshipBoundaries(sql: Sql): Promise<{ code: string; boundary: Polygon | MultiPolygon }[]> {
+export async function listTownshipBoundaries(sql: Sql, district: string): Promise<{ code: string; boundary: Polygon | MultiPolygon }[]> {
   return parseRows(z.object({ code: z.string(), boundary: polygonal }),
-    await sql`SELECT code, boundary FROM townships WHERE boundary IS NOT NULL ORDER BY code`);
+    await sql`SELECT code, boundary FROM townships WHERE district_code = ${district} AND boundary IS NOT NULL ORDER BY code`);
 }
 
-export async function listVillages(sql: Sql, township?: string): Promise<Village[]> {
+export async function listVillages(sql: Sql, district: string, township?: string): Promise<Village[]> {
   const rows = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source,
-    location_precision, placed_by FROM villages ${township ? sql`WHERE township_code = ${township}` : sql``} ORDER BY code`);
+    location_precision, placed_by FROM villages WHERE district_code = ${district} ${township ? sql`AND township_code = ${township}` : sql``}
+    ORDER BY code`);
   return rows.map(villageOf);
 }
 
@@ -92,30 +94,32 @@ function villageOf(r: z.infer<typeof VillageRow>): Village {
 }
 
 /** One village, or null. */
-export async function getVillage(sql: Sql, code: string): Promise<Village | null> {
+export async function getVillage(sql: Sql, district: string, code: string): Promise<Village | null> {
   const [r] = parseRows(VillageRow, await sql`SELECT code, name, short_name, township_code, type, lng, lat, population, source,
-    location_precision, placed_by FROM villages WHERE code = ${code}`);
+    location_precision, placed_by FROM villages WHERE district_code = ${district} AND code = ${code}`);
   return r ? villageOf(r) : null;
 }
 
 /** Placed village points (WGS-84) with their township, for the demand model; sorted by code. */
-export async function placedVillagePoints(sql: Sql): Promise<{ code: string; townshipCode: string; type: 'village' | 'community'; lng: number; lat: number }[]> {
+export async function placedVillagePoints(sql: Sql, district: string): Promise<{ code: string; townshipCode: string; type: 'village' | 'community'; lng: number; lat: number }[]> {
   const rows = parseRows(VillageRow.pick({ code: true, township_code: true, type: true }).extend({ lng: z.number(), lat: z.number() }),
-    await sql`SELECT code, township_code, type, lng, lat FROM villages WHERE lng IS NOT NULL ORDER BY code`);
+    await sql`SELECT code, township_code, type, lng, lat FROM villages WHERE district_code = ${district} AND lng IS NOT NULL ORDER BY code`);
   return rows.map((r) => ({ code: r.code, townshipCode: r.township_code, type: r.type, lng: r.lng, lat: r.lat }));
 }
 
 /** Villages and communities per township (all of them, placed or not). */
-export async function villageCounts(sql: Sql): Promise<{ townshipCode: string; villages: number; communities: number }[]> {
+export async function villageCounts(sql: Sql, district: string): Promise<{ townshipCode: string; villages: number; communities: number }[]> {
   const rows = parseRows(z.object({ township_code: z.string(), villages: z.number(), communities: z.number() }),
     await sql`SELECT township_code, count(*) FILTER (WHERE type = 'village')::int AS villages,
-    count(*) FILTER (WHERE type = 'community')::int AS communities FROM villages GROUP BY township_code ORDER BY township_code`);
+    count(*) FILTER (WHERE type = 'community')::int AS communities FROM villages WHERE district_code = ${district}
+    GROUP BY township_code ORDER BY township_code`);
   return rows.map((r) => ({ townshipCode: r.township_code, villages: r.villages, communities: r.communities }));
 }
 
-export async function listSources(sql: Sql): Promise<DataSource[]> {
+/** The district's own data sources and the shared ones (basemap rivers). */
+export async function listSources(sql: Sql, district: string): Promise<DataSource[]> {
   const rows = parseRows(DataSourceRow, await sql`SELECT id, name, licence, attribution, datum, vintage, modelled, origin, notes, loaded_at
-    FROM data_sources ORDER BY loaded_at, id`);
+    FROM data_sources WHERE district_code = ${district} OR district_code IS NULL ORDER BY loaded_at, id`);
   return rows.map((r) => ({
     id: r.id, name: r.name, licence: r.licence, attribution: r.attribution, datum: r.datum, vintage: r.vintage,
     modelled: r.modelled, origin: r.origin, notes: r.notes, loadedAt: new Date(r.loaded_at).toISOString(),
@@ -123,19 +127,21 @@ export async function listSources(sql: Sql): Promise<DataSource[]> {
 }
 
 /** Whether a township with this code exists. */
-export async function townshipExists(sql: Sql, code: string): Promise<boolean> {
-  return parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE code = ${code}`).length > 0;
+export async function townshipExists(sql: Sql, district: string, code: string): Promise<boolean> {
+  return parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE district_code = ${district} AND code = ${code}`).length > 0;
 }
 
 /** The township of a village/community, or null when there is no such village. */
-export async function getVillageTownshipCode(sql: Sql, villageCode: string): Promise<string | null> {
-  const [r] = parseRows(z.object({ township_code: z.string() }), await sql`SELECT township_code FROM villages WHERE code = ${villageCode}`);
+export async function getVillageTownshipCode(sql: Sql, district: string, villageCode: string): Promise<string | null> {
+  const [r] = parseRows(z.object({ township_code: z.string() }),
+    await sql`SELECT township_code FROM villages WHERE district_code = ${district} AND code = ${villageCode}`);
   return r?.township_code ?? null;
 }
 
 /** The codes in `codes` that name no township (in the order given). */
-export async function unknownTownshipCodes(sql: Sql, codes: readonly string[]): Promise<string[]> {
+export async function unknownTownshipCodes(sql: Sql, district: string, codes: readonly string[]): Promise<string[]> {
   if (!codes.length) return [];
-  const known = new Set(parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships WHERE code IN ${sql(codes)}`).map((r) => r.code));
+  const known = new Set(parseRows(z.object({ code: z.string() }), await sql`SELECT code FROM townships
+    WHERE district_code = ${district} AND code IN ${sql(codes)}`).map((r) => r.code));
   return codes.filter((c) => !known.has(c));
 }

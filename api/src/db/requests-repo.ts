@@ -17,7 +17,7 @@ const RequestRowSchema = z.object({
   reason: z.string(), note: z.string(), stars: z.number().nullable(), rating_comment: z.string(), accepted_by: z.string().nullable(),
   submitted_at: z.date(), dispatched_at: ts, accepted_at: ts, done_at: ts, rated_at: ts, closed_at: ts,
   dispatch_due_at: z.date(), accept_due_at: ts,
-  site_name: z.string().nullable(), team_name: z.string().nullable(), township_name: z.string().nullable(),
+  district_code: z.string(), site_name: z.string().nullable(), team_name: z.string().nullable(), township_name: z.string().nullable(),
 }).loose();
 export type RequestRow = z.infer<typeof RequestRowSchema>;
 
@@ -27,7 +27,7 @@ const SELECT = (sql: Sql) => sql`
   LEFT JOIN townships tw ON tw.code = r.township_code`;
 
 export interface NewRequest {
-  id: string; trackingCode: string; service: string; description: string; contactName: string; phone: string; phoneHash: string; clientHash: string;
+  district: string; id: string; trackingCode: string; service: string; description: string; contactName: string; phone: string; phoneHash: string; clientHash: string;
   lng: number | null; lat: number | null; villageCode: string | null; precision: 'point' | 'village'; townshipCode: string | null;
   outsideCircle: boolean | null; proposed: { siteId: string; name: string; minutes: number | null }[]; siteId: string | null;
   submittedAt: Date; dispatchDueAt: Date;
@@ -35,17 +35,18 @@ export interface NewRequest {
 
 export async function insertRequest(tx: Sql, r: NewRequest): Promise<RequestRow> {
   await tx`
-    INSERT INTO service_requests (id, tracking_code, service, description, contact_name, phone, phone_hash, client_hash, lng, lat, village_code,
+    INSERT INTO service_requests (district_code, id, tracking_code, service, description, contact_name, phone, phone_hash, client_hash, lng, lat, village_code,
       location_precision, township_code, outside_circle, proposed, first_site_id, site_id, submitted_at, dispatch_due_at)
-    VALUES (${r.id}, ${r.trackingCode}, ${r.service}, ${r.description}, ${r.contactName}, ${r.phone}, ${r.phoneHash}, ${r.clientHash}, ${r.lng}, ${r.lat},
+    VALUES (${r.district}, ${r.id}, ${r.trackingCode}, ${r.service}, ${r.description}, ${r.contactName}, ${r.phone}, ${r.phoneHash}, ${r.clientHash}, ${r.lng}, ${r.lat},
       ${r.villageCode}, ${r.precision}, ${r.townshipCode}, ${r.outsideCircle}, ${tx.json(r.proposed)}, ${r.siteId}, ${r.siteId}, ${r.submittedAt}, ${r.dispatchDueAt})`;
-  return (await getRequest(tx, { id: r.id }))!;
+  return (await getRequest(tx, r.district, { id: r.id }))!;
 }
 
-export async function getRequest(sql: Sql, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
+/** One request of a district, by id or tracking code. */
+export async function getRequest(sql: Sql, district: string, by: { id: string } | { trackingCode: string }): Promise<RequestRow | null> {
   const rows = 'id' in by
-    ? await sql`${SELECT(sql)} WHERE r.id = ${by.id}`
-    : await sql`${SELECT(sql)} WHERE r.tracking_code = ${by.trackingCode}`;
+    ? await sql`${SELECT(sql)} WHERE r.district_code = ${district} AND r.id = ${by.id}`
+    : await sql`${SELECT(sql)} WHERE r.district_code = ${district} AND r.tracking_code = ${by.trackingCode}`;
   return parseRows(RequestRowSchema, rows)[0] ?? null;
 }
 
@@ -88,13 +89,13 @@ export async function transitionRequest(tx: Sql, id: string, from: readonly Requ
       ${has('acceptDueAt') ? tx`, accept_due_at = ${set.acceptDueAt!}` : tx``}
       ${has('dispatchDueAt') ? tx`, dispatch_due_at = ${set.dispatchDueAt!}` : tx``}
     WHERE id = ${id} AND status IN ${tx([...from])}
-    RETURNING id`;
-  return updated.length ? getRequest(tx, { id }) : null;
+    RETURNING id, district_code`;
+  return updated.length ? getRequest(tx, String(updated[0].district_code), { id }) : null;
 }
 
 /** Requests for the inbox or the planners' layer, newest first; `sites` limits them to a dispatcher's sites. */
-export async function listRequests(sql: Sql, q: RequestListQuery & { sites?: string[] }): Promise<RequestRow[]> {
-  const rows = await sql`${SELECT(sql)} WHERE true
+export async function listRequests(sql: Sql, district: string, q: RequestListQuery & { sites?: string[] }): Promise<RequestRow[]> {
+  const rows = await sql`${SELECT(sql)} WHERE r.district_code = ${district}
     ${q.sites ? sql`AND r.site_id IN ${sql(q.sites.length ? q.sites : [''])}` : sql``}
     ${q.status?.length ? sql`AND r.status IN ${sql(q.status)}` : sql``}
     ${q.service?.length ? sql`AND r.service IN ${sql(q.service)}` : sql``}
@@ -107,9 +108,10 @@ export async function listRequests(sql: Sql, q: RequestListQuery & { sites?: str
 }
 
 /** Open requests nobody accepted by `before` (submitted earlier): candidates for `expire`. */
-export async function staleRequestIds(sql: Sql, before: Date): Promise<string[]> {
-  const rows = await sql`SELECT id FROM service_requests WHERE status IN ('submitted','dispatched','declined','passed_up') AND submitted_at < ${before}`;
-  return rows.map((r) => String(r.id));
+/** Open requests submitted before `before`, in every district. */
+export async function staleRequestIds(sql: Sql, before: Date): Promise<{ id: string; district: string }[]> {
+  const rows = await sql`SELECT id, district_code FROM service_requests WHERE status IN ('submitted','dispatched','declined','passed_up') AND submitted_at < ${before}`;
+  return rows.map((r) => ({ id: String(r.id), district: String(r.district_code) }));
 }
 
 /** Erases name and phone of requests submitted before `before`; returns how many. The phone hash stays for the limits. */
@@ -122,14 +124,14 @@ export async function eraseContacts(sql: Sql, before: Date, now: Date): Promise<
 /** A site that can dispatch: station, institute or centre. */
 export interface DispatchSite { id: string; name: string; kind: string; townshipCode: string | null; villageCode: string | null }
 
-export async function getDispatchSite(sql: Sql, id: string): Promise<DispatchSite | null> {
-  const [r] = await sql`SELECT id, name, kind, township_code, village_code FROM sites WHERE id = ${id}`;
+export async function getDispatchSite(sql: Sql, district: string, id: string): Promise<DispatchSite | null> {
+  const [r] = await sql`SELECT id, name, kind, township_code, village_code FROM sites WHERE district_code = ${district} AND id = ${id}`;
   return r ? { id: r.id, name: r.name, kind: r.kind, townshipCode: r.township_code, villageCode: r.village_code } : null;
 }
 
 /** The dispatching sites of a level (`kind`), in a township or anywhere; existing ones, stable order. */
-export async function dispatchSitesOf(sql: Sql, kind: 'station' | 'institute' | 'center', where: { townshipCode?: string | null; villageCode?: string }): Promise<DispatchSite[]> {
-  const rows = await sql`SELECT id, name, kind, township_code, village_code FROM sites WHERE kind = ${kind} AND status = 'existing'
+export async function dispatchSitesOf(sql: Sql, district: string, kind: 'station' | 'institute' | 'center', where: { townshipCode?: string | null; villageCode?: string }): Promise<DispatchSite[]> {
+  const rows = await sql`SELECT id, name, kind, township_code, village_code FROM sites WHERE district_code = ${district} AND kind = ${kind} AND status = 'existing'
     ${where.townshipCode ? sql`AND township_code = ${where.townshipCode}` : sql``}
     ${where.villageCode ? sql`AND village_code = ${where.villageCode}` : sql``}
     ORDER BY id`;
@@ -151,7 +153,7 @@ export async function setUserSites(tx: Sql, userId: string, siteIds: string[]): 
 }
 
 /** Per township and month: requests, done (done or rated), average stars, overdue (open past a due time), outside circle. */
-export async function requestStats(sql: Sql, q: { month?: string; now: Date }) {
+export async function requestStats(sql: Sql, district: string, q: { month?: string; now: Date }) {
   const rows = await sql`
     SELECT r.township_code, tw.name AS township_name, to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
       count(*)::int AS requests,
@@ -163,7 +165,8 @@ export async function requestStats(sql: Sql, q: { month?: string; now: Date }) {
       avg(extract(epoch FROM r.accepted_at - r.submitted_at) / 3600)::float8 AS hours_to_accept,
       avg(extract(epoch FROM r.done_at - r.submitted_at) / 3600)::float8 AS hours_to_done
     FROM service_requests r LEFT JOIN townships tw ON tw.code = r.township_code
-    ${q.month ? sql`WHERE to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${q.month}` : sql``}
+    WHERE r.district_code = ${district}
+    ${q.month ? sql`AND to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${q.month}` : sql``}
     GROUP BY 1, 2, 3 ORDER BY 3 DESC, 1`;
   const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
   return rows.map((r) => ({

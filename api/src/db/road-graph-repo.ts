@@ -36,19 +36,19 @@ const RoadGraphRow = z.object({
  * row and a data-version bump: a failure leaves the previous active graph untouched.
  */
 export async function saveRoadGraph(
-  sql: Sql,
+  sql: Sql, district: string,
   input: { graph: RoadGraph; sourceName: string; speeds: RoadGraphSpeeds; source: NewDataSource },
 ): Promise<RoadGraphInfo> {
   const blob = serializeRoadGraph(input.graph);
   return inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, input.source);
-    await tx`UPDATE road_graphs SET active = false WHERE active`;
+    await insertDataSource(tx, district, input.source);
+    await tx`UPDATE road_graphs SET active = false WHERE district_code = ${district} AND active`;
     const [r] = parseRows(RoadGraphRow.pick({ id: true, created_at: true }), await tx`
-      INSERT INTO road_graphs (source_name, node_count, edge_count, data, speeds, active)
-      VALUES (${input.sourceName}, ${input.graph.nodeCount}, ${input.graph.targets.length},
+      INSERT INTO road_graphs (district_code, source_name, node_count, edge_count, data, speeds, active)
+      VALUES (${district}, ${input.sourceName}, ${input.graph.nodeCount}, ${input.graph.targets.length},
               ${Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength)}, ${tx.json(input.speeds as never)}, true)
       RETURNING id, created_at`);
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, district);
     return {
       id: r.id, sourceName: input.sourceName, nodeCount: input.graph.nodeCount, edgeCount: input.graph.targets.length,
       speeds: input.speeds, createdAt: r.created_at, bytes: blob.byteLength,
@@ -57,9 +57,10 @@ export async function saveRoadGraph(
 }
 
 /** The active road graph, decoded, or null when none was imported. */
-export async function loadActiveRoadGraph(sql: Sql): Promise<(RoadGraphInfo & { graph: RoadGraph }) | null> {
+export async function loadActiveRoadGraph(sql: Sql, district: string): Promise<(RoadGraphInfo & { graph: RoadGraph }) | null> {
   const [r] = parseRows(RoadGraphRow.extend({ data: z.instanceof(Uint8Array) }),
-    await sql`SELECT id, source_name, node_count, edge_count, data, speeds, created_at FROM road_graphs WHERE active`);
+    await sql`SELECT id, source_name, node_count, edge_count, data, speeds, created_at FROM road_graphs
+    WHERE district_code = ${district} AND active`);
   if (!r) return null;
   return {
     id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
@@ -68,10 +69,10 @@ export async function loadActiveRoadGraph(sql: Sql): Promise<(RoadGraphInfo & { 
 }
 
 /** Metadata of every stored road graph (no blobs), newest first. */
-export async function listRoadGraphs(sql: Sql): Promise<(RoadGraphInfo & { active: boolean })[]> {
+export async function listRoadGraphs(sql: Sql, district: string): Promise<(RoadGraphInfo & { active: boolean })[]> {
   const rows = parseRows(RoadGraphRow.extend({ active: z.boolean(), bytes: z.number() }),
     await sql`SELECT id, source_name, node_count, edge_count, speeds, created_at, active, octet_length(data) AS bytes
-    FROM road_graphs ORDER BY id DESC`);
+    FROM road_graphs WHERE district_code = ${district} ORDER BY id DESC`);
   return rows.map((r) => ({
     id: r.id, sourceName: r.source_name, nodeCount: r.node_count, edgeCount: r.edge_count, speeds: r.speeds,
     createdAt: r.created_at, bytes: r.bytes, active: r.active,
@@ -79,7 +80,7 @@ export async function listRoadGraphs(sql: Sql): Promise<(RoadGraphInfo & { activ
 }
 
 /** The id of the active road graph, or null when none is stored (without loading the graph). */
-export async function getActiveRoadGraphId(sql: Sql): Promise<number | null> {
-  const [r] = parseRows(z.object({ id: z.number() }), await sql`SELECT id FROM road_graphs WHERE active`);
+export async function getActiveRoadGraphId(sql: Sql, district: string): Promise<number | null> {
+  const [r] = parseRows(z.object({ id: z.number() }), await sql`SELECT id FROM road_graphs WHERE district_code = ${district} AND active`);
   return r?.id ?? null;
 }

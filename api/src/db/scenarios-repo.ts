@@ -39,8 +39,8 @@ async function readSites(sql: Sql, ids: string[]): Promise<Map<string, ScenarioS
   return out;
 }
 
-export async function listScenarios(sql: Sql): Promise<Scenario[]> {
-  const rows = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios ORDER BY created_at DESC, id`);
+export async function listScenarios(sql: Sql, district: string): Promise<Scenario[]> {
+  const rows = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios WHERE district_code = ${district} ORDER BY created_at DESC, id`);
   const sites = await readSites(sql, rows.map((r) => r.id));
   return rows.map((r) => scenarioOf(r, sites.get(r.id)!));
 }
@@ -53,56 +53,56 @@ function scenarioOf(r: z.infer<typeof ScenarioRow>, sites: ScenarioSite[]): Scen
 }
 
 /** One scenario with its proposals; `forUpdate` locks the scenario row until the caller's transaction ends. */
-export async function getScenario(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<Scenario | null> {
-  const [r] = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
+export async function getScenario(sql: Sql, district: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<Scenario | null> {
+  const [r] = parseRows(ScenarioRow, await sql`SELECT * FROM scenarios WHERE district_code = ${district} AND id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
   if (!r) return null;
   const sites = await readSites(sql, [id]);
   return scenarioOf(r, sites.get(id)!);
 }
 
-async function writeSites(tx: Sql, scenarioId: string, sites: (ProposedSite & { townshipCode: string | null })[]) {
+async function writeSites(tx: Sql, district: string, scenarioId: string, sites: (ProposedSite & { townshipCode: string | null })[]) {
   if (!sites.length) return;
   await tx`INSERT INTO scenario_sites ${tx(sites.map((s, i) => ({
-    id: newId('p_'), scenario_id: scenarioId, kind: s.kind, name: s.name, township_code: s.townshipCode,
+    id: newId('p_'), district_code: district, scenario_id: scenarioId, kind: s.kind, name: s.name, township_code: s.townshipCode,
     lng: s.lng, lat: s.lat, rank: s.rank ?? i + 1,
   })))}`;
 }
 
-export async function insertScenario(tx: Sql, s: Omit<ScenarioCreate, 'sites'> & { sites: (ProposedSite & { townshipCode: string | null })[] }): Promise<string> {
+export async function insertScenario(tx: Sql, district: string, s: Omit<ScenarioCreate, 'sites'> & { sites: (ProposedSite & { townshipCode: string | null })[] }): Promise<string> {
   const id = newId('sc_');
-  await tx`INSERT INTO scenarios ${tx({ id, name: s.name, description: s.description, mode: s.mode, minutes: s.minutes, older: s.older })}`;
-  await writeSites(tx, id, s.sites);
+  await tx`INSERT INTO scenarios ${tx({ id, district_code: district, name: s.name, description: s.description, mode: s.mode, minutes: s.minutes, older: s.older })}`;
+  await writeSites(tx, district, id, s.sites);
   return id;
 }
 
 export async function updateScenario(
-  tx: Sql, id: string, patch: Omit<ScenarioUpdate, 'sites'> & { sites?: (ProposedSite & { townshipCode: string | null })[] },
+  tx: Sql, district: string, id: string, patch: Omit<ScenarioUpdate, 'sites'> & { sites?: (ProposedSite & { townshipCode: string | null })[] },
 ): Promise<boolean> {
   const { sites, ...fields } = patch;
   const r = Object.keys(fields).length
-    ? await tx`UPDATE scenarios SET ${tx(fields)}, updated_at = now() WHERE id = ${id}`
-    : await tx`UPDATE scenarios SET updated_at = now() WHERE id = ${id}`;
+    ? await tx`UPDATE scenarios SET ${tx(fields)}, updated_at = now() WHERE district_code = ${district} AND id = ${id}`
+    : await tx`UPDATE scenarios SET updated_at = now() WHERE district_code = ${district} AND id = ${id}`;
   if (!r.count) return false;
   if (sites) {
     await tx`DELETE FROM scenario_sites WHERE scenario_id = ${id} AND accepted_site_id IS NULL`;
-    await writeSites(tx, id, sites);
+    await writeSites(tx, district, id, sites);
   }
   return true;
 }
 
-export async function deleteScenario(tx: Sql, id: string): Promise<boolean> {
-  return (await tx`DELETE FROM scenarios WHERE id = ${id}`).count > 0;
+export async function deleteScenario(tx: Sql, district: string, id: string): Promise<boolean> {
+  return (await tx`DELETE FROM scenarios WHERE district_code = ${district} AND id = ${id}`).count > 0;
 }
 
 /** Turns proposed sites into `planned` sites of the network, in the caller's transaction. */
-export async function acceptScenarioSites(tx: Sql, scenario: Scenario, siteIds?: string[]): Promise<string[]> {
+export async function acceptScenarioSites(tx: Sql, district: string, scenario: Scenario, siteIds?: string[]): Promise<string[]> {
   const chosen = scenario.sites.filter((s) => !s.acceptedSiteId && (!siteIds || siteIds.includes(s.id)));
   const created: string[] = [];
   for (const s of chosen) {
     // Claim the proposal first: a concurrent accept that got past the scenario lock would find it taken.
     const claimed = await tx`UPDATE scenario_sites SET accepted_site_id = '' WHERE id = ${s.id} AND accepted_site_id IS NULL`;
     if (!claimed.count) continue;
-    const site = await insertSite(tx, {
+    const site = await insertSite(tx, district, {
       kind: s.kind, name: s.name, townshipCode: s.townshipCode, lng: s.lng, lat: s.lat, status: 'planned',
       notes: `由规划方案「${scenario.name}」采纳 / accepted from scenario "${scenario.name}"`,
     });

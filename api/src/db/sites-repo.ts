@@ -45,9 +45,9 @@ function siteFeature(r: z.infer<typeof SiteRow>): SiteFeature {
   };
 }
 
-export async function listSites(sql: Sql, q: SiteQuery = {}): Promise<SiteFeature[]> {
+export async function listSites(sql: Sql, district: string, q: SiteQuery = {}): Promise<SiteFeature[]> {
   const rows = parseRows(SiteRow, await sql`
-    SELECT * FROM sites WHERE true
+    SELECT * FROM sites WHERE district_code = ${district}
     ${q.kind?.length ? sql`AND kind IN ${sql(q.kind)}` : sql``}
     ${q.status?.length ? sql`AND status IN ${sql(q.status)}` : sql``}
     ${q.township ? sql`AND township_code = ${q.township}` : sql``}
@@ -57,8 +57,8 @@ export async function listSites(sql: Sql, q: SiteQuery = {}): Promise<SiteFeatur
 }
 
 /** One site; `forUpdate` locks its row until the caller's transaction ends. */
-export async function getSite(sql: Sql, id: string, opts: { forUpdate?: boolean } = {}): Promise<SiteFeature | null> {
-  const [row] = parseRows(SiteRow, await sql`SELECT * FROM sites WHERE id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
+export async function getSite(sql: Sql, district: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<SiteFeature | null> {
+  const [row] = parseRows(SiteRow, await sql`SELECT * FROM sites WHERE district_code = ${district} AND id = ${id} ${opts.forUpdate ? sql`FOR UPDATE` : sql``}`);
   return row ? siteFeature(row) : null;
 }
 
@@ -72,24 +72,24 @@ const IdRow = z.object({ id: z.string() });
 
 export const newSiteId = () => 's_' + randomUUID().replace(/-/g, '').slice(0, 16);
 
-export async function insertSite(tx: Tx, input: SiteCreate & { id?: string }): Promise<SiteFeature> {
-  const row = { id: input.id ?? newSiteId(), ...toColumns(input) };
+export async function insertSite(tx: Tx, district: string, input: SiteCreate & { id?: string }): Promise<SiteFeature> {
+  const row = { id: input.id ?? newSiteId(), district_code: district, ...toColumns(input) };
   const [r] = parseRows(SiteRow, await tx`INSERT INTO sites ${tx(row)} RETURNING *`);
-  await bumpDataVersion(tx);
+  await bumpDataVersion(tx, district);
   return siteFeature(r);
 }
 
-export async function updateSite(tx: Tx, id: string, patch: SiteUpdate): Promise<SiteFeature | null> {
+export async function updateSite(tx: Tx, district: string, id: string, patch: SiteUpdate): Promise<SiteFeature | null> {
   const cols = toColumns(patch);
   const [r] = parseRows(SiteRow, await tx`
-    UPDATE sites SET ${tx(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`);
-  if (r) await bumpDataVersion(tx);
+    UPDATE sites SET ${tx(cols)}, updated_at = now() WHERE district_code = ${district} AND id = ${id} RETURNING *`);
+  if (r) await bumpDataVersion(tx, district);
   return r ? siteFeature(r) : null;
 }
 
-export async function deleteSite(tx: Tx, id: string): Promise<boolean> {
-  const r = await tx`DELETE FROM sites WHERE id = ${id}`;
-  if (r.count) await bumpDataVersion(tx);
+export async function deleteSite(tx: Tx, district: string, id: string): Promise<boolean> {
+  const r = await tx`DELETE FROM sites WHERE district_code = ${district} AND id = ${id}`;
+  if (r.count) await bumpDataVersion(tx, district);
   return r.count > 0;
 }
 
@@ -97,15 +97,16 @@ export async function deleteSite(tx: Tx, id: string): Promise<boolean> {
  * Places the village's stations that still have no point at the village's point (approximate); a station placed by
  * hand keeps its own. Returns the ids placed.
  */
-export async function placeUnplacedStationsAt(tx: Tx, villageCode: string, lng: number, lat: number): Promise<string[]> {
+export async function placeUnplacedStationsAt(tx: Tx, district: string, villageCode: string, lng: number, lat: number): Promise<string[]> {
   const rows = parseRows(IdRow, await tx`UPDATE sites SET lng = ${lng}, lat = ${lat}, location_precision = 'approximate', updated_at = now()
-    WHERE village_code = ${villageCode} AND kind = 'station' AND lng IS NULL RETURNING id`);
-  if (rows.length) await bumpDataVersion(tx);
+    WHERE district_code = ${district} AND village_code = ${villageCode} AND kind = 'station' AND lng IS NULL RETURNING id`);
+  if (rows.length) await bumpDataVersion(tx, district);
   return rows.map((r) => r.id);
 }
 
 /** A site's township code: `undefined` when there is no such site, null when it has none. */
-export async function getSiteTownshipCode(sql: Sql, id: string): Promise<string | null | undefined> {
-  const [r] = parseRows(z.object({ township_code: z.string().nullable() }), await sql`SELECT township_code FROM sites WHERE id = ${id}`);
+export async function getSiteTownshipCode(sql: Sql, district: string, id: string): Promise<string | null | undefined> {
+  const [r] = parseRows(z.object({ township_code: z.string().nullable() }),
+    await sql`SELECT township_code FROM sites WHERE district_code = ${district} AND id = ${id}`);
   return r ? r.township_code : undefined;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Sql } from './client.ts';
 import { ROLES, roleAtMost, type Role } from '../auth/roles.ts';
 import { isoTimestamp, parseRows } from './rows.ts';
+import { DEFAULT_DISTRICT_CODE } from '../services/district-packs.ts';
 
 /** An account as the API shows it (never the password hash). */
 export interface User {
@@ -10,6 +11,8 @@ export interface User {
   username: string;
   role: Role;
   townships: string[];
+  /** The district the account works in (a county code), or the city 510800: reads every county, writes none. */
+  district: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -27,12 +30,12 @@ const RoleColumn = z.enum(ROLES);
 
 /** A `users` row (`SELECT *`); `townships` is a jsonb array of township codes. */
 const UserRow = z.object({
-  id: z.string(), username: z.string(), password_hash: z.string(), role: RoleColumn, townships: z.array(z.string()),
+  id: z.string(), username: z.string(), password_hash: z.string(), role: RoleColumn, townships: z.array(z.string()), district_code: z.string(),
   created_at: isoTimestamp, updated_at: isoTimestamp,
 });
 
 const toUser = (r: z.infer<typeof UserRow>): User => ({
-  id: r.id, username: r.username, role: r.role, townships: r.townships,
+  id: r.id, username: r.username, role: r.role, townships: r.townships, district: r.district_code,
   createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
@@ -61,22 +64,25 @@ export async function countAdmins(sql: Sql): Promise<number> {
   return r.n;
 }
 
-export async function insertUser(sql: Sql, u: { username: string; passwordHash: string; role: Role; townships?: string[] }): Promise<User> {
+export async function insertUser(
+  sql: Sql, u: { username: string; passwordHash: string; role: Role; townships?: string[]; district?: string },
+): Promise<User> {
   const [r] = parseRows(UserRow, await sql`
-    INSERT INTO users (id, username, password_hash, role, townships)
-    VALUES (${'u_' + randomUUID().replace(/-/g, '').slice(0, 16)}, ${u.username}, ${u.passwordHash}, ${u.role}, ${sql.json(u.townships ?? [])})
+    INSERT INTO users (id, username, password_hash, role, townships, district_code)
+    VALUES (${'u_' + randomUUID().replace(/-/g, '').slice(0, 16)}, ${u.username}, ${u.passwordHash}, ${u.role}, ${sql.json(u.townships ?? [])}, ${u.district ?? DEFAULT_DISTRICT_CODE})
     RETURNING *`);
   return toUser(r);
 }
 
 export async function updateUser(
-  sql: Sql, id: string, patch: { username?: string; passwordHash?: string; role?: Role; townships?: string[] },
+  sql: Sql, id: string, patch: { username?: string; passwordHash?: string; role?: Role; townships?: string[]; district?: string },
 ): Promise<User | null> {
   const cols: Record<string, unknown> = {};
   if (patch.username !== undefined) cols.username = patch.username;
   if (patch.passwordHash !== undefined) cols.password_hash = patch.passwordHash;
   if (patch.role !== undefined) cols.role = patch.role;
   if (patch.townships !== undefined) cols.townships = sql.json(patch.townships);
+  if (patch.district !== undefined) cols.district_code = patch.district;
   const [r] = parseRows(UserRow, await sql`UPDATE users SET ${sql(cols)}, updated_at = now() WHERE id = ${id} RETURNING *`);
   return r ? toUser(r) : null;
 }

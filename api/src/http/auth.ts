@@ -8,6 +8,8 @@ import { ROUTE_RULES, ruleKey, type RouteRule } from './route-rules.ts';
 import { sessionPrincipal, tokenPrincipal, type Principal } from '../db/users-repo.ts';
 import { getSettings } from '../db/settings-repo.ts';
 import type { AuditActor } from '../db/audit-repo.ts';
+import { withoutDistrictPrefix } from './district.ts';
+import { CITY_CODE } from '../services/district-packs.ts';
 
 export const SESSION_COOKIE = 'planner_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -26,10 +28,27 @@ export function clientAddress(c: Context<AppEnv>): string {
   }
 }
 
-/** Who to record in the audit trail for this request. */
+/** The matched API route of the request and its access-table key (the `/d/:district` prefix taken off). */
+function matchedApiRoute(c: Context<AppEnv>): { path: string; key: string } | null {
+  // Only the API's own routes: when served with the web app, the static GET '*' also matches /api/… paths.
+  const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+  if (!route) return null;
+  return { path: route.path, key: ruleKey(route.method === 'GET' && c.req.method === 'HEAD' ? 'GET' : route.method, withoutDistrictPrefix(route.path)) };
+}
+
+/** Whether the request's route is about one district's data (its rule is not marked `global`). */
+function districtRule(c: Context<AppEnv>): boolean {
+  const route = matchedApiRoute(c);
+  return !!route && !ROUTE_RULES[route.key]?.global;
+}
+
+/** Who to record in the audit trail for this request (with the district, for routes about a district's data). */
 export function auditActor(c: Context<AppEnv>): AuditActor {
   const p = c.var.principal;
-  return { userId: p?.user.id ?? null, username: p?.user.username ?? '(anonymous)', role: p?.role ?? null, address: clientAddress(c) };
+  return {
+    userId: p?.user.id ?? null, username: p?.user.username ?? '(anonymous)', role: p?.role ?? null, address: clientAddress(c),
+    district: districtRule(c) ? c.var.district : null,
+  };
 }
 
 /** The request's principal; throws 401 (only possible on routes that already required one). */
@@ -83,6 +102,20 @@ function pathParams(pattern: string, path: string): Record<string, string> {
   return out;
 }
 
+/**
+ * Roles are per district: an account acts only in its own county; an account of the city (510800) reads every county
+ * and writes none. Reads of another county are open only when the admin made the planner views public.
+ */
+async function authorizeDistrict(c: Context<AppEnv>, rule: RouteRule, p: Principal): Promise<void> {
+  const own = p.user.district;
+  const safe = SAFE.has(c.req.method);
+  if (own === c.var.district || (own === CITY_CODE && safe)) return;
+  if (safe && rule.allow === 'read' && (await getSettings(c.var.deps.db.sql)).publicPlannerViews) return;
+  throw new ApiError(403, 'forbidden', own === CITY_CODE
+    ? 'City accounts read every county but change none'
+    : `This account works in district ${own}; it may not ${safe ? 'read' : 'change'} district ${c.var.district}`);
+}
+
 async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | null, routePath: string): Promise<void> {
   const { allow } = rule;
   if (allow === 'public') return;
@@ -90,6 +123,7 @@ async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | nul
     if (allow === 'read' && SAFE.has(c.req.method) && (await getSettings(c.var.deps.db.sql)).publicPlannerViews) return;
     throw new ApiError(401, 'unauthorized', 'Log in first');
   }
+  if (!rule.global) await authorizeDistrict(c, rule, p);
   if (allow === 'read' || allow === 'account') return;
   if (!allow.includes(p.role)) throw new ApiError(403, 'forbidden', `The ${p.role} role may not do this (${c.req.method} ${c.req.path})`);
   if (p.role === 'township_editor') {
@@ -107,8 +141,7 @@ async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | nul
  */
 export function authMiddleware(rules: Record<string, RouteRule> = ROUTE_RULES): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    // Only the API's own routes: when served with the web app, the static GET '*' also matches /api/… paths.
-    const route = matchedRoutes(c).find((r) => r.method !== 'ALL' && r.path.startsWith('/api/'));
+    const route = matchedApiRoute(c);
     c.set('principal', null);
     if (!route) return next(); // no such route: the 404 handler answers
     const safe = SAFE.has(c.req.method);
@@ -117,7 +150,7 @@ export function authMiddleware(rules: Record<string, RouteRule> = ROUTE_RULES): 
     c.set('principal', p);
     if (!safe && p?.via === 'session' && c.req.header(CSRF_HEADER) !== p.csrfToken)
       throw new ApiError(403, 'forbidden', 'Missing or wrong CSRF token (send the X-CSRF-Token header from GET /api/session)');
-    const key = ruleKey(route.method === 'GET' && c.req.method === 'HEAD' ? 'GET' : route.method, route.path);
+    const { key } = route;
     const rule = rules[key];
     if (!rule) throw new ApiError(403, 'forbidden', `No access rule for ${key}`);
     await authorize(c, rule, p, route.path);

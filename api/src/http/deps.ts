@@ -18,6 +18,9 @@ export interface AppDeps {
   trustProxy: boolean;
   /** Service requests: time limits, abuse limits, retention (services/request-config.ts). */
   requests: RequestConfig;
+  /** Loads a county's shipped pack on first use (http/district.ts). */
+  loadDistrict: (code: string) => Promise<unknown>;
 }
 
-export type AppEnv = { Variables: { deps: AppDeps; principal: Principal | null } };
+/** `district`: the county code the request is about (http/district.ts), the default district for unprefixed routes. */
+export type AppEnv = { Variables: { deps: AppDeps; principal: Principal | null; district: string } };

@@ -8,6 +8,7 @@
  *  - 'read'    any account; anonymous visitors too when the admin turns on `publicPlannerViews` (GET only)
  *  - 'account' any account, never anonymous (own session, own password, own tokens)
  *  - Role[]    only these roles ('admin' is not implied: list it)
+ * The rules of district routes also apply under the `/api/d/:district/…` prefix (same key without the prefix).
  * townships: for rules that let a `township_editor` in, returns the township codes the request touches
  *  (null = none known); the editor is refused (403) unless every one is among their townships.
  */
@@ -25,6 +26,12 @@ export type TownshipResolver = (c: Context<AppEnv>, params: Record<string, strin
 export interface RouteRule {
   allow: Allow;
   townships?: TownshipResolver;
+  /**
+   * Not about one district's data (accounts, settings, basemaps, the district list, the city): answers the same
+   * everywhere and takes no district check. Every other route answers for `c.var.district` (the `/api/d/:district/…`
+   * prefix, else the default district), and an account may call it only for its own district (the city's: reads).
+   */
+  global?: true;
 }
 
 const PLANNERS: Role[] = ['admin', 'planner'];
@@ -53,11 +60,11 @@ async function jsonBody(c: Context<AppEnv>): Promise<Record<string, unknown> | n
 }
 
 async function villageTownship(c: Context<AppEnv>, code: unknown): Promise<string | null> {
-  return typeof code === 'string' ? getVillageTownshipCode(c.var.deps.db.sql, code) : null;
+  return typeof code === 'string' ? getVillageTownshipCode(c.var.deps.db.sql, c.var.district, code) : null;
 }
 
 async function siteTownship(c: Context<AppEnv>, params: Record<string, string>): Promise<(string | null)[]> {
-  const code = await getSiteTownshipCode(c.var.deps.db.sql, params.id ?? '');
+  const code = await getSiteTownshipCode(c.var.deps.db.sql, c.var.district, params.id ?? '');
   return code === undefined ? [] : [code]; // an unknown site: the handler answers 404
 }
 
@@ -68,7 +75,7 @@ const newSiteTownship: TownshipResolver = async (c) => {
   if (typeof b.townshipCode === 'string') return [b.townshipCode];
   if (b.villageCode) return [await villageTownship(c, b.villageCode)];
   if (typeof b.lng === 'number' && typeof b.lat === 'number') {
-    return townshipsAt(await c.var.deps.coverage.context(), [{ lng: b.lng, lat: b.lat }]);
+    return townshipsAt(await c.var.deps.coverage.context(c.var.district), [{ lng: b.lng, lat: b.lat }]);
   }
   return [null];
 };
@@ -95,13 +102,13 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/nearest': { allow: 'public' },
   'GET /api/isochrones': { allow: 'public' },
   'GET /api/public/sites': { allow: 'public' },
-  'GET /api/openapi.json': { allow: 'public' },
-  'GET /api/districts': { allow: 'public' },
+  'GET /api/openapi.json': { allow: 'public', global: true },
+  'GET /api/districts': { allow: 'public', global: true },
   // Session.
-  'GET /api/session': { allow: 'public' },
-  'POST /api/session': { allow: 'public' },
-  'DELETE /api/session': { allow: 'public' },
-  'POST /api/session/password': { allow: 'account' },
+  'GET /api/session': { allow: 'public', global: true },
+  'POST /api/session': { allow: 'public', global: true },
+  'DELETE /api/session': { allow: 'public', global: true },
+  'POST /api/session/password': { allow: 'account', global: true },
   // Planner views: read.
   'GET /api/sources': { allow: 'read' },
   'GET /api/sites': { allow: 'read' },
@@ -141,20 +148,20 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/audit/export.csv': { allow: 'account' },
   'GET /api/audit/export.xlsx': { allow: 'account' },
   // Accounts, tokens and settings.
-  'GET /api/users': { allow: ADMINS },
-  'POST /api/users': { allow: ADMINS },
-  'PATCH /api/users/:id': { allow: ADMINS },
-  'DELETE /api/users/:id': { allow: ADMINS },
-  'GET /api/tokens': { allow: 'account' },
-  'POST /api/tokens': { allow: 'account' },
-  'DELETE /api/tokens/:id': { allow: 'account' },
-  'GET /api/settings': { allow: 'account' },
-  'PATCH /api/settings': { allow: ADMINS },
+  'GET /api/users': { allow: ADMINS, global: true },
+  'POST /api/users': { allow: ADMINS, global: true },
+  'PATCH /api/users/:id': { allow: ADMINS, global: true },
+  'DELETE /api/users/:id': { allow: ADMINS, global: true },
+  'GET /api/tokens': { allow: 'account', global: true },
+  'POST /api/tokens': { allow: 'account', global: true },
+  'DELETE /api/tokens/:id': { allow: 'account', global: true },
+  'GET /api/settings': { allow: 'account', global: true },
+  'PATCH /api/settings': { allow: ADMINS, global: true },
   // Basemaps: the resident page shows them too.
-  'GET /api/basemaps': { allow: 'public' },
-  'GET /api/basemaps/rivers': { allow: 'public' },
-  'GET /api/basemaps/local.pmtiles': { allow: 'public' },
-  'HEAD /api/basemaps/local.pmtiles': { allow: 'public' },
+  'GET /api/basemaps': { allow: 'public', global: true },
+  'GET /api/basemaps/rivers': { allow: 'public', global: true },
+  'GET /api/basemaps/local.pmtiles': { allow: 'public', global: true },
+  'HEAD /api/basemaps/local.pmtiles': { allow: 'public', global: true },
   // Villages: planners anywhere, township editors in their own townships.
   'PATCH /api/villages/:code': { allow: EDITORS, townships: villageTownshipOfParam },
   // Leaders' view: reads for every account, writes for planners; the yearly rules for admins.
@@ -190,7 +197,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/requests/:id/done': { allow: DISPATCHERS },
   'POST /api/requests/:id/pass-up': { allow: DISPATCHERS },
   'POST /api/requests/:id/cancel': { allow: DISPATCHERS },
-  'PUT /api/users/:id/sites': { allow: ADMINS },
+  'PUT /api/users/:id/sites': { allow: ADMINS, global: true },
+  // The city: every county side by side (reads for every account, whatever its district).
+  'GET /api/city/overview': { allow: 'read', global: true },
 };
 
 /** The rule key of a request's matched route, e.g. `PATCH /api/sites/:id`. */

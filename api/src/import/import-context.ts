@@ -13,6 +13,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** What every table import receives (from the multipart form or the CLI). */
 export interface ImportInput {
+  /** The county the file is imported into (its code). */
+  district: string;
   bytes: Uint8Array;
   fileName: string;
   crs: ImportCrs;
@@ -35,8 +37,8 @@ export interface LoadedContext {
   places: PlaceMatcher;
 }
 
-export async function loadContext(sql: Sql): Promise<LoadedContext> {
-  const reference = await loadImportReference(sql);
+export async function loadContext(sql: Sql, district: string): Promise<LoadedContext> {
+  const reference = await loadImportReference(sql, district);
   if (!reference.district) throw new UnprocessableError('The district boundary is not loaded; start the app once to load the shipped data');
   return {
     reference,

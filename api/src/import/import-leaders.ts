@@ -16,6 +16,8 @@ import { planVolunteerImport } from './plan-volunteer-import.ts';
 import { readTable, type RawTable } from './read-table.ts';
 
 export interface LeaderImportInput {
+  /** The county the file is imported into (its code). */
+  district: string;
   bytes: Uint8Array; fileName: string; mode: 'preview' | 'commit'; skipInvalid: boolean; mapping?: ColumnMapping;
   sourceName?: string; licence?: string; vintage?: string;
   /** Called inside the commit's transaction with its counts (the API records the audit row here). */
@@ -48,13 +50,13 @@ async function run<T>(
   const sourceId = newDataSourceId(kind);
   const skipped = skippedRows(p.issues);
   const done = await inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, {
+    await insertDataSource(tx, input.district, {
       id: sourceId, name: input.sourceName || `${WHAT[kind].zh} / ${kind}: ${input.fileName}`,
       licence: input.licence || '区内资料，未公开 / district internal data', datum: 'none', vintage: input.vintage ?? '', origin: input.fileName,
       notes: `${table.format.toUpperCase()}${table.encoding ? `, ${table.encoding}` : ''}; ${p.rows.length} rows written, ${skipped.length} rows skipped`,
     });
     const r = await commit(tx, p.rows, sourceId);
-    await bumpDataVersion(tx);
+    await bumpDataVersion(tx, input.district);
     await input.onCommit?.(tx, { sourceId, ...r, rowsSkipped: skipped.length });
     return r;
   });
@@ -64,27 +66,30 @@ async function run<T>(
 
 /** Volunteer counts per township or village and date; a re-import of the same place and date replaces it. */
 export function importVolunteers(sql: Sql, input: LeaderImportInput) {
-  return run(sql, 'volunteers', input, async (table) => planVolunteerImport(table, { places: (await loadContext(sql)).places }, input),
-    async (tx, rows, src) => ({ written: await commitVolunteerCounts(tx, rows, src) }));
+  const { district } = input;
+  return run(sql, 'volunteers', input, async (table) => planVolunteerImport(table, { places: (await loadContext(sql, input.district)).places }, input),
+    async (tx, rows, src) => ({ written: await commitVolunteerCounts(tx, district, rows, src) }));
 }
 
 /** The team register: new teams are created, teams with a known name updated. */
 export function importTeams(sql: Sql, input: LeaderImportInput) {
+  const { district } = input;
   return run(sql, 'teams', input, async (table) => {
-    const [ctx, sites, teams] = await Promise.all([loadContext(sql), listSiteRefs(sql), listTeams(sql)]);
+    const [ctx, sites, teams] = await Promise.all([loadContext(sql, input.district), listSiteRefs(sql, district), listTeams(sql, district)]);
     return planTeamImport(table, { places: ctx.places, sites, teams }, input);
   }, async (tx, rows, src) => {
-    const r = await commitTeams(tx, rows, src);
+    const r = await commitTeams(tx, district, rows, src);
     return { written: r.created + r.updated, ...r };
   });
 }
 
 /** Activity records (always added; edit or delete them one by one). */
 export function importActivities(sql: Sql, input: LeaderImportInput) {
+  const { district } = input;
   return run(sql, 'activities', input, async (table) => {
-    const [ctx, sites, teams] = await Promise.all([loadContext(sql), listSiteRefs(sql), listTeams(sql)]);
+    const [ctx, sites, teams] = await Promise.all([loadContext(sql, input.district), listSiteRefs(sql, district), listTeams(sql, district)]);
     return planActivityImport(table, { places: ctx.places, sites, teams }, input);
-  }, async (tx, rows, src) => ({ written: (await commitActivities(tx, rows, src)).length }));
+  }, async (tx, rows, src) => ({ written: (await commitActivities(tx, district, rows, src)).length }));
 }
 
 const TEMPLATES: Record<LeaderImportKind, { sheet: ExportSheet; notes: string[] }> = {

@@ -42,9 +42,10 @@ export type TownshipImportResult = Omit<TownshipImportPlan, 'boundaries'> & {
  * @example await importTownships(sql, { bytes, fileName: 'townships.geojson', crs: 'wgs84', mode: 'commit', skipInvalid: false, licence: 'CC BY 4.0' })
  */
 export async function importTownships(sql: Sql, input: ImportInput): Promise<TownshipImportResult> {
+  const { district } = input;
   checkSize(input.bytes);
   const table = await readTable(input.bytes);
-  const ctx = await loadContext(sql);
+  const ctx = await loadContext(sql, district);
   const plan = planTownshipImport(
     table,
     { places: ctx.places, allTownships: ctx.reference.townships, insideDistrict: ctx.insideDistrict, districtName: ctx.districtName },
@@ -56,9 +57,9 @@ export async function importTownships(sql: Sql, input: ImportInput): Promise<Tow
   refuseIfNeeded(plan.issues, boundaries.length, input.skipInvalid, 'township polygons');
   const src = source('townships', input, `township boundaries for ${boundaries.map((b) => b.name).join(', ')}; given in ${CRS_LABEL[input.crs]}`);
   result.committed = await inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, src);
-    const updated = await commitTownshipBoundaries(tx, boundaries, src.id);
-    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated };
+    await insertDataSource(tx, district, src);
+    const updated = await commitTownshipBoundaries(tx, district, boundaries, src.id);
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx, district), skipped: skippedRows(plan.issues), updated };
     await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
     return out;
   });
@@ -76,9 +77,10 @@ export type VillageImportResult = VillageImportPlan & {
  * @example await importVillages(sql, { bytes, fileName: '村人口.xlsx', crs: 'gcj02', mode: 'commit', skipInvalid: false, licence: '区统计局' })
  */
 export async function importVillages(sql: Sql, input: ImportInput): Promise<VillageImportResult> {
+  const { district } = input;
   checkSize(input.bytes);
   const table = await readTable(input.bytes);
-  const ctx = await loadContext(sql);
+  const ctx = await loadContext(sql, district);
   const plan = planVillageImport(table, { places: ctx.places, insideDistrict: ctx.insideDistrict, districtName: ctx.districtName },
     { crs: input.crs, mapping: input.mapping });
   const result: VillageImportResult = { mode: input.mode, ...plan };
@@ -88,18 +90,18 @@ export async function importVillages(sql: Sql, input: ImportInput): Promise<Vill
   const src = source('villages', input,
     `${plan.summary.withPoint} village locations, ${plan.summary.withPopulation} populations; coordinates given in ${CRS_LABEL[input.crs]}`);
   result.committed = await inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, src);
-    const updated = await commitVillageUpdates(tx, plan.villages.map((v) => ({
+    await insertDataSource(tx, district, src);
+    const updated = await commitVillageUpdates(tx, district, plan.villages.map((v) => ({
       code: v.code, ...(v.lng !== undefined ? { lng: v.lng, lat: v.lat } : {}), ...(v.population !== undefined ? { population: v.population } : {}),
     })), src.id);
     let demandSetId: number | null = null;
     let demandPoints = 0;
     if (withPopulation) {
-      const points = await villageDemandPoints(tx);
+      const points = await villageDemandPoints(tx, district);
       demandPoints = points.length;
-      if (points.length) demandSetId = await activateDemandSet(tx, { sourceId: src.id, kind: 'villages', cellHalfSizeMeters: 0, points });
+      if (points.length) demandSetId = await activateDemandSet(tx, district, { sourceId: src.id, kind: 'villages', cellHalfSizeMeters: 0, points });
     }
-    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), updated, demandSetId, demandPoints };
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx, district), skipped: skippedRows(plan.issues), updated, demandSetId, demandPoints };
     await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
     return out;
   });
@@ -116,9 +118,10 @@ export type PopulationImportResult = Omit<PopulationImportPlan, 'points'> & {
  * @example await importPopulation(sql, { bytes, fileName: 'grid.csv', crs: 'wgs84', mode: 'commit', skipInvalid: false, licence: 'CC BY 4.0' }, { cellSizeMeters: 100 })
  */
 export async function importPopulation(sql: Sql, input: ImportInput, opts: { cellSizeMeters?: number } = {}): Promise<PopulationImportResult> {
+  const { district } = input;
   checkSize(input.bytes);
   const table = await readTable(input.bytes);
-  const ctx = await loadContext(sql);
+  const ctx = await loadContext(sql, district);
   const plan = planPopulationImport(table, { insideDistrict: ctx.insideDistrict, districtName: ctx.districtName },
     { crs: input.crs, mapping: input.mapping, cellSizeMeters: opts.cellSizeMeters });
   const { points, ...rest } = plan;
@@ -129,9 +132,9 @@ export async function importPopulation(sql: Sql, input: ImportInput, opts: { cel
     `${points.length} points, ${plan.summary.totalPopulation} residents inside the district (${plan.summary.outside} outside left out); `
     + `cell half-size ${plan.cellHalfSizeMeters.toFixed(1)} m; given in ${CRS_LABEL[input.crs]}`);
   result.committed = await inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, src);
-    const demandSetId = await activateDemandSet(tx, { sourceId: src.id, kind: 'grid', cellHalfSizeMeters: plan.cellHalfSizeMeters, points });
-    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx), skipped: skippedRows(plan.issues), demandSetId, points: points.length };
+    await insertDataSource(tx, district, src);
+    const demandSetId = await activateDemandSet(tx, district, { sourceId: src.id, kind: 'grid', cellHalfSizeMeters: plan.cellHalfSizeMeters, points });
+    const out = { sourceId: src.id, dataVersion: await getDataVersion(tx, district), skipped: skippedRows(plan.issues), demandSetId, points: points.length };
     await input.onCommit?.(tx, { ...out, rowsSkipped: out.skipped.length });
     return out;
   });

@@ -27,10 +27,11 @@ export interface SiteImportResult extends Omit<SiteImportPlan, 'sites'> {
  * @example await importSites(sql, { bytes, fileName: '站点.csv', crs: 'gcj02', mode: 'preview', skipInvalid: false })
  */
 export async function importSites(sql: Sql, input: ImportInput): Promise<SiteImportResult> {
+  const { district } = input;
   checkSize(input.bytes);
   const table = await readTable(input.bytes);
-  const ctx = await loadContext(sql);
-  const existing = await listExistingSites(sql);
+  const ctx = await loadContext(sql, district);
+  const existing = await listExistingSites(sql, district);
   const plan = planSiteImport(
     table,
     { places: ctx.places, insideDistrict: ctx.insideDistrict, districtName: ctx.districtName, existing },
@@ -47,16 +48,16 @@ export async function importSites(sql: Sql, input: ImportInput): Promise<SiteImp
   const sourceId = newDataSourceId('sites');
   const skipped = skippedRows(plan.issues);
   const done = await inTransaction(sql, async (tx) => {
-    await insertDataSource(tx, {
+    await insertDataSource(tx, district, {
       id: sourceId, name: input.sourceName || `站点名册 / site register: ${input.fileName}`,
       licence: input.licence || '区内资料，未公开 / district internal data', attribution: input.attribution ?? '',
       datum: datumNote(input.crs), vintage: input.vintage ?? '', origin: input.fileName,
       notes: `${plan.format.toUpperCase()}${plan.encoding ? `, ${plan.encoding}` : ''}, coordinates given in ${CRS_LABEL[input.crs]}; `
         + `${sites.filter((s) => s.action === 'create').length} created, ${sites.filter((s) => s.action === 'update').length} updated, ${skipped.length} rows skipped`,
     });
-    const r = await commitSiteImport(tx, sites);
+    const r = await commitSiteImport(tx, district, sites);
     await input.onCommit?.(tx, { created: r.created.length, updated: r.updated.length, rowsSkipped: skipped.length, sourceId, createdIds: r.created.map((x) => x.id), updatedIds: r.updated.map((x) => x.id) });
-    return { ...r, dataVersion: await getDataVersion(tx) };
+    return { ...r, dataVersion: await getDataVersion(tx, district) };
   });
   result.committed = { created: done.created.length, updated: done.updated.length, skipped, sourceId, dataVersion: done.dataVersion };
   return result;

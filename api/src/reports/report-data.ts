@@ -2,6 +2,7 @@
  * Gathers what one printed page shows — the map layers, coverage headline, quotas, volunteers,
  * activities, scorecard and rank, sources — for a township or the district, for a year.
  */
+import { shippedDistricts } from '../services/district-packs.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { AppDeps } from '../http/deps.ts';
 import { listSources } from '../db/reference-repo.ts';
@@ -15,6 +16,8 @@ type Poly = Feature<Polygon | MultiPolygon>;
 
 export interface ReportBundle {
   year: number; today: string;
+  /** The county's names (report titles). */
+  districtName: { zh: string; en: string };
   coverage: CoverageReport;
   areas: Poly[]; areaCodes: string[]; areasApproximate: boolean;
   district: Poly;
@@ -25,12 +28,12 @@ export interface ReportBundle {
 }
 
 /** Everything every page needs, computed once (the whole-district pack reuses it for all pages). */
-export async function reportBundle(deps: AppDeps, year: number, today = todayIso()): Promise<ReportBundle> {
-  const ctx = await deps.coverage.context();
-  const cov = await deps.coverage.coverage(CoverageQuerySchema.parse({ status: 'existing' }));
+export async function reportBundle(deps: AppDeps, district: string, year: number, today = todayIso()): Promise<ReportBundle> {
+  const ctx = await deps.coverage.context(district);
+  const cov = await deps.coverage.coverage(district, CoverageQuerySchema.parse({ status: 'existing' }));
   const [volunteers, activities, evaluation, sources] = await Promise.all([
-    volunteersReport(deps, `${year}-12-31` < today ? `${year}-12-31` : today), activitiesReport(deps, year, today), evaluationReport(deps, year, today),
-    listSources(deps.db.sql),
+    volunteersReport(deps, district, `${year}-12-31` < today ? `${year}-12-31` : today), activitiesReport(deps, district, year, today), evaluationReport(deps, district, year, today),
+    listSources(deps.db.sql, district),
   ]);
   const areas = townshipAreaFeatures(ctx);
   const circles = isochroneFeatures(ctx, cov.travel, cov.facilities);
@@ -41,7 +44,8 @@ export async function reportBundle(deps: AppDeps, year: number, today = todayIso
     circlesByTownship.set(k, [...(circlesByTownship.get(k) ?? []), c]);
   }
   return {
-    year, today, coverage: cov.report, areas: areas.features as Poly[], areaCodes: areas.features.map((f) => f.properties.code),
+    year, today, districtName: { zh: ctx.districtName, en: shippedDistricts().find((d) => d.code === district)?.nameEn ?? ctx.districtName },
+    coverage: cov.report, areas: areas.features as Poly[], areaCodes: areas.features.map((f) => f.properties.code),
     areasApproximate: areas.features.some((f) => f.properties.approximate),
     district: ctx.boundary,
     circlesByTownship,

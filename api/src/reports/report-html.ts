@@ -161,7 +161,7 @@ export function districtPageHtml(b: ReportBundle, lang: ReportLang): string {
   for (const { q } of shortQuotas) byKind.set(`${q.demonstration ? 'demo:' : ''}${q.kind}`, (byKind.get(`${q.demonstration ? 'demo:' : ''}${q.kind}`) ?? 0) + (q.required.min - q.actual));
   const shortText = [...byKind].map(([k, n]) => `${k.startsWith('demo:') ? (lang === 'zh' ? '示范' : 'demo ') : ''}${kindName(k.replace('demo:', ''), lang)} ${n}`).join(lang === 'zh' ? '、' : ', ');
   const demo = b.activities.demonstrationTargets;
-  return `<section class="page" data-district="1">${headerHtml(lang, lang === 'zh' ? `朝天区${rt(lang, 'district')}` : `Chaotian District — ${rt(lang, 'district')}`, b)}
+  return `<section class="page" data-district="1">${headerHtml(lang, lang === 'zh' ? `${b.districtName.zh}${rt(lang, 'district')}` : `${b.districtName.en} — ${rt(lang, 'district')}`, b)}
 <div class="row"><div class="map">${svg}</div><div class="col">
 <h2>${rt(lang, 'headline')}</h2>${kpis(lang, { population: cov.totals.population, covered: cov.totals.covered, share: cov.totals.share, olderShare: cov.totals.olderShare }, cov.demand.modelled)}
 <h2 style="margin-top:2mm">${rt(lang, 'quotas')}</h2>${quotaTable(lang, cov.district.quota)}

@@ -21,10 +21,14 @@ const AUDIT_COLUMNS: ExportColumn[] = [
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
 const exportRows = (rows: AuditEntry[]) => rows.map((r) => ({ ...r, at: beijingTime(r.at), before: json(r.before), after: json(r.after), details: json(r.details) }));
 
-/** The audit query as this account may see it: a township editor only sees rows of their townships. */
+/**
+ * The audit query as this account may see it: the rows of the request's district plus the account rows (no district);
+ * a township editor only sees rows of their townships.
+ */
 function scoped(c: Context<AppEnv>, q: AuditQuery) {
   const p = principalOf(c);
-  return p.role === 'township_editor' ? { ...q, townshipsIn: p.user.townships } : q;
+  const inDistrict = { ...q, district: c.var.district, withAccounts: true };
+  return p.role === 'township_editor' ? { ...inDistrict, townshipsIn: p.user.townships } : inDistrict;
 }
 
 /** The audit trail (newest first), filterable by site, user, township, action and date; CSV and XLSX downloads. */

@@ -12,12 +12,12 @@ export const coverageRoutes = new Hono<AppEnv>()
   .get('/coverage', validate('query', CoverageQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const t0 = performance.now();
-    const { report } = await c.var.deps.coverage.coverage(q);
+    const { report } = await c.var.deps.coverage.coverage(c.var.district, q);
     return c.json({ ...report, computeMs: Math.round(performance.now() - t0) }, 200);
   })
   .get('/isochrones', validate('query', IsochroneQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const ctx = await c.var.deps.coverage.context();
+    const ctx = await c.var.deps.coverage.context(c.var.district);
     const travel = travelSetup(ctx, q);
     let facilities = facilitiesOf(ctx.sites, q);
     if (q.site) {
@@ -30,7 +30,7 @@ export const coverageRoutes = new Hono<AppEnv>()
   })
   .get('/nearest', validate('query', NearestQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const ctx = await c.var.deps.coverage.context();
+    const ctx = await c.var.deps.coverage.context(c.var.district);
     const travel = travelSetup(ctx, { ...q, speedKmh: undefined, detourFactor: undefined });
     const inside = booleanPointInPolygon([q.lng, q.lat], ctx.boundary);
     // Planned is not built: a resident is sent only to sites that exist.
@@ -45,12 +45,12 @@ export const coverageRoutes = new Hono<AppEnv>()
     }, 200);
   })
   .get('/demand', async (c) => {
-    const ctx = await c.var.deps.coverage.context();
+    const ctx = await c.var.deps.coverage.context(c.var.district);
     const { features, population, olderPopulation } = demandFeatures(ctx);
     // The totals beside the features are their exact sums (hundredths of a person).
     return c.json({ type: 'FeatureCollection' as const, demand: { ...ctx.demandInfo, population, olderPopulation }, features }, 200);
   })
   .get('/township-areas', async (c) => {
-    const ctx = await c.var.deps.coverage.context();
+    const ctx = await c.var.deps.coverage.context(c.var.district);
     return c.json(townshipAreaFeatures(ctx), 200);
   });

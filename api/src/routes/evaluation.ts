@@ -16,30 +16,30 @@ import { evaluationReport } from '../services/evaluation-service.ts';
  * GET (viewer+) and POST (planner/admin).
  */
 export const evaluationRoutes = new Hono<AppEnv>()
-  .get('/evaluation', validate('query', EvaluationQuerySchema), async (c) => c.json(await evaluationReport(c.var.deps, c.req.valid('query').year), 200))
+  .get('/evaluation', validate('query', EvaluationQuerySchema), async (c) => c.json(await evaluationReport(c.var.deps, c.var.district, c.req.valid('query').year), 200))
   .put('/evaluation/rules', validate('query', EvaluationQuerySchema), validate('json', EvaluationRulesSchema), async (c) => {
     const { year } = c.req.valid('query');
     const rules = c.req.valid('json');
     const unknown = unknownIndicatorIds(rules);
     if (unknown.length) throw new InvalidInputError(`Unknown indicator ids: ${unknown.join(', ')}`, unknown.map((id) => ({ path: ['indicators', id], message: 'unknown indicator' })));
     if (new Set(rules.indicators.map((i) => i.id)).size !== rules.indicators.length) throw new InvalidInputError('An indicator is listed twice');
-    const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
+    const codes = new Set((await listTownships(c.var.deps.db.sql, c.var.district)).map((t) => t.code));
     const badCodes = Object.entries(rules.entered).flatMap(([id, m]) => Object.keys(m).filter((k) => !codes.has(k)).map((k) => [id, k]));
     if (badCodes.length) throw new InvalidInputError('Entered scores name unknown townships', badCodes.map((p) => ({ path: ['entered', ...p], message: 'unknown township' })));
     await inTransaction(c.var.deps.db.sql, async (tx) => {
-      const before = await getEvaluationRules(tx, year);
-      await saveEvaluationRules(tx, year, rules);
+      const before = await getEvaluationRules(tx, c.var.district, year);
+      await saveEvaluationRules(tx, c.var.district, year, rules);
       await recordAudit(tx, { actor: auditActor(c), action: 'evaluation.rules', entity: 'evaluation_rules', entityId: String(year), before, after: rules });
     });
-    return c.json(await evaluationReport(c.var.deps, year), 200);
+    return c.json(await evaluationReport(c.var.deps, c.var.district, year), 200);
   })
-  .get('/field-checks', validate('query', FieldChecksQuerySchema), async (c) => c.json({ fieldChecks: await listFieldChecks(c.var.deps.db.sql, c.req.valid('query')) }, 200))
+  .get('/field-checks', validate('query', FieldChecksQuerySchema), async (c) => c.json({ fieldChecks: await listFieldChecks(c.var.deps.db.sql, c.var.district, c.req.valid('query')) }, 200))
   .post('/field-checks', validate('json', FieldCheckCreateSchema), async (c) => {
     const body = c.req.valid('json');
-    const codes = new Set((await listTownships(c.var.deps.db.sql)).map((t) => t.code));
+    const codes = new Set((await listTownships(c.var.deps.db.sql, c.var.district)).map((t) => t.code));
     if (!codes.has(body.townshipCode)) throw new UnprocessableError(`Township ${body.townshipCode} does not exist`, [{ path: ['townshipCode'], message: 'unknown township' }]);
     const check = await inTransaction(c.var.deps.db.sql, async (tx) => {
-      const created = await insertFieldCheck(tx, body);
+      const created = await insertFieldCheck(tx, c.var.district, body);
       await recordAudit(tx, {
         actor: auditActor(c), action: 'field_check.create', entity: 'field_check', entityId: created.id, townshipCode: created.townshipCode, after: created,
       });

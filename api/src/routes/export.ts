@@ -18,16 +18,17 @@ import type { ExportSheet } from '../export/rows-to-xlsx.ts';
 import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
 import { townshipAreaFeatures } from '../services/coverage-views.ts';
+import { districtNameOf } from '../services/district-packs.ts';
 
-async function siteTable(sql: Sql, q: SiteQuery) {
-  const [features, townships, villages] = await Promise.all([listSites(sql, q), listTownships(sql), listVillages(sql)]);
+async function siteTable(sql: Sql, district: string, q: SiteQuery) {
+  const [features, townships, villages] = await Promise.all([listSites(sql, district, q), listTownships(sql, district), listVillages(sql, district)]);
   const rows = siteExportRows(features, new Map(townships.map((t) => [t.code, t.name])), new Map(villages.map((v) => [v.code, v.name])));
   return { features, rows };
 }
 
 /** The coverage report for a query, with the names and the notes every coverage export carries. */
-async function coverageTables(coverage: CoverageService, q: CoverageQuery) {
-  const ctx = await coverage.context();
+async function coverageTables(coverage: CoverageService, district: string, q: CoverageQuery) {
+  const ctx = await coverage.context(district);
   const { report } = coverage.coverageOn(ctx, q);
   const townshipNames = new Map(ctx.townships.map((t) => [t.code, t.name]));
   const siteNames = new Map(ctx.sites.map((s) => [s.properties.id, s.properties.name]));
@@ -62,33 +63,33 @@ export const exportRoutes = new Hono<AppEnv>()
   // Every export builds a whole file in memory: one at a time per client, a few at once overall.
   .use('*', async (c, next) => c.var.deps.jobs.run(clientKey(c), () => next(), c.req.raw.signal))
   .get('/sites.geojson', validate('query', SiteQuerySchema), async (c) => {
-    const { features } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
-    const doc = featuresToGeoJson(features, { title: '朝天区新时代文明实践阵地', exportedAt: new Date().toISOString() });
-    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `sites-${stamp()}.geojson`, `朝天区站点-${stamp()}.geojson`);
+    const { features } = await siteTable(c.var.deps.db.sql, c.var.district, c.req.valid('query'));
+    const doc = featuresToGeoJson(features, { title: `${districtNameOf(c.var.district)}新时代文明实践阵地`, exportedAt: new Date().toISOString() });
+    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `sites-${stamp()}.geojson`, `${districtNameOf(c.var.district)}站点-${stamp()}.geojson`);
   })
   .get('/sites.csv', validate('query', SiteQuerySchema), async (c) => {
-    const { rows } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
-    return download(c, rowsToCsv(SITE_EXPORT_COLUMNS, rows), CSV_TYPE, `sites-${stamp()}.csv`, `朝天区站点-${stamp()}.csv`);
+    const { rows } = await siteTable(c.var.deps.db.sql, c.var.district, c.req.valid('query'));
+    return download(c, rowsToCsv(SITE_EXPORT_COLUMNS, rows), CSV_TYPE, `sites-${stamp()}.csv`, `${districtNameOf(c.var.district)}站点-${stamp()}.csv`);
   })
   .get('/sites.xlsx', validate('query', SiteQuerySchema), async (c) => {
-    const { rows } = await siteTable(c.var.deps.db.sql, c.req.valid('query'));
+    const { rows } = await siteTable(c.var.deps.db.sql, c.var.district, c.req.valid('query'));
     const bytes = await rowsToXlsx([{ name: '站点', columns: SITE_EXPORT_COLUMNS, rows }]);
-    return download(c, bytes, XLSX_TYPE, `sites-${stamp()}.xlsx`, `朝天区站点-${stamp()}.xlsx`);
+    return download(c, bytes, XLSX_TYPE, `sites-${stamp()}.xlsx`, `${districtNameOf(c.var.district)}站点-${stamp()}.xlsx`);
   })
   // Coverage report downloads (same query as GET /api/coverage): per township and the uncovered gaps.
   .get('/townships.csv', validate('query', CoverageQuerySchema), async (c) => {
-    const { report } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const { report } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
     const body = rowsToCsv(TOWNSHIP_COVERAGE_COLUMNS, townshipRowsWithDistrict(report));
-    return download(c, body, CSV_TYPE, `townships-${stamp()}.csv`, `朝天区乡镇覆盖-${stamp()}.csv`);
+    return download(c, body, CSV_TYPE, `townships-${stamp()}.csv`, `${districtNameOf(c.var.district)}乡镇覆盖-${stamp()}.csv`);
   })
   .get('/townships.xlsx', validate('query', CoverageQuerySchema), async (c) => {
-    const { report, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const { report, notes } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
     const bytes = await rowsToXlsx([{ name: '乡镇覆盖', columns: TOWNSHIP_COVERAGE_COLUMNS, rows: townshipRowsWithDistrict(report) }, notes]);
-    return download(c, bytes, XLSX_TYPE, `townships-${stamp()}.xlsx`, `朝天区乡镇覆盖-${stamp()}.xlsx`);
+    return download(c, bytes, XLSX_TYPE, `townships-${stamp()}.xlsx`, `${districtNameOf(c.var.district)}乡镇覆盖-${stamp()}.xlsx`);
   })
   .get('/townships.geojson', validate('query', CoverageQuerySchema), async (c) => {
-    const { ctx, report, about } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
-    const imported = new Map((await listTownshipBoundaries(c.var.deps.db.sql)).map((b) => [b.code, b.boundary]));
+    const { ctx, report, about } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
+    const imported = new Map((await listTownshipBoundaries(c.var.deps.db.sql, c.var.district)).map((b) => [b.code, b.boundary]));
     const approx = new Map(townshipAreaFeatures(ctx).features.map((f) => [f.properties.code, f.geometry]));
     const rows = townshipCoverageRows(report.townships);
     const features = report.townships.map((t, i) => ({
@@ -96,23 +97,23 @@ export const exportRoutes = new Hono<AppEnv>()
       geometry: (imported.get(t.code) ?? approx.get(t.code) ?? null) as never,
       properties: { ...rows[i], areaSource: imported.has(t.code) ? 'imported' : 'approximate-nearest-seat' },
     }));
-    const doc = featuresToGeoJson(features, { title: '朝天区乡镇覆盖', ...about });
-    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `townships-${stamp()}.geojson`, `朝天区乡镇覆盖-${stamp()}.geojson`);
+    const doc = featuresToGeoJson(features, { title: `${districtNameOf(c.var.district)}乡镇覆盖`, ...about });
+    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `townships-${stamp()}.geojson`, `${districtNameOf(c.var.district)}乡镇覆盖-${stamp()}.geojson`);
   })
   .get('/gaps.geojson', validate('query', CoverageQuerySchema), async (c) => {
-    const { report, about } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
-    const doc = featuresToGeoJson(report.gaps.features, { title: '朝天区服务圈覆盖缺口', ...about });
-    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `gaps-${stamp()}.geojson`, `朝天区覆盖缺口-${stamp()}.geojson`);
+    const { report, about } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
+    const doc = featuresToGeoJson(report.gaps.features, { title: `${districtNameOf(c.var.district)}服务圈覆盖缺口`, ...about });
+    return download(c, JSON.stringify(doc), 'application/geo+json; charset=utf-8', `gaps-${stamp()}.geojson`, `${districtNameOf(c.var.district)}覆盖缺口-${stamp()}.geojson`);
   })
   .get('/gaps.csv', validate('query', CoverageQuerySchema), async (c) => {
-    const { report, townshipNames, siteNames } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const { report, townshipNames, siteNames } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
     const body = rowsToCsv(GAP_COLUMNS, gapRows(report.gaps.features, townshipNames, siteNames));
-    return download(c, body, CSV_TYPE, `gaps-${stamp()}.csv`, `朝天区覆盖缺口-${stamp()}.csv`);
+    return download(c, body, CSV_TYPE, `gaps-${stamp()}.csv`, `${districtNameOf(c.var.district)}覆盖缺口-${stamp()}.csv`);
   })
   .get('/gaps.xlsx', validate('query', CoverageQuerySchema), async (c) => {
-    const { report, townshipNames, siteNames, notes } = await coverageTables(c.var.deps.coverage, c.req.valid('query'));
+    const { report, townshipNames, siteNames, notes } = await coverageTables(c.var.deps.coverage, c.var.district, c.req.valid('query'));
     const bytes = await rowsToXlsx([{ name: '覆盖缺口', columns: GAP_COLUMNS, rows: gapRows(report.gaps.features, townshipNames, siteNames) }, notes]);
-    return download(c, bytes, XLSX_TYPE, `gaps-${stamp()}.xlsx`, `朝天区覆盖缺口-${stamp()}.xlsx`);
+    return download(c, bytes, XLSX_TYPE, `gaps-${stamp()}.xlsx`, `${districtNameOf(c.var.district)}覆盖缺口-${stamp()}.xlsx`);
   });
 
 /** Township rows and, last, the 全区 row (as the report on screen shows them). */

@@ -12,7 +12,7 @@ import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSc
 /** Reads the uploaded file (after the 20 MB check) into the common import input; a commit records one audit row. */
 async function toInput(c: Context<AppEnv>, kind: string, form: SiteImportForm): Promise<ImportInput> {
   return {
-    bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', crs: form.crs, mode: form.mode,
+    district: c.var.district, bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', crs: form.crs, mode: form.mode,
     skipInvalid: form.skipInvalid, mapping: form.mapping, sourceName: form.sourceName, licence: form.licence,
     vintage: form.vintage, attribution: form.attribution,
     onCommit: auditImportCommit(c, kind, form.file, { crs: form.crs, skipInvalid: form.skipInvalid }),

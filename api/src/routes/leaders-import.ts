@@ -10,7 +10,7 @@ import { LeaderImportFormSchema, type LeaderImportForm } from '../schemas/leader
 /** Reads the uploaded file into the import input; a commit records one audit row `import.<kind>` in its transaction. */
 async function toInput(c: Context<AppEnv>, kind: LeaderImportKind, form: LeaderImportForm): Promise<LeaderImportInput> {
   return {
-    bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', mode: form.mode, skipInvalid: form.skipInvalid,
+    district: c.var.district, bytes: await uploadBytes(form.file), fileName: form.file.name || 'upload', mode: form.mode, skipInvalid: form.skipInvalid,
     mapping: form.mapping, sourceName: form.sourceName, licence: form.licence, vintage: form.vintage,
     onCommit: auditImportCommit(c, kind, form.file, { skipInvalid: form.skipInvalid }),
   };

@@ -9,10 +9,10 @@ import { activitiesReport, volunteersReport } from '../services/leaders-service.
 export const leaderRoutes = new Hono<AppEnv>()
   .get('/volunteers', validate('query', VolunteersQuerySchema), async (c) => {
     const { date } = c.req.valid('query');
-    return c.json(await volunteersReport(c.var.deps, date ?? null), 200);
+    return c.json(await volunteersReport(c.var.deps, c.var.district, date ?? null), 200);
   })
-  .get('/teams', async (c) => c.json({ teams: await listTeams(c.var.deps.db.sql) }, 200))
+  .get('/teams', async (c) => c.json({ teams: await listTeams(c.var.deps.db.sql, c.var.district) }, 200))
   .get('/activities/summary', validate('query', ActivitySummaryQuerySchema), async (c) => {
     const { year } = c.req.valid('query');
-    return c.json(await activitiesReport(c.var.deps, year), 200);
+    return c.json(await activitiesReport(c.var.deps, c.var.district, year), 200);
   });

@@ -9,6 +9,6 @@ import { runPlanInWorker } from '../services/run-plan-in-worker.ts';
 export const planRoutes = new Hono<AppEnv>().post('/', validate('json', PlanRequestSchema), async (c) => {
   const req = c.req.valid('json');
   const { coverage, jobs } = c.var.deps;
-  const result = await jobs.run(clientKey(c), async (signal) => runPlanInWorker(await coverage.context(), req, signal), c.req.raw.signal);
+  const result = await jobs.run(clientKey(c), async (signal) => runPlanInWorker(await coverage.context(c.var.district), req, signal), c.req.raw.signal);
   return c.json(result, 200);
 });

@@ -4,7 +4,7 @@ import { listSites } from '../db/sites-repo.ts';
 
 /** What the resident page may show without a login: placed existing/planned sites and their public fields. */
 export const publicRoutes = new Hono<AppEnv>().get('/sites', async (c) => {
-  const sites = await listSites(c.var.deps.db.sql, { status: ['existing', 'planned'], placed: true });
+  const sites = await listSites(c.var.deps.db.sql, c.var.district, { status: ['existing', 'planned'], placed: true });
   const features = sites.map((f) => {
     const p = f.properties;
     return {

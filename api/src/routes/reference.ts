@@ -22,7 +22,7 @@ export const referenceRoutes = new Hono<AppEnv>()
     return c.json({ ok: true as const, database: db.kind, databaseStatus: database, jobs: jobs.stats() }, 200);
   })
   .get('/boundary', async (c) => {
-    const d = await getDistrict(c.var.deps.db.sql);
+    const d = await getDistrict(c.var.deps.db.sql, c.var.district);
     if (!d) throw notFound('District boundary');
     return c.json(
       {
@@ -38,9 +38,9 @@ export const referenceRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/townships', async (c) => c.json({ townships: await listTownships(c.var.deps.db.sql) }, 200))
+  .get('/townships', async (c) => c.json({ townships: await listTownships(c.var.deps.db.sql, c.var.district) }, 200))
   .get('/villages', validate('query', VillageQuerySchema), async (c) => {
     const { township } = c.req.valid('query');
-    return c.json({ villages: await listVillages(c.var.deps.db.sql, township) }, 200);
+    return c.json({ villages: await listVillages(c.var.deps.db.sql, c.var.district, township) }, 200);
   })
-  .get('/sources', async (c) => c.json({ sources: await listSources(c.var.deps.db.sql) }, 200));
+  .get('/sources', async (c) => c.json({ sources: await listSources(c.var.deps.db.sql, c.var.district) }, 200));

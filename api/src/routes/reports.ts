@@ -1,3 +1,4 @@
+import { districtNameOf } from '../services/district-packs.ts';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../http/deps.ts';
@@ -38,7 +39,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const { year = Number(todayIso().slice(0, 4)), lang } = c.req.valid('query');
     const [code, ext] = file.split('.');
     return c.var.deps.jobs.run(clientKey(c), async () => {
-      const b = await reportBundle(c.var.deps, year);
+      const b = await reportBundle(c.var.deps, c.var.district, year);
       const t = b.coverage.townships.find((x) => x.code === code);
       if (!t) throw notFound('Township');
       const html = reportDocument([townshipPageHtml(b, code, lang)], lang, `${t.name} ${year}`);
@@ -49,10 +50,11 @@ export const reportRoutes = new Hono<AppEnv>()
     const { file } = c.req.valid('param');
     const { year = Number(todayIso().slice(0, 4)), lang } = c.req.valid('query');
     return c.var.deps.jobs.run(clientKey(c), async () => {
-      const b = await reportBundle(c.var.deps, year);
+      const b = await reportBundle(c.var.deps, c.var.district, year);
       const pages = [districtPageHtml(b, lang)];
       if (file.startsWith('all')) for (const t of b.coverage.townships) pages.push(townshipPageHtml(b, t.code, lang));
-      const html = reportDocument(pages, lang, `朝天区 ${year}`);
-      return send(file.endsWith('.pdf') ? await renderPdf(html) : html, `${file.startsWith('all') ? '朝天区全区' : '朝天区'}-${year}.pdf`);
+      const name = districtNameOf(c.var.district);
+      const html = reportDocument(pages, lang, `${name} ${year}`);
+      return send(file.endsWith('.pdf') ? await renderPdf(html) : html, `${file.startsWith('all') ? `${name}全区` : name}-${year}.pdf`);
     }, c.req.raw.signal);
   });

@@ -30,7 +30,7 @@ export const requestRoutes = new Hono<AppEnv>()
     }, 201);
   })
   .get('/requests/track/:trackingCode', validate('param', TrackingParamSchema), async (c) => {
-    const row = await getRequest(c.var.deps.db.sql, { trackingCode: c.req.valid('param').trackingCode });
+    const row = await getRequest(c.var.deps.db.sql, c.var.district, { trackingCode: c.req.valid('param').trackingCode });
     if (!row) throw new NotFoundError('Request');
     return c.json(publicRequestView(row, new Date()), 200);
   })
@@ -45,12 +45,12 @@ export const requestRoutes = new Hono<AppEnv>()
     await sweepRequests(c.var.deps);
     const sites = p.role === 'dispatcher' ? await userSiteIds(sql, p.user.id) : undefined;
     const now = new Date();
-    const rows = await listRequests(sql, { ...c.req.valid('query'), sites });
+    const rows = await listRequests(sql, c.var.district, { ...c.req.valid('query'), sites });
     return c.json({ requests: rows.map((r) => inboxRequestView(r, now, true)), sites: sites ?? null }, 200);
   })
   .get('/requests/map', validate('query', RequestListQuerySchema), async (c) => {
     const now = new Date();
-    const rows = await listRequests(c.var.deps.db.sql, c.req.valid('query'));
+    const rows = await listRequests(c.var.deps.db.sql, c.var.district, c.req.valid('query'));
     // The planners' layer: where requests come from, no personal data (a point, or nothing for a village-only place).
     const features = rows.filter((r) => r.lng !== null && r.lat !== null).map((r) => ({
       type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [r.lng!, r.lat!] as [number, number] },
@@ -61,7 +61,7 @@ export const requestRoutes = new Hono<AppEnv>()
     return c.json({ type: 'FeatureCollection' as const, features, total: rows.length, outsideCircle: outside, approximate: rows.filter((r) => r.outside_circle === null).length }, 200);
   })
   .get('/requests/stats', validate('query', RequestStatsQuerySchema), async (c) =>
-    c.json({ townships: await requestStats(c.var.deps.db.sql, { month: c.req.valid('query').month, now: new Date() }) }, 200))
+    c.json({ townships: await requestStats(c.var.deps.db.sql, c.var.district, { month: c.req.valid('query').month, now: new Date() }) }, 200))
   .post('/requests/:id/dispatch', validate('json', DispatchSchema), async (c) => act(c, { action: 'dispatch', ...c.req.valid('json') }))
   .post('/requests/:id/accept', validate('json', EmptySchema), async (c) => act(c, { action: 'accept' }))
   .post('/requests/:id/decline', validate('json', ReasonSchema), async (c) => act(c, { action: 'decline', reason: c.req.valid('json').reason }))

@@ -15,8 +15,8 @@ import { auditActor } from '../http/auth.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 
 /** Proposed sites must lie in the district; each gets its township the way demand does. */
-async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) {
-  const ctx = await coverage.context();
+async function placeProposals(coverage: CoverageService, district: string, sites: ProposedSite[]) {
+  const ctx = await coverage.context(district);
   const outside = sites.map((s, i) => [s, i] as const).filter(([s]) => !booleanPointInPolygon([s.lng, s.lat], ctx.boundary));
   if (outside.length)
     throw new UnprocessableError(`${outside.length} proposed site(s) lie outside ${ctx.districtName}`,
@@ -27,48 +27,48 @@ async function placeProposals(coverage: CoverageService, sites: ProposedSite[]) 
 
 /** Planning scenarios: proposed sites on top of the network, compared before/after, accepted or discarded. */
 export const scenarioRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => c.json({ scenarios: await listScenarios(c.var.deps.db.sql) }, 200))
+  .get('/', async (c) => c.json({ scenarios: await listScenarios(c.var.deps.db.sql, c.var.district) }, 200))
   .post('/', validate('json', ScenarioCreateSchema), async (c) => {
     const body = c.req.valid('json');
-    const sites = await placeProposals(c.var.deps.coverage, body.sites);
+    const sites = await placeProposals(c.var.deps.coverage, c.var.district, body.sites);
     const { sql } = c.var.deps.db;
     const id = await inTransaction(sql, async (tx) => {
-      const id = await insertScenario(tx, { ...body, sites });
-      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.create', entity: 'scenario', entityId: id, after: await getScenario(tx, id) });
+      const id = await insertScenario(tx, c.var.district, { ...body, sites });
+      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.create', entity: 'scenario', entityId: id, after: await getScenario(tx, c.var.district, id) });
       return id;
     });
-    return c.json((await getScenario(sql, id))!, 201);
+    return c.json((await getScenario(sql, c.var.district, id))!, 201);
   })
   .get('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
-    const s = await getScenario(c.var.deps.db.sql, c.req.valid('param').id);
+    const s = await getScenario(c.var.deps.db.sql, c.var.district, c.req.valid('param').id);
     if (!s) throw notFound('Scenario');
     return c.json(s, 200);
   })
   .patch('/:id', validate('param', ScenarioIdParamSchema), validate('json', ScenarioUpdateSchema), async (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const sites = body.sites ? await placeProposals(c.var.deps.coverage, body.sites) : undefined;
+    const sites = body.sites ? await placeProposals(c.var.deps.coverage, c.var.district, body.sites) : undefined;
     const { sql } = c.var.deps.db;
     await inTransaction(sql, async (tx) => {
-      const before = await getScenario(tx, id);
-      if (!before || !(await updateScenario(tx, id, { ...body, sites }))) throw notFound('Scenario');
-      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.update', entity: 'scenario', entityId: id, before, after: await getScenario(tx, id) });
+      const before = await getScenario(tx, c.var.district, id);
+      if (!before || !(await updateScenario(tx, c.var.district, id, { ...body, sites }))) throw notFound('Scenario');
+      await recordAudit(tx, { actor: auditActor(c), action: 'scenario.update', entity: 'scenario', entityId: id, before, after: await getScenario(tx, c.var.district, id) });
     });
-    return c.json((await getScenario(sql, id))!, 200);
+    return c.json((await getScenario(sql, c.var.district, id))!, 200);
   })
   .delete('/:id', validate('param', ScenarioIdParamSchema), async (c) => {
     const { id } = c.req.valid('param');
     await inTransaction(c.var.deps.db.sql, async (tx) => {
-      const before = await getScenario(tx, id);
-      if (!before || !(await deleteScenario(tx, id))) throw notFound('Scenario');
+      const before = await getScenario(tx, c.var.district, id);
+      if (!before || !(await deleteScenario(tx, c.var.district, id))) throw notFound('Scenario');
       await recordAudit(tx, { actor: auditActor(c), action: 'scenario.delete', entity: 'scenario', entityId: id, before });
     });
     return c.json({ deleted: id }, 200);
   })
   .get('/:id/compare', validate('param', ScenarioIdParamSchema), validate('query', ScenarioCompareQuerySchema), async (c) => {
-    const s = await getScenario(c.var.deps.db.sql, c.req.valid('param').id);
+    const s = await getScenario(c.var.deps.db.sql, c.var.district, c.req.valid('param').id);
     if (!s) throw notFound('Scenario');
-    return c.json(await compareScenario(c.var.deps.coverage, s, c.req.valid('query')), 200);
+    return c.json(await compareScenario(c.var.deps.coverage, c.var.district, s, c.req.valid('query')), 200);
   })
   .post('/:id/accept', validate('param', ScenarioIdParamSchema), validate('json', ScenarioAcceptSchema), async (c) => {
     const { id } = c.req.valid('param');
@@ -76,16 +76,16 @@ export const scenarioRoutes = new Hono<AppEnv>()
     const { sql } = c.var.deps.db;
     const created = await inTransaction(sql, async (tx) => {
       // Locked, so concurrent accepts of one scenario run one after the other and each proposal becomes one site.
-      const s = await getScenario(tx, id, { forUpdate: true });
+      const s = await getScenario(tx, c.var.district, id, { forUpdate: true });
       if (!s) throw notFound('Scenario');
       const unknown = siteIds?.filter((x) => !s.sites.some((p) => p.id === x)) ?? [];
       if (unknown.length) throw new UnprocessableError(`Not proposals of this scenario: ${unknown.join(', ')}`);
-      const accepted = await acceptScenarioSites(tx, s, siteIds);
+      const accepted = await acceptScenarioSites(tx, c.var.district, s, siteIds);
       await recordAudit(tx, {
         actor: auditActor(c), action: 'scenario.accept', entity: 'scenario', entityId: id, before: s,
-        after: await getScenario(tx, id), details: { acceptedSites: accepted, siteIds: siteIds ?? null },
+        after: await getScenario(tx, c.var.district, id), details: { acceptedSites: accepted, siteIds: siteIds ?? null },
       });
       return accepted;
     });
-    return c.json({ accepted: created, scenario: (await getScenario(sql, id))! }, 200);
+    return c.json({ accepted: created, scenario: (await getScenario(sql, c.var.district, id))! }, 200);
   });

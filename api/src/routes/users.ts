@@ -13,13 +13,17 @@ import { inTransaction, type Sql } from '../db/client.ts';
 import { unknownTownshipCodes } from '../db/reference-repo.ts';
 import { recordAudit } from '../db/audit-repo.ts';
 import { getSettings, saveSettings } from '../db/settings-repo.ts';
+import { CITY_CODE, DEFAULT_DISTRICT_CODE, isShippedCounty } from '../services/district-packs.ts';
 
 /** What the audit trail keeps of an account (never a password hash). */
-const snapshot = (u: User) => ({ username: u.username, role: u.role, townships: u.townships });
+const snapshot = (u: User) => ({ username: u.username, role: u.role, townships: u.townships, district: u.district });
 
-async function checkTownships(sql: Sql, codes: string[] | undefined) {
+/** The account's district must be a shipped county or the city; its townships must be of that district. */
+async function checkTownships(sql: Sql, district: string, codes: string[] | undefined) {
+  if (district !== CITY_CODE && !isShippedCounty(district))
+    throw new ApiError(422, 'unprocessable', `Unknown district ${district}`, [{ path: ['district'], message: `Unknown district ${district}` }]);
   if (!codes?.length) return;
-  const unknown = new Set(await unknownTownshipCodes(sql, codes));
+  const unknown = new Set(await unknownTownshipCodes(sql, district, codes));
   const issues = codes.map((t, i) => ({ t, i })).filter(({ t }) => unknown.has(t)).map(({ t, i }) => ({ path: ['townships', i], message: `Unknown township ${t}` }));
   if (issues.length) throw new ApiError(422, 'unprocessable', issues.map((i) => i.message).join('; '), issues);
 }
@@ -30,10 +34,10 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/', validate('json', UserCreateSchema), async (c) => {
     const body = c.req.valid('json');
     const { sql } = c.var.deps.db;
-    await checkTownships(sql, body.townships);
+    await checkTownships(sql, body.district ?? DEFAULT_DISTRICT_CODE, body.townships);
     const passwordHash = await hashPassword(body.password);
     const user = await inTransaction(sql, async (tx) => {
-      const u = await insertUser(tx, { username: body.username, passwordHash, role: body.role, townships: body.townships });
+      const u = await insertUser(tx, { username: body.username, passwordHash, role: body.role, townships: body.townships, district: body.district });
       await recordAudit(tx, { actor: auditActor(c), action: 'user.create', entity: 'user', entityId: u.id, after: snapshot(u) });
       return u;
     });
@@ -43,14 +47,14 @@ export const userRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const { sql } = c.var.deps.db;
-    await checkTownships(sql, body.townships);
+    if (body.townships || body.district) await checkTownships(sql, body.district ?? (await getUser(sql, id))?.district ?? DEFAULT_DISTRICT_CODE, body.townships);
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
     const user = await inTransaction(sql, async (tx) => {
       const before = await getUser(tx, id);
       if (!before) throw notFound('User');
       if (before.role === 'admin' && body.role && body.role !== 'admin' && (await countAdmins(tx)) <= 1)
         throw new ApiError(409, 'conflict', 'The last admin cannot lose the admin role');
-      const after = (await updateUser(tx, id, { username: body.username, role: body.role, townships: body.townships, passwordHash }))!;
+      const after = (await updateUser(tx, id, { username: body.username, role: body.role, townships: body.townships, district: body.district, passwordHash }))!;
       if (passwordHash) await deleteUserSessions(tx, id);
       await recordAudit(tx, {
         actor: auditActor(c), action: 'user.update', entity: 'user', entityId: id, before: snapshot(before), after: snapshot(after),

@@ -21,21 +21,21 @@ export const villageRoutes = new Hono<AppEnv>()
     const { code } = c.req.valid('param');
     const body = c.req.valid('json');
     const result = await inTransaction(c.var.deps.db.sql, async (tx) => {
-      const before = await getVillage(tx, code);
+      const before = await getVillage(tx, c.var.district, code);
       if (!before) throw notFound('Village');
-      await checkPlacement(tx, { lng: body.lng, lat: body.lat });
-      await commitVillageUpdates(tx, [{ code, lng: body.lng, lat: body.lat, precision: body.precision }], 'hand-placed', 'hand');
+      await checkPlacement(tx, c.var.district, { lng: body.lng, lat: body.lat });
+      await commitVillageUpdates(tx, c.var.district, [{ code, lng: body.lng, lat: body.lat, precision: body.precision }], 'hand-placed', 'hand');
       let stationsPlaced: string[] = [];
       if (body.placeStations && body.lng !== null) {
         // Only stations still without a point follow the village: a station placed by hand keeps its own.
-        stationsPlaced = await placeUnplacedStationsAt(tx, code, body.lng, body.lat!);
+        stationsPlaced = await placeUnplacedStationsAt(tx, c.var.district, code, body.lng, body.lat!);
       }
-      const village = (await getVillage(tx, code))!;
+      const village = (await getVillage(tx, c.var.district, code))!;
       await recordAudit(tx, {
         actor: auditActor(c), action: 'village.place', entity: 'village', entityId: code, townshipCode: village.townshipCode,
         before, after: village, details: stationsPlaced.length ? { stationsPlaced } : undefined,
       });
-      return { village, previous: { lng: before.lng, lat: before.lat, precision: before.precision }, stationsPlaced, dataVersion: await getDataVersion(tx) };
+      return { village, previous: { lng: before.lng, lat: before.lat, precision: before.precision }, stationsPlaced, dataVersion: await getDataVersion(tx, c.var.district) };
     });
     return c.json(result, 200);
   });

@@ -10,9 +10,13 @@ const TownshipCodes = z.array(z.string().min(1).max(32)).max(100);
 // Request bodies are strict (an unknown field is a 400), like every other schema of the API.
 export const LoginSchema = z.strictObject({ username: z.string().min(1).max(64).refine(noNul, 'no NUL character'), password: z.string().min(1).max(256).refine(noNul, 'no NUL character') });
 export const PasswordChangeSchema = z.strictObject({ currentPassword: z.string().min(1).max(256).refine(noNul, 'no NUL character'), newPassword: Password });
-export const UserCreateSchema = z.strictObject({ username: Username, password: Password, role: RoleSchema, townships: TownshipCodes.optional() });
+/** The account's district: a county code, or the city 510800 (reads every county, writes none). */
+const DistrictCode = z.string().regex(/^\d{6}$/, 'a 6-digit district code');
+export const UserCreateSchema = z.strictObject({
+  username: Username, password: Password, role: RoleSchema, townships: TownshipCodes.optional(), district: DistrictCode.optional(),
+});
 export const UserUpdateSchema = z
-  .strictObject({ username: Username, password: Password, role: RoleSchema, townships: TownshipCodes })
+  .strictObject({ username: Username, password: Password, role: RoleSchema, townships: TownshipCodes, district: DistrictCode })
   .partial()
   .refine((v) => Object.keys(v).length > 0, 'nothing to change');
 export const IdParamSchema = z.object({ id: z.string().min(1).max(64) });

@@ -32,7 +32,7 @@ export const RequestCreateSchema = z.strictObject({
   .refine((b) => b.lng !== undefined || b.villageCode !== undefined, { message: 'give the place: lng and lat, or villageCode', path: ['lng'] });
 export type RequestCreate = z.infer<typeof RequestCreateSchema>;
 
-export const TrackingParamSchema = z.strictObject({ trackingCode: z.string().regex(/^[A-Z0-9]{10}$/, 'a 10-character tracking code') });
+export const TrackingParamSchema = z.object({ trackingCode: z.string().regex(/^[A-Z0-9]{10}$/, 'a 10-character tracking code') });
 export const RatingSchema = z.strictObject({ stars: z.number().int().min(1).max(5), comment: z.string().trim().max(REQUEST_LIMITS.commentChars).default('') });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');

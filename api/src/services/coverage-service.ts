@@ -183,26 +183,33 @@ function afterPlanOnContext(c: PlannerContext, q: CoverageQuery, extra: Facility
 }
 
 /**
- * Coverage computations over the current data, cached per data version: any site or data change
- * bumps the version, and the next request recomputes.
+ * Coverage computations over the current data of each county, cached per district and data version: any site or
+ * data change bumps the district's version, and the next request for it recomputes. Each county keeps its own
+ * context (engine) and result cache; other counties' caches are untouched by its changes.
  */
 export function createCoverageService(sql: Sql) {
-  let ctx: PlannerContext | undefined;
-  let loading: Promise<PlannerContext> | undefined;
-  const cache = new Map<string, unknown>();
+  interface DistrictState { ctx?: PlannerContext; loading?: Promise<PlannerContext>; cache: Map<string, unknown> }
+  const states = new Map<string, DistrictState>();
+  const stateOf = (district: string) => {
+    let st = states.get(district);
+    if (!st) states.set(district, (st = { cache: new Map() }));
+    return st;
+  };
 
-  async function context(): Promise<PlannerContext> {
-    // One load at a time; concurrent callers share it.
-    loading ??= loadPlannerContext(sql, ctx).finally(() => { loading = undefined; });
-    const next = await loading;
-    if (next !== ctx) {
-      ctx = next;
-      cache.clear();
+  async function context(district: string): Promise<PlannerContext> {
+    const st = stateOf(district);
+    // One load at a time per district; concurrent callers share it.
+    st.loading ??= loadPlannerContext(sql, district, st.ctx).finally(() => { st.loading = undefined; });
+    const next = await st.loading;
+    if (next !== st.ctx) {
+      st.ctx = next;
+      st.cache.clear();
     }
     return next;
   }
 
-  function cached<T>(key: string, f: () => T): T {
+  function cached<T>(district: string, key: string, f: () => T): T {
+    const { cache } = stateOf(district);
     if (cache.has(key)) return cache.get(key) as T;
     const v = f();
     if (cache.size > 200) cache.delete(cache.keys().next().value!);
@@ -210,16 +217,18 @@ export function createCoverageService(sql: Sql) {
     return v;
   }
 
-  /** Full coverage report ({@link coverageOnContext}), cached per data version. */
+  /** Full coverage report ({@link coverageOnContext}), cached per district and data version. */
   function coverageOn(c: PlannerContext, q: CoverageQuery, extra: Facility[] = []) {
-    return cached(`cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => coverageOnContext(c, q, extra));
+    return cached(c.district, `cov|${JSON.stringify(q)}|${JSON.stringify(extra)}`, () => coverageOnContext(c, q, extra));
   }
 
   return {
     context,
     coverageOn,
-    async coverage(q: CoverageQuery, extra: Facility[] = []) {
-      return coverageOn(await context(), q, extra);
+    /** A value computed once per district and data version (e.g. the city overview's row of a county). */
+    cached,
+    async coverage(district: string, q: CoverageQuery, extra: Facility[] = []) {
+      return coverageOn(await context(district), q, extra);
     },
   };
 }

@@ -5,7 +5,13 @@ import { DEFAULT_QUOTA_RULE_SET, QUOTA_RULE_SETS } from '../engine/townships/ind
 
 /** The district the app opens on: 朝天区, whose pack is geodata/ itself. */
 export const DEFAULT_DISTRICT_CODE = '510812';
-const CITY_CODE = '510800';
+/** The city (广元市): the parent record, and the scope of users who read every county. */
+export const CITY_CODE = '510800';
+
+/** The folder of a county's shipped pack: geodata/ for the default district, geodata/districts/<code>/ otherwise. */
+export function packDir(code: string, geodataDir: string = GEODATA_DIR): string {
+  return code === DEFAULT_DISTRICT_CODE ? geodataDir : join(geodataDir, 'districts', code);
+}
 
 /** One shipped district pack (or the city that contains them), as GET /api/districts lists it. */
 export interface DistrictSummary {
@@ -68,6 +74,16 @@ export function listDistrictPacks(geodataDir: string = GEODATA_DIR): DistrictSum
 }
 
 let cached: DistrictSummary[] | undefined;
+/** Whether `code` names a county this server ships a pack for (not the city). */
+export function isShippedCounty(code: string): boolean {
+  return shippedDistricts().some((d) => d.code === code && d.parentCode !== null);
+}
+
+/** The Chinese name of a shipped district (titles, export file names); the code itself when unknown. */
+export function districtNameOf(code: string): string {
+  return shippedDistricts().find((d) => d.code === code)?.name ?? code;
+}
+
 /** {@link listDistrictPacks} over the shipped geodata/, read once (the packs do not change while the server runs). */
 export function shippedDistricts(): DistrictSummary[] {
   cached ??= listDistrictPacks();

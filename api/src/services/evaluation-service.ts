@@ -13,15 +13,15 @@ import { activitiesReport, todayIso, volunteersReport } from './leaders-service.
 
 const PRACTICE_KINDS = new Set(['institute', 'station']);
 
-export async function evaluationReport(deps: AppDeps, year: number, today = todayIso()) {
+export async function evaluationReport(deps: AppDeps, district: string, year: number, today = todayIso()) {
   const sql = deps.db.sql;
-  const savedRaw = await getEvaluationRules(sql, year);
+  const savedRaw = await getEvaluationRules(sql, district, year);
   const saved = savedRaw ? EvaluationRulesSchema.parse(savedRaw) : null;
   const rules = resolveRules(saved);
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
   const [coverage, volunteers, acts, sites, teams, checks, allActs] = await Promise.all([
-    deps.coverage.coverage(CoverageQuerySchema.parse({ status: 'existing' })), volunteersReport(deps, asOf), activitiesReport(deps, year, today),
-    listSiteRefs(sql), listTeams(sql), listFieldChecks(sql, { year }), listActivities(sql, { year }),
+    deps.coverage.coverage(district, CoverageQuerySchema.parse({ status: 'existing' })), volunteersReport(deps, district, asOf), activitiesReport(deps, district, year, today),
+    listSiteRefs(sql, district), listTeams(sql, district), listFieldChecks(sql, district, { year }), listActivities(sql, district, { year }),
   ]);
   const siteActs = new Map(acts.sites.map((s) => [s.id, s.count]));
   const teamActs = new Map(acts.teams.map((t) => [t.id, t.count]));

@@ -2,7 +2,7 @@
  * Assembles the leaders' figures from the database and the coverage service: volunteers against the
  * plan's targets per township and village, activities per site/team/township, demonstration targets.
  */
-import { CENSUS as census } from './census.ts';
+import { censusOf } from './census.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { latestVolunteerCounts, listActivities, listSiteRefs, listTeams, type VolunteerCountRow } from '../db/leaders-repo.ts';
 import { listTownships, listVillages } from '../db/reference-repo.ts';
@@ -34,10 +34,12 @@ export const todayIso = () => new Date().toISOString().slice(0, 10);
  * targets and what is short in people. A village rate needs a village population (from the volunteer
  * file or an imported village population); otherwise it is null with `populationBasis: null`.
  */
-export async function volunteersReport(deps: AppDeps, date: string | null) {
+export async function volunteersReport(deps: AppDeps, district: string, date: string | null) {
   const sql = deps.db.sql;
+  const census = censusOf(district);
   const [rows, townships, villages, coverage] = await Promise.all([
-    latestVolunteerCounts(sql, date), listTownships(sql), listVillages(sql), deps.coverage.coverage(CoverageQuerySchema.parse({})),
+    latestVolunteerCounts(sql, district, date), listTownships(sql, district), listVillages(sql, district),
+    deps.coverage.coverage(district, CoverageQuerySchema.parse({})),
   ]);
   const modelledDemand = coverage.report.demand.modelled;
   const demandPop = new Map(coverage.report.townships.map((t) => [t.code, t.population]));
@@ -91,9 +93,11 @@ export async function volunteersReport(deps: AppDeps, date: string | null) {
 export type VolunteersReport = Awaited<ReturnType<typeof volunteersReport>>;
 
 /** Activities of a year per site, team and township (12-a-year, the monthly 10th), the derived 有活动, and demonstration targets. */
-export async function activitiesReport(deps: AppDeps, year: number, today = todayIso()) {
+export async function activitiesReport(deps: AppDeps, district: string, year: number, today = todayIso()) {
   const sql = deps.db.sql;
-  const [acts, sites, teams, townships, villages] = await Promise.all([listActivities(sql, { year }), listSiteRefs(sql), listTeams(sql), listTownships(sql), listVillages(sql)]);
+  const [acts, sites, teams, townships, villages] = await Promise.all([
+    listActivities(sql, district, { year }), listSiteRefs(sql, district), listTeams(sql, district), listTownships(sql, district), listVillages(sql, district),
+  ]);
   const s = activitySummary(acts, year, townships.map((t) => t.code), today);
   const siteName = new Map(sites.map((x) => [x.id, x]));
   return {

@@ -98,9 +98,9 @@ function exactFailureNote(outcome: ExactOutcome | undefined): string {
 }
 
 /** Runs the optimiser for a plan request and reports proposals, before/after, solver and optimality. */
-export async function runPlan(service: Pick<CoverageService, 'context' | 'coverageOn'>, req: PlanRequest) {
+export async function runPlan(service: Pick<CoverageService, 'context' | 'coverageOn'>, district: string, req: PlanRequest) {
   const t0 = performance.now();
-  const ctx = await service.context();
+  const ctx = await service.context(district);
   const q: CoverageQuery = { mode: req.mode, minutes: req.minutes, older: req.older, method: req.method, kinds: req.kinds, status: req.status };
   const before = service.coverageOn(ctx, q);
   const travel = before.travel;

@@ -17,7 +17,7 @@ const port = parentPort;
 port.on('message', async ({ ctx, req }: PlanJobMessage) => {
   let reply: PlanReplyMessage;
   try {
-    reply = { ok: true, result: await runPlan({ context: async () => ctx, coverageOn: coverageOnContext }, req) };
+    reply = { ok: true, result: await runPlan({ context: async () => ctx, coverageOn: coverageOnContext }, ctx.district, req) };
   } catch (err) {
     reply = err instanceof ApiError
       ? { ok: false, kind: 'api', status: err.status, code: err.code, message: err.message, issues: err.issues }

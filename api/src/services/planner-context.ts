@@ -12,7 +12,7 @@ import { assignTownship } from '../engine/townships/index.ts';
 import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
 import type { SiteFeature } from '../schemas/sites.ts';
-import { CENSUS as census } from './census.ts';
+import { censusOf } from './census.ts';
 
 
 export const MODELLED_CELL_METERS = 400;
@@ -42,6 +42,8 @@ const DISTRICT_SHARE_NOTE = (share: number) =>
 
 /** Everything a coverage computation reads, loaded once per data version. */
 export interface PlannerContext {
+  /** The county (its code) the context is of. */
+  district: string;
   version: number;
   boundary: Feature<MultiPolygon>;
   districtName: string;
@@ -56,10 +58,11 @@ export interface PlannerContext {
   demandKey: string;
 }
 
-async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: Township[], districtSeat: { lng: number; lat: number } | null) {
+async function loadDemand(sql: Sql, district: string, boundary: Feature<MultiPolygon>, townships: Township[], districtSeat: { lng: number; lat: number } | null) {
   const codes = townships.map((t) => t.code);
   const seats: TownshipSeat[] = townships.filter((t) => t.seat).map((t) => ({ code: t.code, ...t.seat!, isDistrictSeat: false }));
-  const set = await getActiveDemandSet(sql);
+  const census = censusOf(district);
+  const set = await getActiveDemandSet(sql, district);
   let demand: DemandPoints;
   let info: Omit<DemandInfo, 'points' | 'population' | 'townshipAssignment'>;
   if (set) {
@@ -81,8 +84,8 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
     };
   } else {
     const allSeats = districtSeat ? [...seats, { code: codes[0], ...districtSeat, isDistrictSeat: true }] : seats;
-    const points = await placedVillagePoints(sql);
-    const counts = Object.fromEntries((await villageCounts(sql)).map((c) => [c.townshipCode, { villages: c.villages, communities: c.communities }]));
+    const points = await placedVillagePoints(sql, district);
+    const counts = Object.fromEntries((await villageCounts(sql, district)).map((c) => [c.townshipCode, { villages: c.villages, communities: c.communities }]));
     const total = Object.values(counts).reduce((a, c) => a + c.villages + c.communities, 0);
     demand = modelledDemand({
       boundary, seats: allSeats, townshipCodes: codes, population: census.population,
@@ -93,12 +96,12 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
     demand = assignTownship(demand, seats);
     info = {
       name: demand.source.name, modelled: true,
-      method: `${demand.source.method} Source: 2020 census county totals (geodata/census-2020.json).`,
+      method: `${demand.source.method} Source: 2020 census county totals (census-2020.json of the county's pack).`,
       sourceId: null, anchors: { placed: points.length, total },
       olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),
     };
   }
-  const areas = (await listTownshipBoundaries(sql)).map((b) => ({ code: b.code, geometry: b.boundary }));
+  const areas = (await listTownshipBoundaries(sql, district)).map((b) => ({ code: b.code, geometry: b.boundary }));
   if (areas.length) demand = assignTownshipByArea(demand, areas, demand.townshipIndex);
   let population = 0;
   for (const p of demand.population) population += p;
@@ -109,24 +112,24 @@ async function loadDemand(sql: Sql, boundary: Feature<MultiPolygon>, townships: 
   return { demand, demandInfo, areas };
 }
 
-/** Loads the planner context for the current data version. */
-export async function loadPlannerContext(sql: Sql, previous?: PlannerContext): Promise<PlannerContext> {
-  const version = await getDataVersion(sql);
+/** Loads the planner context of a county for its current data version (`previous`: the same county's last one). */
+export async function loadPlannerContext(sql: Sql, code: string, previous?: PlannerContext): Promise<PlannerContext> {
+  const version = await getDataVersion(sql, code);
   if (previous && previous.version === version) return previous;
-  const district = await getDistrict(sql);
-  if (!district) throw new Error('district data not loaded');
+  const district = await getDistrict(sql, code);
+  if (!district) throw new Error(`district ${code} data not loaded`);
   const boundary: Feature<MultiPolygon> = { type: 'Feature', geometry: district.boundary, properties: {} };
-  const townships = await listTownships(sql);
-  const sites = await listSites(sql);
-  const demandKey = `${await getDemandInputsKey(sql)}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
+  const townships = await listTownships(sql, code);
+  const sites = await listSites(sql, code);
+  const demandKey = `${await getDemandInputsKey(sql, code)}|${townships.map((t) => `${t.seat?.lng},${t.seat?.lat}`).join(';')}`;
   const { demand, demandInfo, areas } = previous && previous.demandKey === demandKey
-    ? previous : await loadDemand(sql, boundary, townships, district.seat);
+    ? previous : await loadDemand(sql, code, boundary, townships, district.seat);
   let road: PlannerContext['road'] = previous?.road ?? null;
-  const activeId = await getActiveRoadGraphId(sql);
+  const activeId = await getActiveRoadGraphId(sql, code);
   if (activeId === null) road = null;
   else if (!road || road.id !== activeId) {
-    const g = await loadActiveRoadGraph(sql);
+    const g = await loadActiveRoadGraph(sql, code);
     road = g ? { id: g.id, sourceName: g.sourceName, graph: g.graph, carSpeedsKmh: g.speeds.carSpeedsKmh } : null;
   }
-  return { version, boundary, districtName: district.name, townships, sites, demand, demandInfo, areas, road, demandKey };
+  return { district: code, version, boundary, districtName: district.name, townships, sites, demand, demandInfo, areas, road, demandKey };
 }

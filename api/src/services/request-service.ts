@@ -17,6 +17,7 @@ import type { Principal } from '../db/users-repo.ts';
 import { facilitiesOf, travelSetup } from './coverage-service.ts';
 import { nearestSites } from './coverage-views.ts';
 import { townshipsAt } from './township-at.ts';
+import { DEFAULT_DISTRICT_CODE } from './district-packs.ts';
 
 const HOUR_MS = 3_600_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -24,22 +25,22 @@ const TRACKING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const trackingCode = () => Array.from(randomBytes(10), (b) => TRACKING_ALPHABET[b % TRACKING_ALPHABET.length]).join('');
 
 /** The first existing site of a level in a township, else the district centre. */
-async function townshipFallback(sql: Sql, townshipCode: string | null): Promise<DispatchSite | null> {
-  const institutes = townshipCode ? await dispatchSitesOf(sql, 'institute', { townshipCode }) : [];
-  return institutes[0] ?? (await dispatchSitesOf(sql, 'center', {}))[0] ?? null;
+async function townshipFallback(sql: Sql, district: string, townshipCode: string | null): Promise<DispatchSite | null> {
+  const institutes = townshipCode ? await dispatchSitesOf(sql, district, 'institute', { townshipCode }) : [];
+  return institutes[0] ?? (await dispatchSitesOf(sql, district, 'center', {}))[0] ?? null;
 }
 
 /** Where a request goes: by the circles for a point; for a village alone, its own station or its township's institute. */
-async function routeOf(deps: AppDeps, body: RequestCreate): Promise<RequestRouting & { townshipCode: string | null; precision: 'point' | 'village' }> {
+async function routeOf(deps: AppDeps, district: string, body: RequestCreate): Promise<RequestRouting & { townshipCode: string | null; precision: 'point' | 'village' }> {
   const sql = deps.db.sql;
   if (body.lng === undefined || body.lat === undefined) {
-    const village = await getVillage(sql, body.villageCode!);
+    const village = await getVillage(sql, district, body.villageCode!);
     if (!village) throw new UnprocessableError(`Village ${body.villageCode} does not exist`, [{ path: ['villageCode'], message: 'village not found' }]);
-    const site = (await dispatchSitesOf(sql, 'station', { villageCode: village.code }))[0] ?? (await townshipFallback(sql, village.townshipCode));
+    const site = (await dispatchSitesOf(sql, district, 'station', { villageCode: village.code }))[0] ?? (await townshipFallback(sql, district, village.townshipCode));
     return { proposedSites: site ? [{ siteId: site.id, name: site.name, minutes: null }] : [], outsideCircle: null, townshipCode: village.townshipCode, precision: 'village' };
   }
   const point = { lng: body.lng, lat: body.lat };
-  const ctx = await deps.coverage.context();
+  const ctx = await deps.coverage.context(district);
   if (!booleanPointInPolygon([point.lng, point.lat], ctx.boundary))
     throw new UnprocessableError('The place is outside the district', [{ path: ['lng'], message: 'outside the district' }]);
   const { mode, minutes } = deps.requests;
@@ -47,7 +48,7 @@ async function routeOf(deps: AppDeps, body: RequestCreate): Promise<RequestRouti
   const facilities = facilitiesOf(ctx.sites, { kinds: ['station', 'institute', 'center'], status: ['existing'] });
   const near = facilities.length ? nearestSites(ctx, travel, facilities, { ...point, limit: 10 }) : [];
   const [townshipCode] = townshipsAt(ctx, [point]);
-  const fallback = await townshipFallback(sql, townshipCode);
+  const fallback = await townshipFallback(sql, district, townshipCode);
   const fb = fallback ? { siteId: fallback.id, name: fallback.name, kind: fallback.kind, townshipCode: fallback.townshipCode, minutes: near.find((n) => n.id === fallback.id)?.minutes ?? Infinity } : null;
   const routed = routeRequest(near.map((n) => ({ siteId: n.id, name: n.name, kind: n.kind, townshipCode: n.townshipCode, minutes: n.minutes })), minutes, fb);
   const proposedSites = routed.proposedSites.map((s) => ({ ...s, minutes: s.minutes !== null && Number.isFinite(s.minutes) ? s.minutes : null }));
@@ -59,7 +60,8 @@ export async function submitRequest(deps: AppDeps, body: RequestCreate, actor: A
   const cfg = deps.requests;
   const phoneHash = sha256(body.phone.replace(/[^0-9+]/g, ''));
   const clientHash = sha256(actor.address || 'local');
-  const route = await routeOf(deps, body);
+  const district = actor.district ?? DEFAULT_DISTRICT_CODE;
+  const route = await routeOf(deps, district, body);
   const siteId = route.proposedSites[0]?.siteId ?? null;
   const dayAgo = new Date(now.getTime() - 24 * HOUR_MS);
   const counts = await recentRequestCounts(deps.db.sql, { clientHash, phoneHash, siteId, since: dayAgo, siteSince: dayAgo });
@@ -68,7 +70,7 @@ export async function submitRequest(deps: AppDeps, body: RequestCreate, actor: A
   if (siteId && counts.site >= cfg.perSitePerDay) throw new RateLimitError(`This site has had its ${cfg.perSitePerDay} requests for today; please try tomorrow`, 3600);
   return inTransaction(deps.db.sql, async (tx) => {
     const row = await insertRequest(tx, {
-      id: randomUUID(), trackingCode: trackingCode(), service: body.service, description: body.description, contactName: body.name, phone: body.phone,
+      district, id: randomUUID(), trackingCode: trackingCode(), service: body.service, description: body.description, contactName: body.name, phone: body.phone,
       phoneHash, clientHash, lng: body.lng ?? null, lat: body.lat ?? null, villageCode: body.villageCode ?? null, precision: route.precision,
       townshipCode: route.townshipCode, outsideCircle: route.outsideCircle, proposed: route.proposedSites, siteId,
       submittedAt: now, dispatchDueAt: new Date(now.getTime() + cfg.dispatchHours * HOUR_MS),
@@ -91,10 +93,10 @@ export async function mayHandle(sql: Sql, p: Principal, siteId: string | null): 
 export interface ActInput { action: Exclude<RequestAction, 'expire'>; siteId?: string; teamId?: string; reason?: string; note?: string; stars?: number; comment?: string }
 
 /** The site above: a station passes up to its township's institute, an institute to the district centre. */
-async function siteAbove(sql: Sql, siteId: string | null): Promise<DispatchSite> {
-  const site = siteId ? await getDispatchSite(sql, siteId) : null;
-  const above = site?.kind === 'station' ? await townshipFallback(sql, site.townshipCode)
-    : site?.kind === 'institute' ? (await dispatchSitesOf(sql, 'center', {}))[0] ?? null : null;
+async function siteAbove(sql: Sql, district: string, siteId: string | null): Promise<DispatchSite> {
+  const site = siteId ? await getDispatchSite(sql, district, siteId) : null;
+  const above = site?.kind === 'station' ? await townshipFallback(sql, district, site.townshipCode)
+    : site?.kind === 'institute' ? (await dispatchSitesOf(sql, district, 'center', {}))[0] ?? null : null;
   if (!above) throw new UnprocessableError(`There is no site above ${site?.name ?? 'this request'} to pass it up to`);
   return above;
 }
@@ -107,7 +109,7 @@ async function siteAbove(sql: Sql, siteId: string | null): Promise<DispatchSite>
 export async function actOnRequest(deps: AppDeps, by: { id: string } | { trackingCode: string }, input: ActInput, actor: AuditActor, p: Principal | null, now = new Date()) {
   const sql = deps.db.sql;
   return inTransaction(sql, async (tx) => {
-    const row = await getRequest(tx, by);
+    const row = await getRequest(tx, actor.district ?? DEFAULT_DISTRICT_CODE, by);
     if (!row) throw new NotFoundError('Request');
     if (p && !(await mayHandle(tx, p, row.site_id))) throw new NotFoundError('Request'); // not theirs: as if absent
     let to;
@@ -122,7 +124,7 @@ export async function actOnRequest(deps: AppDeps, by: { id: string } | { trackin
     switch (input.action) {
       case 'dispatch': {
         if (input.siteId && input.siteId !== row.site_id) {
-          const target = await getDispatchSite(tx, input.siteId);
+          const target = await getDispatchSite(tx, row.district_code, input.siteId);
           if (!target) throw new UnprocessableError(`Site ${input.siteId} does not exist`, [{ path: ['siteId'], message: 'site not found' }]);
           if (p && !(await mayHandle(tx, p, target.id))) throw new UnprocessableError('A dispatcher may dispatch only to its own sites', [{ path: ['siteId'], message: 'not your site' }]);
           set.siteId = target.id;
@@ -140,14 +142,14 @@ export async function actOnRequest(deps: AppDeps, by: { id: string } | { trackin
       case 'done': set.doneAt = now; set.note = input.note ?? ''; break;
       case 'rate': set.ratedAt = now; set.stars = input.stars; set.ratingComment = input.comment ?? ''; set.closedAt = now; break;
       case 'pass_up': {
-        const above = await siteAbove(tx, row.site_id);
+        const above = await siteAbove(tx, row.district_code, row.site_id);
         set.siteId = above.id; set.reason = input.reason ?? ''; set.dispatchDueAt = new Date(now.getTime() + cfg.dispatchHours * HOUR_MS);
         break;
       }
       case 'cancel': set.closedAt = now; break;
     }
     const updated = await transitionRequest(tx, row.id, REQUEST_TRANSITIONS[input.action].from, to, set);
-    if (!updated) throw new ConflictError(`The request changed meanwhile (now ${(await getRequest(tx, { id: row.id }))?.status}); reload it`);
+    if (!updated) throw new ConflictError(`The request changed meanwhile (now ${(await getRequest(tx, row.district_code, { id: row.id }))?.status}); reload it`);
     await recordAudit(tx, {
       actor, action: `request.${input.action.replace('_', '-')}`, entity: 'request', entityId: row.id, townshipCode: row.township_code,
       siteId: updated.site_id, before: { status: row.status, siteId: row.site_id, teamId: row.team_id },
@@ -165,13 +167,13 @@ export async function sweepRequests(deps: AppDeps, now = new Date()): Promise<{ 
   const cfg = deps.requests;
   const sql = deps.db.sql;
   let expired = 0;
-  for (const id of await staleRequestIds(sql, new Date(now.getTime() - cfg.expireHours * HOUR_MS))) {
+  for (const { id, district } of await staleRequestIds(sql, new Date(now.getTime() - cfg.expireHours * HOUR_MS))) {
     const done = await inTransaction(sql, async (tx) => {
-      const row = await getRequest(tx, { id });
+      const row = await getRequest(tx, district, { id });
       if (!row) return false;
       const updated = await transitionRequest(tx, id, REQUEST_TRANSITIONS.expire.from, 'expired', { closedAt: now });
       if (!updated) return false;
-      await recordAudit(tx, { actor: SYSTEM, action: 'request.expire', entity: 'request', entityId: id, townshipCode: row.township_code, siteId: row.site_id,
+      await recordAudit(tx, { actor: { ...SYSTEM, district }, action: 'request.expire', entity: 'request', entityId: id, townshipCode: row.township_code, siteId: row.site_id,
         before: { status: row.status }, after: { status: 'expired' } });
       return true;
     });

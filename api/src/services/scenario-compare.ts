@@ -11,8 +11,8 @@ const r0 = (x: number) => Math.round(x);
  * Before/after comparison of a scenario: the current network, then the network plus the scenario's
  * not-yet-accepted proposals. Per proposal: people it newly covers, and its marginal gain in rank order.
  */
-export async function compareScenario(service: CoverageService, scenario: Scenario, q: Pick<CoverageQuery, 'kinds' | 'status' | 'method'>) {
-  const ctx = await service.context();
+export async function compareScenario(service: CoverageService, district: string, scenario: Scenario, q: Pick<CoverageQuery, 'kinds' | 'status' | 'method'>) {
+  const ctx = await service.context(district);
   const query: CoverageQuery = {
     mode: scenario.mode, minutes: scenario.minutes, older: scenario.older, method: q.method, kinds: q.kinds, status: q.status,
   };

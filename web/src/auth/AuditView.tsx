@@ -4,6 +4,7 @@ import { useI18n } from '../lib/i18n';
 import { useAbilities } from './session';
 import { actionName, changeSummary, when } from './audit-format';
 import { errorText } from './error-text';
+import { districtUrl } from '../lib/district';
 
 interface Filters { user: string; township: string; site: string; from: string; to: string }
 const EMPTY: Filters = { user: '', township: '', site: '', from: '', to: '' };
@@ -56,8 +57,8 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
         <label className="field"><span>{t('audit.from')}</span><input type="date" data-testid="audit-from" value={filters.from} onChange={set('from')} /></label>
         <label className="field"><span>{t('audit.to')}</span><input type="date" data-testid="audit-to" value={filters.to} onChange={set('to')} /></label>
         <button type="submit" className="button primary" data-testid="audit-search">{t('audit.search')}</button>
-        <a className="button subtle" data-testid="audit-export-csv" href={`/api/audit/export.csv${qs ? `?${qs}` : ''}`}>{t('audit.exportCsv')}</a>
-        <a className="button subtle" data-testid="audit-export-xlsx" href={`/api/audit/export.xlsx${qs ? `?${qs}` : ''}`}>{t('audit.exportXlsx')}</a>
+        <a className="button subtle" data-testid="audit-export-csv" href={districtUrl(`/api/audit/export.csv${qs ? `?${qs}` : ''}`)}>{t('audit.exportCsv')}</a>
+        <a className="button subtle" data-testid="audit-export-xlsx" href={districtUrl(`/api/audit/export.xlsx${qs ? `?${qs}` : ''}`)}>{t('audit.exportXlsx')}</a>
       </form>
       {message && <p className={message.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="audit-message">{message.text}</p>}
       {entries && <p className="muted" data-testid="audit-count">{t('audit.count', { n: entries.length })}</p>}

@@ -4,6 +4,7 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import type { ImportCrs } from '../../../api/src/import/crs';
 import { client, unwrap } from '../lib/api';
+import { districtUrl } from '../lib/district';
 
 export type SiteImportResult = InferResponseType<typeof client.api.import.sites.$post, 200>;
 export type TownshipImportResult = InferResponseType<typeof client.api.import.townships.$post, 200>;
@@ -62,7 +63,7 @@ export type CoverageExportQuery = InferRequestType<(typeof client.api.export)['t
 export function exportUrls(q: CoverageExportQuery) {
   const qs = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined) as [string, string][]).toString();
   const link = (group: 'sites' | 'townships' | 'gaps', fmt: 'geojson' | 'csv' | 'xlsx') =>
-    `/api/export/${group}.${fmt}${group === 'sites' || !qs ? '' : `?${qs}`}`;
+    districtUrl(`/api/export/${group}.${fmt}${group === 'sites' || !qs ? '' : `?${qs}`}`);
   const formats = (group: 'sites' | 'townships' | 'gaps') => ({ geojson: link(group, 'geojson'), csv: link(group, 'csv'), xlsx: link(group, 'xlsx') });
   return { sites: formats('sites'), townships: formats('townships'), gaps: formats('gaps') };
 }

@@ -1,6 +1,7 @@
 /** The leaders' view through the one typed client: evaluation, volunteers, activities, field checks, imports. */
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
+import { districtUrl } from '../lib/district';
 
 export type Evaluation = InferResponseType<typeof client.api.evaluation.$get, 200>;
 export type Volunteers = InferResponseType<typeof client.api.volunteers.$get, 200>;
@@ -37,8 +38,8 @@ export const leadersApi = {
 
 /** Addresses of the printed reports (plain links: the browser opens the PDF the API renders). */
 export const reportUrls = (year: number, lang: 'zh' | 'en') => ({
-  township: (code: string, ext: 'pdf' | 'html') => `/api/reports/townships/${code}.${ext}?year=${year}&lang=${lang}`,
-  district: (ext: 'pdf' | 'html') => `/api/reports/district.${ext}?year=${year}&lang=${lang}`,
-  all: `/api/reports/all.pdf?year=${year}&lang=${lang}`,
-  template: (kind: LeaderImportKind) => `/api/import/${kind}/template.xlsx`,
+  township: (code: string, ext: 'pdf' | 'html') => districtUrl(`/api/reports/townships/${code}.${ext}?year=${year}&lang=${lang}`),
+  district: (ext: 'pdf' | 'html') => districtUrl(`/api/reports/district.${ext}?year=${year}&lang=${lang}`),
+  all: districtUrl(`/api/reports/all.pdf?year=${year}&lang=${lang}`),
+  template: (kind: LeaderImportKind) => districtUrl(`/api/import/${kind}/template.xlsx`),
 });

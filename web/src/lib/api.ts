@@ -3,6 +3,7 @@
  * (`AppType`), so a change in the API's routes or schemas shows up here as a type error.
  */
 import { hc, type InferResponseType } from 'hono/client';
+import { districtFetch } from './district';
 import type { AppType } from '../../../api/src/app';
 import type { SiteUpdate } from '../../../api/src/schemas/sites';
 import type { z } from 'zod';
@@ -16,7 +17,11 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-export const client = hc<AppType>('/', { headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}) });
+/** District routes go to the county in the address (`?d=`) through {@link districtFetch}: one place for every call. */
+export const client = hc<AppType>('/', {
+  fetch: districtFetch,
+  headers: (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+});
 
 /** A site feature as listed by GET /api/sites (geometry is null for unplaced sites). */
 export type SiteCollection = InferResponseType<typeof client.api.sites.$get, 200>;
@@ -73,7 +78,12 @@ export async function unwrap<T>(res: { ok: boolean; status: number; json(): Prom
   throw new ApiRequestError(`HTTP ${res.status}`, res.status, 'http_error');
 }
 
+export type DistrictSummary = InferResponseType<typeof client.api.districts.$get, 200>[number];
+export type CityOverview = InferResponseType<typeof client.api.city.overview.$get, 200>;
+
 export const api = {
+  districts: async () => unwrap(await client.api.districts.$get()),
+  cityOverview: async () => unwrap(await client.api.city.overview.$get()),
   boundary: async () => unwrap(await client.api.boundary.$get()),
   townships: async () => (await unwrap(await client.api.townships.$get())).townships,
   villages: async (township?: string) =>

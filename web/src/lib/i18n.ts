@@ -3,12 +3,13 @@
  * languages (the `en` table is typed against the `zh` one).
  */
 import { createContext, useContext } from 'react';
+import { districtName } from './district';
 
 export type Lang = 'zh' | 'en';
 
 const zh = {
-  'app.title': '朝天区新时代文明实践 15分钟服务圈规划',
-  'app.titleShort': '朝天区 15分钟服务圈',
+  'app.title': '{district}新时代文明实践 15分钟服务圈规划',
+  'app.titleShort': '{district} 15分钟服务圈',
   'app.loading': '正在加载…',
   'app.loadError': '数据加载失败',
   'app.retry': '重试',
@@ -17,6 +18,23 @@ const zh = {
   'error.unsupported_media_type': '请求格式不对（应为 JSON 或文件上传）',
   'error.method_not_allowed': '不支持该操作',
   'error.payload_too_large': '文件或内容过大（行数、单元格或解压后大小超出限制）',
+  'district.label': '区县',
+  'district.city': '全市概览（广元市）',
+  'district.ruleSet': '配额规则：{name}',
+  'district.ruleSetBorrowed': '配额规则：{name}（沿用，待录入本县规则）',
+  'city.title': '广元市 各区县 15分钟服务圈概览',
+  'city.back': '返回区县',
+  'city.county': '区县',
+  'city.population': '人口（2020 普查）',
+  'city.coverage': '15分钟覆盖率（模型）',
+  'city.quotas': '配额达标乡镇',
+  'city.volunteers': '志愿者注册率',
+  'city.rank': '综合评估排位',
+  'city.coverageRank': '覆盖率排名',
+  'city.noData': '无数据',
+  'city.loading': '正在计算七个区县的覆盖……',
+  'city.open': '打开',
+  'city.sites': '已定位阵地',
   'lang.switch': 'English',
   'panel.layers': '图层',
   'panel.unplaced': '未放置',
@@ -103,7 +121,7 @@ const zh = {
   'newSite.moreLater': '地址、联系人、电话和“五有”情况可在创建后的站点详情中填写。',
   'newSite.error': '创建失败',
   'newSite.checkFields': '请检查以下字段',
-  'newSite.locationRefused': '该位置不在朝天区内，请在区界内重新点击。',
+  'newSite.locationRefused': '该位置不在{district}内，请在区界内重新点击。',
   'newSite.created': '已新增站点：{name}',
   'venue.transit': '交通站点',
   'venue.scenic': '景区',
@@ -182,7 +200,7 @@ const zh = {
   'townships.clearFocus': '清除乡镇高亮',
   'resident.link': '居民查询',
   'resident.title': '找身边的文明实践站点',
-  'resident.subtitle': '朝天区 15分钟服务圈',
+  'resident.subtitle': '{district} 15分钟服务圈',
   'resident.search': '搜索村（社区）或乡镇…',
   'resident.noMatch': '没有找到匹配的村（社区）',
   'resident.kindTownship': '乡镇驻地',
@@ -203,7 +221,7 @@ const zh = {
   'resident.geoUnsupported': '此浏览器不支持定位。请在地图上点选，或搜索村（社区）。',
   'resident.outside': '您的位置不在任何站点的{minutes}分钟服务圈内',
   'resident.inside': '您在「{name}」的{minutes}分钟服务圈内',
-  'resident.outsideDistrict': '该位置不在朝天区范围内。',
+  'resident.outsideDistrict': '该位置不在{district}范围内。',
   'resident.approximateCaveat': '以上按近似位置计算；实际住处可能在服务圈外或圈内，请在地图上点选准确位置。',
   'resident.nearest': '离您最近的站点',
   'resident.minutes': '约 {minutes} 分钟',
@@ -385,7 +403,7 @@ const zh = {
   'png.subtitlePlain': '坐标系 WGS-84',
   'png.noAttribution': '数据来源见系统“数据来源”列表',
   'png.footnote': '坐标系 WGS-84 · 导出时间 {time}',
-  'png.fileName': '朝天区地图',
+  'png.fileName': '{district}地图',
   'png.sources': '数据来源：',
   'resident.noVerdict': '「{name}」还没有精确位置，无法判断是否在{minutes}分钟服务圈内，也不能估算到站时间。',
   'resident.villageApproximate': '「{name}」的位置是手工标注的近似点。',
@@ -703,8 +721,8 @@ const zh = {
 export type I18nKey = keyof typeof zh;
 
 const en: Record<I18nKey, string> = {
-  'app.title': 'Chaotian District New-Era Civilization Practice — 15-minute Service Circle Planner',
-  'app.titleShort': 'Chaotian 15-min Service Circles',
+  'app.title': '{district} New-Era Civilization Practice — 15-minute Service Circle Planner',
+  'app.titleShort': '{district} 15-min Service Circles',
   'app.loading': 'Loading…',
   'app.loadError': 'Could not load data',
   'app.retry': 'Retry',
@@ -713,6 +731,23 @@ const en: Record<I18nKey, string> = {
   'error.unsupported_media_type': 'Wrong request format (JSON or a file upload expected)',
   'error.method_not_allowed': 'This operation is not supported',
   'error.payload_too_large': 'The file or content is too large (rows, cells or expanded size over the limit)',
+  'district.label': 'District',
+  'district.city': 'City overview (Guangyuan)',
+  'district.ruleSet': 'Quota rules: {name}',
+  'district.ruleSetBorrowed': 'Quota rules: {name} (borrowed until the county enters its own)',
+  'city.title': 'Guangyuan City — 15-minute service circles by county',
+  'city.back': 'Back to the district',
+  'city.county': 'County',
+  'city.population': 'Population (2020 census)',
+  'city.coverage': '15-min coverage (modelled)',
+  'city.quotas': 'Townships meeting quotas',
+  'city.volunteers': 'Volunteer registration',
+  'city.rank': 'Evaluation rank',
+  'city.coverageRank': 'Coverage rank',
+  'city.noData': 'no data',
+  'city.loading': 'Computing coverage for the seven counties…',
+  'city.open': 'Open',
+  'city.sites': 'Sites placed',
   'lang.switch': '中文',
   'panel.layers': 'Layers',
   'panel.unplaced': 'Unplaced',
@@ -799,7 +834,7 @@ const en: Record<I18nKey, string> = {
   'newSite.moreLater': 'Address, contact, phone and the “Five Haves” can be filled in the site details after creating it.',
   'newSite.error': 'Could not create the site',
   'newSite.checkFields': 'Please check these fields',
-  'newSite.locationRefused': 'This point is outside Chaotian District: click again inside the boundary.',
+  'newSite.locationRefused': 'This point is outside {district}: click again inside the boundary.',
   'newSite.created': 'New site added: {name}',
   'venue.transit': 'Transit station',
   'venue.scenic': 'Scenic area',
@@ -878,7 +913,7 @@ const en: Record<I18nKey, string> = {
   'townships.clearFocus': 'Clear township highlight',
   'resident.link': 'For residents',
   'resident.title': 'Find a Civilization Practice site near you',
-  'resident.subtitle': 'Chaotian District 15-minute service circles',
+  'resident.subtitle': '{district} 15-minute service circles',
   'resident.search': 'Search a village, community or township…',
   'resident.noMatch': 'No matching village or community',
   'resident.kindTownship': 'township seat',
@@ -899,7 +934,7 @@ const en: Record<I18nKey, string> = {
   'resident.geoUnsupported': 'This browser cannot share your location. Tap the map, or search a village.',
   'resident.outside': "Your location is not within any site's {minutes}-minute service circle",
   'resident.inside': 'You are within the {minutes}-minute service circle of “{name}”',
-  'resident.outsideDistrict': 'This point is outside Chaotian District.',
+  'resident.outsideDistrict': 'This point is outside {district}.',
   'resident.approximateCaveat': 'Worked out from an approximate location; your home may lie inside or outside the circle — tap your exact location on the map.',
   'resident.nearest': 'Nearest sites',
   'resident.minutes': 'about {minutes} min',
@@ -1081,7 +1116,7 @@ const en: Record<I18nKey, string> = {
   'png.subtitlePlain': 'WGS-84',
   'png.noAttribution': 'See the data sources list',
   'png.footnote': 'WGS-84 · exported {time}',
-  'png.fileName': 'chaotian-map',
+  'png.fileName': '{district} map',
   'png.sources': 'Data sources: ',
   'resident.noVerdict': '“{name}” has no exact location yet, so we cannot tell whether it is within the {minutes}-minute service circle or how long the trip takes.',
   'resident.villageApproximate': 'The point of “{name}” was placed by hand and is approximate.',
@@ -1400,7 +1435,9 @@ export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
 
 /** Looks up `key` in `lang` and fills `{name}` placeholders from `params`. */
 export function translate(lang: Lang, key: I18nKey, params?: Record<string, string | number>): string {
-  const text = DICTIONARY[lang][key] ?? DICTIONARY.zh[key] ?? key;
+  const raw = DICTIONARY[lang][key] ?? DICTIONARY.zh[key] ?? key;
+  // `{district}`: the name of the district the page shows (lib/district.ts), unless the caller passes one.
+  const text = params?.district === undefined ? raw.replace(/\{district\}/g, districtName(lang)) : raw;
   return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
 }
 

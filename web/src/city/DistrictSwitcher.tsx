@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { api, type DistrictSummary } from '../lib/api';
+import { CITY_CODE, currentDistrict, pageForDistrict } from '../lib/district';
+import { useI18n } from '../lib/i18n';
+
+/** Address of the city overview (the language and basemap kept). */
+export function cityOverviewPage(href: string = window.location.href): string {
+  const u = new URL(pageForDistrict(currentDistrict(), href), window.location.origin);
+  u.searchParams.set('city', '1');
+  return u.pathname + u.search;
+}
+
+/**
+ * The header's district switcher: the seven counties (the address carries the choice as `?d=`) and the city
+ * overview; below it, which quota rule set the county is checked against.
+ */
+export function DistrictSwitcher({ city = false }: { city?: boolean }) {
+  const { t, lang } = useI18n();
+  const [districts, setDistricts] = useState<DistrictSummary[]>([]);
+  useEffect(() => {
+    let live = true;
+    api.districts().then((d) => live && setDistricts(d), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const code = city ? CITY_CODE : currentDistrict();
+  const here = districts.find((d) => d.code === code);
+  const rules = here?.quotaRuleSet;
+  const name = (d: DistrictSummary) => (lang === 'en' && d.nameEn ? d.nameEn : d.name);
+  return (
+    <label className="district-switcher" title={rules ? t(rules.own ? 'district.ruleSet' : 'district.ruleSetBorrowed', { name: rules.name }) : undefined}>
+      <span className="sr-only">{t('district.label')}</span>
+      <select
+        data-testid="district-switcher"
+        value={code}
+        onChange={(e) => window.location.assign(e.target.value === CITY_CODE ? cityOverviewPage() : pageForDistrict(e.target.value))}
+      >
+        {districts.map((d) => (
+          <option key={d.code} value={d.code}>
+            {d.parentCode === null ? t('district.city') : name(d)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
