@@ -7,12 +7,18 @@
  * 1. reads: --rate requests/s for --seconds on the read routes (open loop; at most 500 in flight): errors, latency.
  * 2. mixed: reads plus writes on one shared site (four writers, one field each) and creates: 5xx count, and lost
  *    updates (a field whose final value is not its writer's last acknowledged one; created sites missing).
+ * 0. serial cost: each read route once after another, 10 rounds, one request in flight (less sensitive to other load).
  * 3. health during a plan: /api/health every 50 ms while a 60-minute car plan (k=100) runs: its slowest answer.
+ *
+ * Requests are authenticated as the planner UI and scripts are: half with a logged-in session cookie (plus the CSRF
+ * token on writes), half with an API token (Bearer), both of an admin account the bench creates.
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { startApp } from '../api/src/start.ts';
+import { addUser } from '../api/src/auth/add-user.ts';
+import { createToken, findLogin } from '../api/src/db/users-repo.ts';
 
 const { values: args } = parseArgs({
   options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '60' }, 'mixed-seconds': { type: 'string', default: '30' }, 'skip-plan': { type: 'boolean', default: false } },
@@ -28,13 +34,23 @@ await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
 console.log(`serving on ${base} (database: ${started.db.kind})`);
 
+// An admin account: a session (cookie + CSRF token) and an API token.
+const PASSWORD = 'bench-load-password';
+await addUser(started.db.sql, { username: 'bench-admin', password: PASSWORD, role: 'admin' });
+const login = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-admin', password: PASSWORD }) });
+const cookie = login.headers.get('set-cookie')!.split(';')[0];
+const { csrfToken } = await login.json() as { csrfToken: string };
+const { token } = await createToken(started.db.sql, { userId: (await findLogin(started.db.sql, 'bench-admin'))!.user.id, name: 'bench', role: 'admin' });
+const credentials: Record<string, string>[] = [{ cookie, 'x-csrf-token': csrfToken }, { authorization: `Bearer ${token}` }];
+let nth = 0;
+
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function timed(path: string, init?: RequestInit) {
   const t0 = performance.now();
   try {
-    const res = await fetch(base + path, init);
+    const res = await fetch(base + path, { ...init, headers: { ...init?.headers as Record<string, string>, ...credentials[nth++ % 2] } });
     const body = await res.arrayBuffer();
     return { status: res.status, ms: performance.now() - t0, body };
   } catch (err) {
@@ -65,6 +81,21 @@ async function openLoop(seconds: number, rate: number, next: (i: number) => Prom
   }
   await Promise.all(pending);
   return { results, dropped, seconds: (performance.now() - t0) / 1000 };
+}
+
+// 0. Serial cost per read.
+{
+  const per = new Map<string, number[]>();
+  for (let round = 0; round < 10; round++) {
+    for (const path of READS) {
+      const r = await timed(path);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${new TextDecoder().decode(r.body).slice(0, 200)}`);
+      if (round > 0) per.set(path, [...(per.get(path) ?? []), r.ms]);
+    }
+  }
+  const all = [...per.values()].flat();
+  console.log(`serial: ${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1)} ms per read (median ${ms(pct(all, 50))}); per route median: `
+    + [...per].map(([path, xs]) => `${path} ${pct(xs, 50).toFixed(1)}`).join(', '));
 }
 
 // 1. Reads.
