@@ -1,18 +1,22 @@
 /**
- * Load bench on loopback (never in CI timing): serves the app on 127.0.0.1 (embedded database in memory, or
- * DATABASE_URL) and measures, with bounded request counts and times:
+ * Load bench on loopback (never in CI timing): serves the app on 127.0.0.1 in a child process (scripts/lib/bench-server.ts;
+ * embedded database in memory, or DATABASE_URL) and measures from this one, with bounded request counts and times:
  *
  *   npx tsx scripts/bench-load.ts [--rate 200] [--seconds 60] [--mixed-seconds 30] [--skip-plan]
  *
  * 1. reads: --rate requests/s for --seconds on the read routes (open loop; at most 500 in flight): errors, latency.
  * 2. mixed: reads plus writes on one shared site (four writers, one field each) and creates: 5xx count, and lost
  *    updates (a field whose final value is not its writer's last acknowledged one; created sites missing).
+ * 0. serial cost: each read route once after another, 10 rounds, one request in flight: wall time, and the server
+ *    process's CPU time per read (the figure least moved by other load on the machine).
  * 3. health during a plan: /api/health every 50 ms while a 60-minute car plan (k=100) runs: its slowest answer.
+ *
+ * Requests are authenticated as the planner UI and scripts are: half with a logged-in session cookie (plus the CSRF
+ * token on writes), half with an API token (Bearer), both of an admin account the bench creates.
  */
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { startApp } from '../api/src/start.ts';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 
 const { values: args } = parseArgs({
   options: { rate: { type: 'string', default: '200' }, seconds: { type: 'string', default: '60' }, 'mixed-seconds': { type: 'string', default: '30' }, 'skip-plan': { type: 'boolean', default: false } },
@@ -22,11 +26,17 @@ const SECONDS = Math.min(Number(args.seconds), 300);
 const MIXED_SECONDS = Math.min(Number(args['mixed-seconds']), 300);
 const MAX_IN_FLIGHT = 500;
 
-const started = await startApp({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://' });
-const server = serve({ fetch: started.fetch, port: 0, hostname: '127.0.0.1' });
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
-console.log(`serving on ${base} (database: ${started.db.kind})`);
+const child = fork(new URL('./lib/bench-server.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const [{ base, cookie, csrfToken, token, kind }] = (await once(child, 'message')) as [{ base: string; cookie: string; csrfToken: string; token: string; kind: string }];
+console.log(`serving on ${base} (database: ${kind}, server process ${child.pid})`);
+/** The server process's CPU time so far, in ms. */
+const serverCpuMs = async () => {
+  child.send('cpu');
+  const [m] = (await once(child, 'message')) as [{ cpuMs: number }];
+  return m.cpuMs;
+};
+const credentials: Record<string, string>[] = [{ cookie, 'x-csrf-token': csrfToken }, { authorization: `Bearer ${token}` }];
+let nth = 0;
 
 const pct = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] : NaN);
 const ms = (x: number) => `${x.toFixed(1)} ms`;
@@ -34,7 +44,7 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 async function timed(path: string, init?: RequestInit) {
   const t0 = performance.now();
   try {
-    const res = await fetch(base + path, init);
+    const res = await fetch(base + path, { ...init, headers: { ...init?.headers as Record<string, string>, ...credentials[nth++ % 2] } });
     const body = await res.arrayBuffer();
     return { status: res.status, ms: performance.now() - t0, body };
   } catch (err) {
@@ -67,12 +77,32 @@ async function openLoop(seconds: number, rate: number, next: (i: number) => Prom
   return { results, dropped, seconds: (performance.now() - t0) / 1000 };
 }
 
+// 0. Serial cost per read.
+{
+  const per = new Map<string, number[]>();
+  let cpu0 = 0;
+  for (let round = 0; round < 10; round++) {
+    if (round === 1) cpu0 = await serverCpuMs();
+    for (const path of READS) {
+      const r = await timed(path);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${new TextDecoder().decode(r.body).slice(0, 200)}`);
+      if (round > 0) per.set(path, [...(per.get(path) ?? []), r.ms]);
+    }
+  }
+  const all = [...per.values()].flat();
+  const cpuPerRead = (await serverCpuMs() - cpu0) / all.length;
+  console.log(`serial: ${(all.reduce((a, b) => a + b, 0) / all.length).toFixed(1)} ms per read (median ${ms(pct(all, 50))}), server CPU ${cpuPerRead.toFixed(2)} ms per read; per route median: `
+    + [...per].map(([path, xs]) => `${path} ${pct(xs, 50).toFixed(1)}`).join(', '));
+}
+
 // 1. Reads.
 {
+  const cpu0 = await serverCpuMs();
   const { results, dropped, seconds } = await openLoop(SECONDS, RATE, (i) => timed(READS[i % READS.length]));
+  const cpuPerRead = (await serverCpuMs() - cpu0) / results.length;
   const errors = results.filter((r) => r.status < 200 || r.status >= 300).length;
   const lat = results.map((r) => r.ms);
-  console.log(`reads: ${results.length} requests in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s), errors ${errors}, not sent (over ${MAX_IN_FLIGHT} in flight) ${dropped}; latency p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}, p99 ${ms(pct(lat, 99))}, max ${ms(Math.max(...lat))}`);
+  console.log(`reads: ${results.length} requests in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s), errors ${errors}, not sent (over ${MAX_IN_FLIGHT} in flight) ${dropped}; latency p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}, p99 ${ms(pct(lat, 99))}, max ${ms(Math.max(...lat))}; server CPU ${cpuPerRead.toFixed(2)} ms per read`);
 }
 
 // 2. Mixed reads and writes.
@@ -128,6 +158,6 @@ if (!args['skip-plan']) {
   console.log(`health during a plan (car, 60 min, k=100: ${p.status} in ${(p.ms / 1000).toFixed(1)} s): ${lat.length} answers, p50 ${ms(pct(lat, 50))}, max ${ms(Math.max(...lat))}`);
 }
 
-server.close();
-await started.db.close();
+child.disconnect();
+await once(child, 'exit');
 process.exit(0);

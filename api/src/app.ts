@@ -32,6 +32,8 @@ import { ROUTE_RULES } from './http/route-rules.ts';
 import { allowedHostsFromEnv, hostAllowlist, noStore, securityHeaders } from './http/security.ts';
 import { basemapTileOrigins } from './services/basemap-config.ts';
 import { createLoginThrottle } from './auth/login-throttle.ts';
+import { createPrincipalCache } from './auth/principal-cache.ts';
+import { createAnswerCache } from './http/answer-cache.ts';
 import { districtRoutes } from './routes/districts.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { requestConfig, type RequestConfig } from './services/request-config.ts';
@@ -58,7 +60,8 @@ export interface AppOptions {
 export function createApp(opts: AppOptions) {
   const deps = {
     db: opts.db, coverage: createCoverageService(opts.db.sql), jobs: createJobQueue(opts.jobLimits ?? DEFAULT_JOB_LIMITS),
-    throttle: createLoginThrottle(), requests: requestConfig(opts.requestConfig), loadDistrict: createDistrictLoader(opts.db.sql),
+    throttle: createLoginThrottle(), principals: createPrincipalCache(), answers: createAnswerCache(), requests: requestConfig(opts.requestConfig),
+    loadDistrict: createDistrictLoader(opts.db.sql),
     secureCookies: opts.secureCookies ?? process.env.COOKIE_SECURE === '1', trustProxy: opts.trustProxy ?? process.env.TRUST_PROXY === '1',
   };
   const app = new Hono<AppEnv>().basePath('/api');

@@ -6,6 +6,7 @@ import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importPopulation, importVillages } from '../../api/src/import/import-reference-data.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
 import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
+import { remoteImport, remoteTarget, RemoteImportError, runRemoteImportCli, type RemoteTarget } from './remote-import.ts';
 
 export async function importPopulationCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -14,11 +15,11 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
     options: {
       crs: { type: 'string' }, licence: { type: 'string' }, villages: { type: 'boolean' }, 'cell-size': { type: 'string' },
       name: { type: 'string' }, vintage: { type: 'string' }, commit: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      server: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    io.log('usage: npx tsx scripts/import-population.ts FILE --crs wgs84|gcj02|bd09 --licence TEXT [--villages] [--cell-size M] [--commit]');
+    io.log('usage: npx tsx scripts/import-population.ts FILE --crs wgs84|gcj02|bd09 --licence TEXT [--villages] [--cell-size M] [--commit] [--server URL --token TOKEN]');
     return values.help ? 0 : 1;
   }
   if (!values.crs || !(IMPORT_CRS as readonly string[]).includes(values.crs)) {
@@ -34,19 +35,38 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
     io.error('error: --cell-size must be a positive number of metres');
     return 1;
   }
+  let remote: RemoteTarget | null;
+  try {
+    remote = remoteTarget(io, values.server, values.token);
+  } catch (err) {
+    if (!(err instanceof RemoteImportError)) throw err;
+    io.error(`error: ${err.message}`);
+    return 1;
+  }
   const file = positionals[0];
-  return runImportCli(io, file, async (sql, bytes) => {
-    const input = {
-      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' as const : 'preview' as const,
-      skipInvalid: values['skip-invalid'] ?? false, licence: values.licence, sourceName: values.name, vintage: values.vintage,
-    };
-    const r = values.villages ? await importVillages(sql, input) : await importPopulation(sql, input, { cellSizeMeters });
-    io.log(`${basename(file)}: ${JSON.stringify(r.summary)}`);
+  const mode = values.commit ? 'commit' as const : 'preview' as const;
+  type Result = Awaited<ReturnType<typeof importPopulation>> | Awaited<ReturnType<typeof importVillages>>;
+  const report = (r: Result, where: string) => {
+    io.log(`${basename(file)} (${where}): ${JSON.stringify(r.summary)}`);
     io.log(`columns: ${Object.entries(r.mapping).filter(([, h]) => h).map(([f, h]) => `${f}←${h}`).join(', ')}`);
     if (r.issues.length) io.log(formatIssues(r.issues, r.rowKind));
     if (r.committed) io.log(`committed: ${JSON.stringify(r.committed, (k, v) => (k === 'skipped' ? (v as unknown[]).length : v))}`);
     else io.log('preview only: nothing was written (add --commit to import)');
     return r.summary.invalid > 0 && !r.committed ? 1 : 0;
+  };
+  if (remote) {
+    const target = remote;
+    return runRemoteImportCli(io, file, async () => report(await remoteImport<Result>(target, values.villages ? 'villages' : 'population', file, {
+      crs: values.crs, mode, skipInvalid: String(values['skip-invalid'] ?? false), licence: values.licence, sourceName: values.name,
+      vintage: values.vintage, cellSizeMeters: values.villages ? undefined : values['cell-size'],
+    }), `server ${target.server}`));
+  }
+  return runImportCli(io, file, async (sql, bytes) => {
+    const input = {
+      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
+      skipInvalid: values['skip-invalid'] ?? false, licence: values.licence, sourceName: values.name, vintage: values.vintage,
+    };
+    return report(values.villages ? await importVillages(sql, input) : await importPopulation(sql, input, { cellSizeMeters }), 'local database');
   });
 }
 

@@ -71,11 +71,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { margin: { type: 'string' }, speeds: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      margin: { type: 'string' }, speeds: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals.length !== 1) {
     io.log('usage: npm run import:roads -- FILE.osm.pbf|FILE.osm [--margin 2000] [--speeds speeds.json] [--name NAME]');
     return values.help ? 0 : 1;
+  }
+  if (values.server || values.token) {
+    fail('import:roads has no remote mode: the server has no road-import API (an OpenStreetMap extract is far over its 20 MB upload limit); run it on the server itself, with the app stopped or against its DATABASE_URL');
   }
   const file = positionals[0];
   const marginMeters = values.margin === undefined ? 2000 : Number(values.margin);

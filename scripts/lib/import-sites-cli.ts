@@ -3,9 +3,28 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_CRS, type ImportCrs } from '../../api/src/import/crs.ts';
 import { formatIssues } from '../../api/src/import/format-issues.ts';
-import { importSites } from '../../api/src/import/import-sites.ts';
+import { importSites, type SiteImportResult } from '../../api/src/import/import-sites.ts';
+import { SITE_KIND_NAMES } from '../../api/src/schemas/sites.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
 import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
+import { remoteImport, remoteTarget, RemoteImportError, runRemoteImportCli, type RemoteTarget } from './remote-import.ts';
+
+const TABLE_ROWS = 20;
+
+/** The planned rows as an aligned table (the first {@link TABLE_ROWS}). */
+function rowsTable(r: SiteImportResult): string {
+  const cells = r.rows.slice(0, TABLE_ROWS).map((p) => [
+    String(p.row), p.action === 'create' ? '新建 create' : `更新 update ${p.siteId ?? ''}`.trim(), p.fields.name,
+    SITE_KIND_NAMES[p.fields.kind]?.zh ?? p.fields.kind, p.fields.townshipCode ?? '', p.fields.villageCode ?? '',
+    p.fields.lng != null && p.fields.lat != null ? `${p.fields.lng.toFixed(6)},${p.fields.lat.toFixed(6)}` : '',
+  ]);
+  const head = ['行 row', '操作 action', '名称 name', '类型 kind', '乡镇 township', '村 village', '经纬度 WGS-84'];
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i]))));
+  const line = (c: string[]) => '  ' + c.map((x, i) => x + ' '.repeat(widths[i] - width(x))).join('  ').trimEnd();
+  const more = r.rows.length > TABLE_ROWS || r.rowsTruncated ? [`  … ${r.summary.valid - TABLE_ROWS} more valid rows`] : [];
+  return [line(head), ...cells.map(line), ...more].join('\n');
+}
 
 export async function importSitesCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -13,11 +32,12 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
     allowPositionals: true,
     options: {
       crs: { type: 'string' }, commit: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, mapping: { type: 'string' },
-      licence: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      licence: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    io.log('usage: npm run import:sites -- FILE --crs wgs84|gcj02|bd09 [--commit] [--skip-invalid] [--mapping JSON]');
+    io.log('usage: npm run import:sites -- FILE --crs wgs84|gcj02|bd09 [--commit] [--skip-invalid] [--mapping JSON] [--server URL --token TOKEN]');
     return values.help ? 0 : 1;
   }
   if (!values.crs || !(IMPORT_CRS as readonly string[]).includes(values.crs)) {
@@ -33,19 +53,25 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
       return 1;
     }
   }
+  let remote: RemoteTarget | null;
+  try {
+    remote = remoteTarget(io, values.server, values.token);
+  } catch (err) {
+    if (!(err instanceof RemoteImportError)) throw err;
+    io.error(`error: ${err.message}`);
+    return 1;
+  }
   const file = positionals[0];
-  return runImportCli(io, file, async (sql, bytes) => {
-    const t0 = performance.now();
-    const r = await importSites(sql, {
-      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode: values.commit ? 'commit' : 'preview',
-      skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
-    });
+  const mode = values.commit ? 'commit' as const : 'preview' as const;
+  const t0 = performance.now();
+  const report = (r: SiteImportResult, where: string) => {
     const s = r.summary;
     io.log(`${basename(file)}: ${r.format.toUpperCase()}${r.encoding ? ` (${r.encoding})` : ''}${r.sheet ? `, sheet "${r.sheet}"` : ''}, `
-      + `header row ${r.headerRow ?? '—'}, coordinates ${values.crs}`);
+      + `header row ${r.headerRow ?? '—'}, coordinates ${values.crs}; ${where}`);
     io.log(`columns: ${Object.entries(r.mapping).filter(([, h]) => h).map(([f, h]) => `${f}←${h}`).join(', ')}`);
     if (r.unmappedHeaders.length) io.log(`ignored columns: ${r.unmappedHeaders.join(', ')}`);
     io.log(`${s.rows} rows: ${s.valid} valid (${s.create} new, ${s.update} updates), ${s.invalid} with problems, ${s.warnings} warnings`);
+    if (!r.committed && r.rows.length) io.log(rowsTable(r));
     if (r.issues.length) io.log(formatIssues(r.issues, r.rowKind));
     if (r.committed) {
       io.log(`committed: ${r.committed.created} created, ${r.committed.updated} updated, ${r.committed.skipped.length} rows skipped; `
@@ -53,8 +79,18 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
     } else {
       io.log('preview only: nothing was written (add --commit to import)');
     }
-    io.log(`${((performance.now() - t0) / 1000).toFixed(2)} s, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    io.log(`${((performance.now() - t0) / 1000).toFixed(2)} s${remote ? '' : `, peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`}`);
     return s.invalid > 0 && !r.committed ? 1 : 0;
-  });
+  };
+  if (remote) {
+    const target = remote;
+    return runRemoteImportCli(io, file, async () => report(await remoteImport<SiteImportResult>(target, 'sites', file, {
+      crs: values.crs, mode, skipInvalid: String(values['skip-invalid'] ?? false), mapping: values.mapping,
+      licence: values.licence, sourceName: values.name,
+    }), `server ${target.server}`));
+  }
+  return runImportCli(io, file, async (sql, bytes) => report(await importSites(sql, {
+    district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
+    skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
+  }), 'local database'));
 }
-

@@ -299,8 +299,9 @@ describeApi('role matrix', (h) => {
     const { authMiddleware } = await import('../../api/src/http/auth.ts');
     const { Hono } = await import('hono');
     const { onError } = await import('../../api/src/http/errors.ts');
+    const { createPrincipalCache } = await import('../../api/src/auth/principal-cache.ts');
     const app = new Hono<any>();
-    app.use('*', async (c, next) => { c.set('deps', { db: h().db }); await next(); });
+    app.use('*', async (c, next) => { c.set('deps', { db: h().db, principals: createPrincipalCache() }); await next(); });
     app.use('*', authMiddleware({}));
     app.onError(onError);
     app.get('/api/unruled', (c) => c.json({ leaked: true }));

@@ -18,7 +18,7 @@ export interface ImportedSiteFields {
   code?: string | null; kind: SiteKind; name: string; townshipCode?: string | null; villageCode?: string | null;
   lng?: number | null; lat?: number | null; locationPrecision?: 'exact' | 'approximate'; status?: (typeof SITE_STATUSES)[number];
   demonstration?: boolean; hasSign?: boolean; hasStaff?: boolean; hasActivities?: boolean; hasProjects?: boolean;
-  hasRules?: boolean; address?: string; contact?: string; phone?: string; notes?: string;
+  hasRules?: boolean; address?: string; contact?: string; phone?: string; openingHours?: string; notes?: string;
 }
 
 export interface PlannedSite {
@@ -94,13 +94,13 @@ const SITE_COLUMNS: Record<keyof ImportedSiteFields, [string, string]> = {
   locationPrecision: ['location_precision', 'text'], status: ['status', 'text'], demonstration: ['demonstration', 'boolean'],
   hasSign: ['has_sign', 'boolean'], hasStaff: ['has_staff', 'boolean'], hasActivities: ['has_activities', 'boolean'],
   hasProjects: ['has_projects', 'boolean'], hasRules: ['has_rules', 'boolean'], address: ['address', 'text'],
-  contact: ['contact', 'text'], phone: ['phone', 'text'], notes: ['notes', 'text'],
+  contact: ['contact', 'text'], phone: ['phone', 'text'], openingHours: ['opening_hours', 'text'], notes: ['notes', 'text'],
 };
 
 const CREATE_DEFAULTS: Omit<Required<ImportedSiteFields>, 'kind' | 'name' | 'locationPrecision'> & { locationPrecision: 'exact' } = {
   code: null, townshipCode: null, villageCode: null, lng: null, lat: null, locationPrecision: 'exact', status: 'existing',
   demonstration: false, hasSign: false, hasStaff: false, hasActivities: false, hasProjects: false, hasRules: false,
-  address: '', contact: '', phone: '', notes: '',
+  address: '', contact: '', phone: '', openingHours: '', notes: '',
 };
 
 const CHUNK = 2000;

@@ -151,6 +151,17 @@ export async function listActivities(sql: Sql, district: string, q: { year?: num
   return rows.map(activityOf);
 }
 
+const ActivityDateRow = z.object({ on_date: isoDay, site_id: z.string().nullable(), township_code: z.string().nullable() });
+
+/** Dates of the activities on or after `from` (YYYY-MM-DD), with their site and township (the site's when not recorded). */
+export async function activityDatesFrom(sql: Sql, district: string, from: string): Promise<{ date: string; siteId: string | null; townshipCode: string | null }[]> {
+  const rows = parseRows(ActivityDateRow, await sql`
+    SELECT a.on_date, a.site_id, coalesce(a.township_code, s.township_code) AS township_code
+    FROM activities a LEFT JOIN sites s ON s.district_code = a.district_code AND s.id = a.site_id
+    WHERE a.district_code = ${district} AND a.on_date >= ${from}`);
+  return rows.map((r) => ({ date: r.on_date, siteId: r.site_id, townshipCode: r.township_code }));
+}
+
 export async function getActivity(sql: Sql, district: string, id: string): Promise<Activity | null> {
   const [r] = parseRows(ActivityRow, await sql`SELECT * FROM activities WHERE district_code = ${district} AND id = ${id}`);
   return r ? activityOf(r) : null;

@@ -15,7 +15,7 @@ const COLUMNS: Record<string, string> = {
   lng: 'lng', lat: 'lat', locationPrecision: 'location_precision', status: 'status',
   demonstration: 'demonstration', hasSign: 'has_sign', hasStaff: 'has_staff', hasActivities: 'has_activities',
   hasProjects: 'has_projects', hasRules: 'has_rules', venueType: 'venue_type', address: 'address',
-  contact: 'contact', phone: 'phone', notes: 'notes',
+  contact: 'contact', phone: 'phone', openingHours: 'opening_hours', notes: 'notes',
 };
 
 /** A `sites` row (`SELECT *`). */
@@ -25,7 +25,7 @@ const SiteRow = z.object({
   location_precision: z.enum(['exact', 'approximate']), status: SiteStatusSchema,
   demonstration: z.boolean(), has_sign: z.boolean(), has_staff: z.boolean(), has_activities: z.boolean(), has_projects: z.boolean(),
   has_rules: z.boolean(), venue_type: VenueTypeSchema.nullable(), address: z.string(), contact: z.string(), phone: z.string(),
-  notes: z.string(), created_at: isoTimestamp, updated_at: isoTimestamp,
+  opening_hours: z.string(), notes: z.string(), created_at: isoTimestamp, updated_at: isoTimestamp,
 });
 
 function siteFeature(r: z.infer<typeof SiteRow>): SiteFeature {
@@ -39,7 +39,7 @@ function siteFeature(r: z.infer<typeof SiteRow>): SiteFeature {
       lng: r.lng, lat: r.lat, placed, locationPrecision: r.location_precision, status: r.status,
       demonstration: r.demonstration, hasSign: r.has_sign, hasStaff: r.has_staff, hasActivities: r.has_activities,
       hasProjects: r.has_projects, hasRules: r.has_rules, venueType: r.venue_type, address: r.address,
-      contact: r.contact, phone: r.phone, notes: r.notes,
+      contact: r.contact, phone: r.phone, openingHours: r.opening_hours, notes: r.notes,
       createdAt: r.created_at, updatedAt: r.updated_at,
     },
   };

@@ -24,6 +24,8 @@ export interface Principal {
   via: 'session' | 'token';
   csrfToken?: string;
   tokenId?: string;
+  /** When a session ends (ISO time); tokens do not expire. */
+  expiresAt?: string;
 }
 
 const RoleColumn = z.enum(ROLES);
@@ -102,12 +104,12 @@ export async function createSession(sql: Sql, userId: string): Promise<{ secret:
 }
 
 export async function sessionPrincipal(sql: Sql, sessionSecret: string): Promise<Principal | null> {
-  const [r] = parseRows(UserRow.extend({ csrf_token: z.string() }), await sql`
-    SELECT u.*, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id
+  const [r] = parseRows(UserRow.extend({ csrf_token: z.string(), expires_at: isoTimestamp }), await sql`
+    SELECT u.*, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.secret_hash = ${sha256(sessionSecret)} AND s.expires_at > now()`);
   if (!r) return null;
   const user = toUser(r);
-  return { user, role: user.role, via: 'session', csrfToken: r.csrf_token };
+  return { user, role: user.role, via: 'session', csrfToken: r.csrf_token, expiresAt: r.expires_at };
 }
 
 export async function deleteSession(sql: Sql, sessionSecret: string): Promise<void> {
@@ -150,7 +152,10 @@ export async function revokeToken(sql: Sql, id: string): Promise<boolean> {
   return (await sql`UPDATE api_tokens SET revoked_at = now() WHERE id = ${id} AND revoked_at IS NULL`).count > 0;
 }
 
-/** The principal of a bearer token; the token's role is capped by its owner's current role. */
+/**
+ * The principal of a bearer token; the token's role is capped by its owner's current role. Records the use
+ * (`last_used_at`; the API caches principals briefly, so it is exact to a few seconds).
+ */
 export async function tokenPrincipal(sql: Sql, token: string): Promise<Principal | null> {
   const [r] = parseRows(UserRow.extend({ token_id: z.string(), token_role: RoleColumn }), await sql`
     UPDATE api_tokens t SET last_used_at = now() FROM users u

@@ -22,6 +22,7 @@ export const SITE_EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'address', header: '地址', width: 30 },
   { key: 'contact', header: '联系人', width: 10 },
   { key: 'phone', header: '联系电话', width: 14 },
+  { key: 'openingHours', header: '开放时间', width: 24 },
   { key: 'notes', header: '备注', width: 40 },
 ];
 
@@ -41,6 +42,6 @@ export function siteExportRows(features: SiteFeature[], townshipNames: Map<strin
     lng: p.lng, lat: p.lat, precision: p.placed ? PRECISION_ZH[p.locationPrecision] : '未放置',
     status: STATUS_ZH[p.status], demonstration: p.demonstration, hasSign: p.hasSign, hasStaff: p.hasStaff,
     hasActivities: p.hasActivities, hasProjects: p.hasProjects, hasRules: p.hasRules,
-    address: p.address, contact: p.contact, phone: p.phone, notes: p.notes,
+    address: p.address, contact: p.contact, phone: p.phone, openingHours: p.openingHours, notes: p.notes,
   }));
 }

@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { ROUTE_RULES, ruleKey, type RouteRule } from './route-rules.ts';
-import { sessionPrincipal, tokenPrincipal, type Principal } from '../db/users-repo.ts';
+import { sessionPrincipal, sha256, tokenPrincipal, type Principal } from '../db/users-repo.ts';
 import { getSettings } from '../db/settings-repo.ts';
 import type { AuditActor } from '../db/audit-repo.ts';
 import { withoutDistrictPrefix } from './district.ts';
@@ -71,17 +71,20 @@ function crossSite(c: Context<AppEnv>): boolean {
 }
 
 async function authenticate(c: Context<AppEnv>): Promise<Principal | null> {
-  const { sql } = c.var.deps.db;
+  const { db: { sql }, principals } = c.var.deps;
   const authz = c.req.header('authorization');
   if (authz) {
     const m = /^Bearer\s+(\S+)$/i.exec(authz);
-    const p = m ? await tokenPrincipal(sql, m[1]) : null;
+    const p = m ? await principals.get(`token:${sha256(m[1])}`, () => tokenPrincipal(sql, m[1])) : null;
     if (!p) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API token');
     return p;
   }
   const cookie = getCookie(c, SESSION_COOKIE);
-  return cookie ? sessionPrincipal(sql, cookie) : null;
+  return cookie ? principals.get(`session:${sha256(cookie)}`, () => sessionPrincipal(sql, cookie)) : null;
 }
+
+/** Routes whose writes change who a cookie or token belongs to (login, logout, passwords, users, roles, tokens). */
+const ACCOUNT_ROUTES = /^\/api\/(session|users|tokens)(\/|$)/;
 
 /** Path parameters of `pattern` (e.g. `/api/sites/:id`) in `path`. */
 function pathParams(pattern: string, path: string): Record<string, string> {
@@ -154,6 +157,11 @@ export function authMiddleware(rules: Record<string, RouteRule> = ROUTE_RULES): 
     const rule = rules[key];
     if (!rule) throw new ApiError(403, 'forbidden', `No access rule for ${key}`);
     await authorize(c, rule, p, route.path);
-    return next();
+    if (safe || !ACCOUNT_ROUTES.test(route.path)) return next();
+    try {
+      await next();
+    } finally {
+      c.var.deps.principals.clear(); // after the change committed (or failed): the next request looks up afresh
+    }
   };
 }

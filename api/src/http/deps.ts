@@ -2,6 +2,8 @@ import type { Database } from '../db/client.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
 import type { JobQueue } from '../services/job-queue.ts';
 import type { LoginThrottle } from '../auth/login-throttle.ts';
+import type { PrincipalCache } from '../auth/principal-cache.ts';
+import type { AnswerCache } from './answer-cache.ts';
 import type { Principal } from '../db/users-repo.ts';
 import type { RequestConfig } from '../services/request-config.ts';
 
@@ -12,6 +14,10 @@ export interface AppDeps {
   /** Bounded queue for heavy work (plans, imports, exports); see services/job-queue.ts. */
   jobs: JobQueue;
   throttle: LoginThrottle;
+  /** Who a session cookie or API token belongs to, cached briefly (auth/principal-cache.ts). */
+  principals: PrincipalCache;
+  /** JSON answers of read routes for the current data version (http/answer-cache.ts). */
+  answers: AnswerCache;
   /** Set the session cookie with `Secure` (behind HTTPS); also set when the request itself is https. */
   secureCookies: boolean;
   /** Trust `X-Forwarded-For` for the client address (behind a reverse proxy). */

@@ -8,7 +8,7 @@ import { resolveColumns, type ColumnMapping } from './column-mapping.ts';
 import type { ImportCrs } from './crs.ts';
 import { hasFileError, rowsWithErrors, type ImportIssue } from './import-issue.ts';
 import { ACCEPTED_KIND_NAMES, guessKind, parseBoolean, parseKind, parsePrecision, parseStatus, type SiteStatus } from './parse-values.ts';
-import { SITE_KIND_NAMES } from '../schemas/sites.ts';
+import { OPENING_HOURS_MAX, SITE_KIND_NAMES } from '../schemas/sites.ts';
 import { parsePoint } from './parse-point.ts';
 import type { PlaceMatcher } from './place-matcher.ts';
 import type { PointInPolygon } from './point-in-polygon-grid.ts';
@@ -41,7 +41,7 @@ export interface SiteImportPlan {
 }
 
 const BOOLEAN_FIELDS = ['demonstration', 'hasSign', 'hasStaff', 'hasActivities', 'hasProjects', 'hasRules'] as const;
-const TEXT_LIMITS = { address: 500, contact: 100, phone: 50, notes: 2000 } as const;
+const TEXT_LIMITS = { address: 500, contact: 100, phone: 50, openingHours: OPENING_HOURS_MAX, notes: 2000 } as const;
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
 
 /**
@@ -146,7 +146,7 @@ export function planSiteImport(
       if (!st) err('status', 'bad_value', `unknown status "${statusText}" (现有/规划/建议 or existing/planned/proposed)`, statusText);
       else fields.status = st;
     }
-    for (const f of ['address', 'contact', 'phone', 'notes'] as const) {
+    for (const f of ['address', 'contact', 'phone', 'openingHours', 'notes'] as const) {
       const text = cell(f);
       if (text === undefined) continue;
       if (text.length > TEXT_LIMITS[f]) err(f, 'too_long', `${SITE_FIELD_LABELS[f]} is longer than ${TEXT_LIMITS[f]} characters`);

@@ -14,6 +14,7 @@ export const SITE_FIELDS: FieldSpec[] = [
   { field: 'address', aliases: ['地址', '详细地址', '位置', 'address'] },
   { field: 'contact', aliases: ['联系人', '负责人', 'contact'] },
   { field: 'phone', aliases: ['电话', '联系电话', '手机', '手机号', 'phone', 'tel', 'telephone'] },
+  { field: 'openingHours', aliases: ['开放时间', '开放时段', '服务时间', '办公时间', 'openingHours', 'opening hours', 'hours'] },
   { field: 'demonstration', aliases: ['是否示范', '示范', '示范点', '是否示范点', 'demonstration', 'demo'] },
   { field: 'hasSign', aliases: ['有标识', '有无标识', '是否有标识', 'hasSign', 'has sign', 'has_sign', 'sign'] },
   { field: 'hasStaff', aliases: ['有人员', '有无人员', '是否有人员', 'hasStaff', 'has staff', 'has_staff', 'staff'] },
@@ -27,6 +28,6 @@ export const SITE_FIELDS: FieldSpec[] = [
 /** Chinese labels of our fields (for messages and exports). */
 export const SITE_FIELD_LABELS: Record<string, string> = {
   id: '站点ID', code: '编码', name: '名称', kind: '类型', township: '乡镇', village: '村（社区）', lng: '经度', lat: '纬度', precision: '位置精度',
-  address: '地址', contact: '联系人', phone: '联系电话', demonstration: '是否示范', hasSign: '有标识', hasStaff: '有人员',
+  address: '地址', contact: '联系人', phone: '联系电话', openingHours: '开放时间', demonstration: '是否示范', hasSign: '有标识', hasStaff: '有人员',
   hasActivities: '有活动', hasProjects: '有项目', hasRules: '有制度', status: '状态', notes: '备注',
 };

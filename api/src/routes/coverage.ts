@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
+import { cachedAnswer } from '../http/answer-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema } from '../schemas/coverage.ts';
 import { facilitiesOf, travelSetup } from '../services/coverage-service.ts';
@@ -9,13 +10,13 @@ import { isochroneFeatures, nearestSites, townshipAreaFeatures, demandFeatures }
 
 /** Coverage report, isochrones, nearest sites, demand points and township areas. */
 export const coverageRoutes = new Hono<AppEnv>()
-  .get('/coverage', validate('query', CoverageQuerySchema), async (c) => {
+  .get('/coverage', cachedAnswer, validate('query', CoverageQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const t0 = performance.now();
     const { report } = await c.var.deps.coverage.coverage(c.var.district, q);
     return c.json({ ...report, computeMs: Math.round(performance.now() - t0) }, 200);
   })
-  .get('/isochrones', validate('query', IsochroneQuerySchema), async (c) => {
+  .get('/isochrones', cachedAnswer, validate('query', IsochroneQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const ctx = await c.var.deps.coverage.context(c.var.district);
     const travel = travelSetup(ctx, q);
@@ -28,7 +29,7 @@ export const coverageRoutes = new Hono<AppEnv>()
     }
     return c.json({ type: 'FeatureCollection' as const, method: travel.method, features: isochroneFeatures(ctx, travel, facilities) }, 200);
   })
-  .get('/nearest', validate('query', NearestQuerySchema), async (c) => {
+  .get('/nearest', cachedAnswer, validate('query', NearestQuerySchema), async (c) => {
     const q = c.req.valid('query');
     const ctx = await c.var.deps.coverage.context(c.var.district);
     const travel = travelSetup(ctx, { ...q, speedKmh: undefined, detourFactor: undefined });
@@ -44,13 +45,13 @@ export const coverageRoutes = new Hono<AppEnv>()
       results,
     }, 200);
   })
-  .get('/demand', async (c) => {
+  .get('/demand', cachedAnswer, async (c) => {
     const ctx = await c.var.deps.coverage.context(c.var.district);
     const { features, population, olderPopulation } = demandFeatures(ctx);
     // The totals beside the features are their exact sums (hundredths of a person).
     return c.json({ type: 'FeatureCollection' as const, demand: { ...ctx.demandInfo, population, olderPopulation }, features }, 200);
   })
-  .get('/township-areas', async (c) => {
+  .get('/township-areas', cachedAnswer, async (c) => {
     const ctx = await c.var.deps.coverage.context(c.var.district);
     return c.json(townshipAreaFeatures(ctx), 200);
   });

@@ -2,6 +2,7 @@ import { pingDatabase } from '../db/client.ts';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
+import { cachedAnswer } from '../http/answer-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { VillageQuerySchema } from '../schemas/reference.ts';
 import { getDistrict, listSources, listTownships, listVillages } from '../db/reference-repo.ts';
@@ -21,7 +22,7 @@ export const referenceRoutes = new Hono<AppEnv>()
     const database = answered === 'busy' ? ('busy' as const) : answered ? ('ok' as const) : ('down' as const);
     return c.json({ ok: true as const, database: db.kind, databaseStatus: database, jobs: jobs.stats() }, 200);
   })
-  .get('/boundary', async (c) => {
+  .get('/boundary', cachedAnswer, async (c) => {
     const d = await getDistrict(c.var.deps.db.sql, c.var.district);
     if (!d) throw notFound('District boundary');
     return c.json(
@@ -38,8 +39,8 @@ export const referenceRoutes = new Hono<AppEnv>()
       200,
     );
   })
-  .get('/townships', async (c) => c.json({ townships: await listTownships(c.var.deps.db.sql, c.var.district) }, 200))
-  .get('/villages', validate('query', VillageQuerySchema), async (c) => {
+  .get('/townships', cachedAnswer, async (c) => c.json({ townships: await listTownships(c.var.deps.db.sql, c.var.district) }, 200))
+  .get('/villages', cachedAnswer, validate('query', VillageQuerySchema), async (c) => {
     const { township } = c.req.valid('query');
     return c.json({ villages: await listVillages(c.var.deps.db.sql, c.var.district, township) }, 200);
   })

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
+import { cachedAnswer } from '../http/answer-cache.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema } from '../schemas/sites.ts';
 import { deleteSite, getSite, insertSite, listSites, updateSite } from '../db/sites-repo.ts';
@@ -22,11 +23,11 @@ const smallBody = bodyLimit({
 
 /** CRUD for practice sites; lists are GeoJSON with unplaced sites as `geometry: null`. */
 export const siteRoutes = new Hono<AppEnv>()
-  .get('/', validate('query', SiteQuerySchema), async (c) => {
+  .get('/', cachedAnswer, validate('query', SiteQuerySchema), async (c) => {
     const features = await listSites(c.var.deps.db.sql, c.var.district, c.req.valid('query'));
     return c.json({ type: 'FeatureCollection' as const, features }, 200);
   })
-  .get('/:id', validate('param', SiteIdParamSchema), async (c) => {
+  .get('/:id', cachedAnswer, validate('param', SiteIdParamSchema), async (c) => {
     const site = await getSite(c.var.deps.db.sql, c.var.district, c.req.valid('param').id);
     if (!site) throw notFound('Site');
     return c.json(site, 200);

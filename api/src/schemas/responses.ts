@@ -30,7 +30,7 @@ export const SitePropertiesSchema = z.strictObject({
   placed: z.boolean(), locationPrecision: z.enum(['exact', 'approximate']), status: z.enum(SITE_STATUSES),
   demonstration: z.boolean(), hasSign: z.boolean(), hasStaff: z.boolean(), hasActivities: z.boolean(), hasProjects: z.boolean(),
   hasRules: z.boolean(), venueType: z.enum(VENUE_TYPES).nullable(), address: z.string(), contact: z.string(), phone: z.string(),
-  notes: z.string(), createdAt: z.string(), updatedAt: z.string(),
+  openingHours: z.string(), notes: z.string(), createdAt: z.string(), updatedAt: z.string(),
 });
 export const SiteFeatureSchema = z.strictObject({ type: z.literal('Feature'), id: z.string(), geometry: Point.nullable(), properties: SitePropertiesSchema });
 export const SiteCollectionSchema = z.strictObject({ type: z.literal('FeatureCollection'), features: z.array(SiteFeatureSchema) });
@@ -173,7 +173,13 @@ export const PublicSitesSchema = z.strictObject({
     type: z.literal('Feature'), id: z.string(), geometry: Point.nullable(),
     properties: SitePropertiesSchema.pick({
       id: true, name: true, kind: true, status: true, demonstration: true, townshipCode: true, villageCode: true, lng: true, lat: true,
-      placed: true, locationPrecision: true, address: true, phone: true,
+      placed: true, locationPrecision: true, address: true, phone: true, openingHours: true,
+    }).extend({
+      /** When the site's (else its township's) activity records say activities take place; null without records. */
+      activityDays: z.strictObject({
+        scope: z.enum(['site', 'township']), dayOfMonth: z.number().int().nullable(), monthsWithDay: z.number().int(),
+        monthsWithActivity: z.number().int(), next: z.string().nullable(), last: z.string().nullable(),
+      }).nullable(),
     }),
   })),
 });

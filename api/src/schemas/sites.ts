@@ -25,6 +25,8 @@ export const LngSchema = z.number().finite().min(-180).max(180);
 export const LatSchema = z.number().finite().min(-90).max(90);
 
 const text = (max: number) => z.string().trim().max(max);
+/** Longest opening-hours text (the database checks the same). */
+export const OPENING_HOURS_MAX = 200;
 
 /** Writable site fields (shared by create and update). */
 const siteFields = {
@@ -47,6 +49,8 @@ const siteFields = {
   address: text(500),
   contact: text(100),
   phone: text(50),
+  /** 开放时间, free text such as 周一至周五 9:00-17:00 (public on the resident page). */
+  openingHours: text(OPENING_HOURS_MAX),
   notes: text(2000),
 };
 
@@ -74,6 +78,7 @@ export const SiteCreateSchema = z
     address: siteFields.address.optional(),
     contact: siteFields.contact.optional(),
     phone: siteFields.phone.optional(),
+    openingHours: siteFields.openingHours.optional(),
     notes: siteFields.notes.optional(),
   })
   .refine(bothOrNeither, coordIssue);
@@ -127,6 +132,7 @@ export interface SiteProperties {
   address: string;
   contact: string;
   phone: string;
+  openingHours: string;
   notes: string;
   createdAt: string;
   updatedAt: string;

@@ -30,7 +30,7 @@ export function isochroneFeatures(ctx: PlannerContext, travel: TravelSetup, faci
 }
 
 export interface NearestSite {
-  id: string; name: string; kind: SiteKind; townshipCode: string | null; status: string; address: string; phone: string;
+  id: string; name: string; kind: SiteKind; townshipCode: string | null; status: string; address: string; phone: string; openingHours: string;
   lng: number; lat: number; minutes: number; meters: number; straightMeters: number; route: LineString | null;
 }
 
@@ -40,7 +40,7 @@ export function nearestSites(ctx: PlannerContext, travel: TravelSetup, facilitie
   const describe = (f: Facility, minutes: number, meters: number, route: LineString | null): NearestSite => {
     const p = byId.get(f.id)!;
     return {
-      id: f.id, name: p.name, kind: p.kind, townshipCode: p.townshipCode, status: p.status, address: p.address, phone: p.phone,
+      id: f.id, name: p.name, kind: p.kind, townshipCode: p.townshipCode, status: p.status, address: p.address, phone: p.phone, openingHours: p.openingHours,
       lng: f.lng, lat: f.lat, minutes: Math.round(minutes * 10) / 10, meters: Math.round(meters),
       straightMeters: Math.round(haversineMeters(q.lng, q.lat, f.lng, f.lat)), route,
     };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { beijingDateTime } from '../lib/beijing-time';
-import { SITE_KINDS, SITE_STATUSES } from '../../../api/src/schemas/sites';
+import { OPENING_HOURS_MAX, SITE_KINDS, SITE_STATUSES } from '../../../api/src/schemas/sites';
 import { ApiRequestError, type SiteFeature, type SiteProps, type SiteUpdate, type Township, type Village } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import { errorText, issueText } from '../lib/issue-text';
@@ -10,7 +10,7 @@ import { useAbilities } from '../auth/session';
 import { SiteHistory } from '../auth/SiteHistory';
 
 const EDITABLE = [
-  'name', 'kind', 'status', 'demonstration', 'townshipCode', 'villageCode', 'address', 'contact', 'phone', 'notes',
+  'name', 'kind', 'status', 'demonstration', 'townshipCode', 'villageCode', 'address', 'contact', 'phone', 'openingHours', 'notes',
   'locationPrecision', 'hasSign', 'hasStaff', 'hasActivities', 'hasProjects', 'hasRules',
 ] as const satisfies readonly (keyof SiteUpdate & keyof SiteProps)[];
 type Draft = Pick<SiteProps, (typeof EDITABLE)[number]>;
@@ -86,10 +86,10 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
     }
   };
 
-  const text = (k: 'name' | 'address' | 'contact' | 'phone', label: I18nKey) => (
+  const text = (k: 'name' | 'address' | 'contact' | 'phone' | 'openingHours', label: I18nKey, extra: { maxLength?: number; placeholder?: string } = {}) => (
     <label className={`field${fieldError(k) ? ' invalid' : ''}`}>
       <span className="field-label">{t(label)}</span>
-      <input type={k === 'phone' ? 'tel' : 'text'} data-testid={`site-${k}`} value={draft[k]} onChange={(e) => set(k, e.target.value)} />
+      <input type={k === 'phone' ? 'tel' : 'text'} data-testid={`site-${k}`} value={draft[k]} onChange={(e) => set(k, e.target.value)} {...extra} />
       {fieldError(k) && <span className="field-error">{fieldError(k)}</span>}
     </label>
   );
@@ -229,6 +229,7 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
           {text('contact', 'site.contact')}
           {text('phone', 'site.phone')}
         </div>
+        {text('openingHours', 'site.openingHours', { maxLength: OPENING_HOURS_MAX, placeholder: t('site.openingHoursExample') })}
         <label className={`field${fieldError('notes') ? ' invalid' : ''}`}>
           <span className="field-label">{t('site.notes')}</span>
           <textarea data-testid="site-notes" rows={3} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />

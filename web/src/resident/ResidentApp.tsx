@@ -15,6 +15,7 @@ import { ResidentMap, type ResidentPoint } from './ResidentMap';
 import { searchPlaces, type PlaceOption } from './search';
 import { RequestForm } from './RequestForm';
 import { TrackPanel } from './TrackPanel';
+import { StationSchedule } from './StationSchedule';
 
 /** The service-circle size residents are told about: the district's 15-minute goal. */
 const CIRCLE_MINUTES = 15;
@@ -340,6 +341,7 @@ export function ResidentApp() {
                               <dd>{r.address || <span className="muted">{t('resident.noAddress')}</span>}</dd>
                               <dt>{t('site.phone')}</dt>
                               <dd>{r.phone ? <a href={`tel:${r.phone.replace(/[^\d+]/g, '')}`}>{r.phone}</a> : <span className="muted">{t('resident.noPhone')}</span>}</dd>
+                              <StationSchedule openingHours={r.openingHours} site={base?.sites.find((s) => s.id === r.id)} />
                             </dl>
                           )}
                         </div>

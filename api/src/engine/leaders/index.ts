@@ -3,3 +3,4 @@ export * from './volunteer-standing.ts';
 export * from './activity-summary.ts';
 export * from './demonstration-targets.ts';
 export * from './score-evaluation.ts';
+export * from './activity-days.ts';
