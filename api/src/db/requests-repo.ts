@@ -172,3 +172,24 @@ export async function requestStats(sql: Sql, q: { month?: string; now: Date }) {
     outsideCircle: Number(r.outside_circle), hoursToAccept: num(r.hours_to_accept), hoursToDone: num(r.hours_to_done),
   }));
 }
+
+/**
+ * Observed demand for the planner: the place of every request submitted in [from, to] except cancelled ones (one
+ * point each), how many had only a village (no point, left out), and the first and last submission dates.
+ */
+export async function requestDemandPoints(sql: Sql, q: { from?: string; to?: string }) {
+  const rows = await sql`
+    SELECT lng, lat, township_code, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+    FROM service_requests WHERE status <> 'cancelled'
+    ${q.from ? sql`AND submitted_at >= ${q.from}::date` : sql``}
+    ${q.to ? sql`AND submitted_at < ${q.to}::date + 1` : sql``}
+    ORDER BY submitted_at, id`;
+  const parsed = parseRows(z.object({ lng: z.number().nullable(), lat: z.number().nullable(), township_code: z.string().nullable(), day: z.string() }), rows);
+  const placed = parsed.filter((r) => r.lng !== null && r.lat !== null);
+  return {
+    points: placed.map((r) => ({ lng: r.lng!, lat: r.lat!, townshipCode: r.township_code, weight: 1 })),
+    villageOnly: parsed.length - placed.length,
+    firstDay: parsed[0]?.day ?? null, lastDay: parsed.at(-1)?.day ?? null,
+  };
+}
+export type RequestDemand = Awaited<ReturnType<typeof requestDemandPoints>>;
