@@ -175,6 +175,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/requests': async () => ({ path: '/api/requests?status=submitted' }),
   'GET /api/requests/map': async () => ({ path: '/api/requests/map' }),
   'GET /api/requests/stats': async () => ({ path: '/api/requests/stats' }),
+  'GET /api/requests/export.csv': async () => ({ path: '/api/requests/export.csv' }),
+  'GET /api/requests/export.xlsx': async () => ({ path: '/api/requests/export.xlsx?status=submitted' }),
   'POST /api/requests/:id/dispatch': async (s) => ({ path: `/api/requests/${(await serviceRequest(s)).id}/dispatch`, init: json('POST', {}) }),
   'POST /api/requests/:id/accept': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/accept`, init: json('POST', {}) }),
   'POST /api/requests/:id/decline': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/decline`, init: json('POST', { reason: '矩阵' }) }),

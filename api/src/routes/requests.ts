@@ -13,6 +13,7 @@ import {
 } from '../schemas/requests.ts';
 import { actOnRequest, submitRequest, sweepRequests, type ActInput } from '../services/request-service.ts';
 import { inboxRequestView, publicRequestView } from './request-views.ts';
+import { requestExportRoutes } from './request-export.ts';
 
 /** Runs one signed-in transition and answers the request as the inbox shows it. */
 async function act(c: Context<AppEnv>, input: ActInput) {
@@ -60,6 +61,7 @@ export const requestRoutes = new Hono<AppEnv>()
     const outside = rows.filter((r) => r.outside_circle === true).length;
     return c.json({ type: 'FeatureCollection' as const, features, total: rows.length, outsideCircle: outside, approximate: rows.filter((r) => r.outside_circle === null).length }, 200);
   })
+  .route('/requests', requestExportRoutes)
   .get('/requests/stats', validate('query', RequestStatsQuerySchema), async (c) =>
     c.json({ townships: await requestStats(c.var.deps.db.sql, { month: c.req.valid('query').month, now: new Date() }) }, 200))
   .post('/requests/:id/dispatch', validate('json', DispatchSchema), async (c) => act(c, { action: 'dispatch', ...c.req.valid('json') }))
