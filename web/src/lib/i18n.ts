@@ -706,6 +706,9 @@ const zh = {
   'plan.demandMethod.villageOnly': '{n} 条只有村名、无坐标，未计入', 'plan.demandMethod.covered': '服务圈内点单：{before} → {after}（共 {n} 条）',
   'plan.demandMethod.sep': '；',
   'issue.no_requests': '所选时段内没有带位置的点单，无法按点单规划',
+  // Cadre choropleths (issue 12 §1)
+  'vol.measure': '分级图指标', 'vol.measure.residentRegistration': '群众注册 13%', 'vol.measure.cadreRegistration': '干部注册 100%', 'vol.measure.cadreParticipation': '干部参与 80%',
+  'vol.legendCadreReg': '干部注册志愿者比例（目标 100%）', 'vol.legendCadrePart': '在职党员干部参与比例（目标 80%）',
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1410,6 +1413,9 @@ const en: Record<I18nKey, string> = {
   'plan.demandMethod.villageOnly': '{n} with only a village (no point) left out', 'plan.demandMethod.covered': 'requests inside a circle: {before} → {after} (of {n})',
   'plan.demandMethod.sep': '; ',
   'issue.no_requests': 'No service requests with a place in the chosen period to plan with',
+  // Cadre choropleths (issue 12 §1)
+  'vol.measure': 'Map measure', 'vol.measure.residentRegistration': 'Residents 13%', 'vol.measure.cadreRegistration': 'Cadres registered 100%', 'vol.measure.cadreParticipation': 'Cadres taking part 80%',
+  'vol.legendCadreReg': 'Cadres registered as volunteers (target 100%)', 'vol.legendCadrePart': 'Serving party members and cadres taking part (target 80%)',
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };
