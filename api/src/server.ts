@@ -13,6 +13,7 @@ const server = serve({ fetch: started.fetch, port, hostname: process.env.HOST ??
   console.log(`朝天 15-minute service-circle planner: http://${info.address}:${info.port}/  (database: ${started.db.kind}, ${started.startupMs} ms to start)`);
 });
 const stop = async () => {
+  started.sweeper.stop();
   server.close();
   await started.db.close();
   process.exit(0);

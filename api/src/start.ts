@@ -10,6 +10,8 @@ import { countAdmins } from './db/users-repo.ts';
 import { allowedHostsFromEnv, hostAllowlist, securityHeaders } from './http/security.ts';
 import { basemapTileOrigins } from './services/basemap-config.ts';
 import { onError } from './http/errors.ts';
+import { requestConfig } from './services/request-config.ts';
+import { startRequestSweeper } from './services/request-sweeper.ts';
 
 /** Printed at start-up while no admin account exists: nothing can be changed until one does. */
 export const NO_ADMIN_MESSAGE = [
@@ -51,5 +53,8 @@ export async function startApp(opts: { databaseUrl?: string; dataDir: string; st
     root.use('/*', serveStatic({ root: dir }));
     root.get('*', serveStatic({ path: `${dir}/index.html` }));
   }
-  return { fetch: root.fetch, db, startupMs: Math.round(performance.now() - t0) };
+  // Expiry and erasure of service requests: once now (before the first answer), then on a timer.
+  const sweeper = startRequestSweeper({ db, requests: requestConfig() });
+  await sweeper.started;
+  return { fetch: root.fetch, db, sweeper, startupMs: Math.round(performance.now() - t0) };
 }

@@ -11,6 +11,7 @@ import { DEFAULT_INDICATORS } from '../../api/src/services/evaluation-rules.ts';
 import { ROUTE_RULES, type RouteRule } from '../../api/src/http/route-rules.ts';
 import { withoutDistrictPrefix } from '../../api/src/http/district.ts';
 import { insertSite } from '../../api/src/db/sites-repo.ts';
+import { setUserSites } from '../../api/src/db/requests-repo.ts';
 import { insertUser, createToken, createSession } from '../../api/src/db/users-repo.ts';
 import type { Role } from '../../api/src/auth/roles.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
@@ -19,7 +20,7 @@ import { ensureTestUser, testToken, testUsername, TEST_PASSWORD } from '../helpe
 const OWN = '510812100'; // 朝天镇: the township editor's
 const OTHER = '510812102'; // another township
 const SEAT: Record<string, [number, number]> = { [OWN]: [105.884081, 32.643374], [OTHER]: [105.907423, 32.775374] };
-const ROLES: Role[] = ['viewer', 'township_editor', 'planner', 'admin'];
+const ROLES: Role[] = ['viewer', 'township_editor', 'dispatcher', 'planner', 'admin'];
 
 type Principal = { name: string; role: Role | null; crossSite?: boolean };
 const PRINCIPALS: Principal[] = [
@@ -176,6 +177,8 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/requests': async () => ({ path: '/api/requests?status=submitted' }),
   'GET /api/requests/map': async () => ({ path: '/api/requests/map' }),
   'GET /api/requests/stats': async () => ({ path: '/api/requests/stats' }),
+  'GET /api/requests/export.csv': async () => ({ path: '/api/requests/export.csv' }),
+  'GET /api/requests/export.xlsx': async () => ({ path: '/api/requests/export.xlsx?status=submitted' }),
   'POST /api/requests/:id/dispatch': async (s) => ({ path: `/api/requests/${(await serviceRequest(s)).id}/dispatch`, init: json('POST', {}) }),
   'POST /api/requests/:id/accept': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/accept`, init: json('POST', {}) }),
   'POST /api/requests/:id/decline': async (s) => ({ path: `/api/requests/${(await serviceRequest(s, 'dispatch')).id}/decline`, init: json('POST', { reason: '矩阵' }) }),
@@ -229,6 +232,8 @@ describeApi('role matrix', (h) => {
       } else {
         const townships = p.role === 'township_editor' ? [OWN] : [];
         const user = await ensureTestUser(sql, p.role, townships);
+        // The dispatcher works for every site of its own township (where the samples' requests are routed).
+        if (p.role === 'dispatcher') await setUserSites(sql, user.id, (await sql`SELECT id FROM sites WHERE township_code = ${OWN}`).map((r) => String(r.id)));
         auth.set(p.name, { headers: { authorization: `Bearer ${await testToken(sql, p.role, townships)}` }, userId: user.id });
       }
     }
@@ -295,6 +300,26 @@ describeApi('role matrix', (h) => {
     });
   }
 
+  it('a dispatcher is scoped to its own sites: others\' requests are neither listed nor handled', async () => {
+    const sql = h().db.sql;
+    const user = await ensureTestUser(sql, 'dispatcher');
+    await setUserSites(sql, user.id, (await sql`SELECT id FROM sites WHERE township_code = ${OTHER}`).map((r) => String(r.id)));
+    const headers = { authorization: `Bearer ${await testToken(sql, 'dispatcher')}` };
+    const s = { h: h(), township: OWN, userId: user.id };
+    const mine = await serviceRequest(s);
+    const listed = (await (await h().app.request('/api/requests', { headers })).json()) as { requests: { id: string }[] };
+    expect(listed.requests.map((r) => r.id)).not.toContain(mine.id);
+    for (const step of ['dispatch', 'pass-up', 'cancel']) {
+      const res = await h().app.request(`/api/requests/${mine.id}/${step}`, { ...json('POST', step === 'pass-up' ? { reason: '不是我的' } : {}), headers: { ...headers, 'content-type': 'application/json' } });
+      expect([step, res.status]).toEqual([step, 404]); // not theirs: answered as if absent
+    }
+    // Given the request's site, the same dispatcher handles it.
+    const [row] = await sql`SELECT site_id FROM service_requests WHERE id = ${mine.id}`;
+    await setUserSites(sql, user.id, [String(row.site_id)]);
+    const ok = await h().app.request(`/api/requests/${mine.id}/dispatch`, { ...json('POST', {}), headers: { ...headers, 'content-type': 'application/json' } });
+    expect(ok.status).toBe(200);
+  });
+
   it('a route without a rule is refused at run time', async () => {
     const { authMiddleware } = await import('../../api/src/http/auth.ts');
     const { Hono } = await import('hono');
@@ -305,7 +330,7 @@ describeApi('role matrix', (h) => {
     app.use('*', authMiddleware({}));
     app.onError(onError);
     app.get('/api/unruled', (c) => c.json({ leaked: true }));
-    const res = await app.request('/api/unruled', { headers: (await as(PRINCIPALS[4])).headers });
+    const res = await app.request('/api/unruled', { headers: (await as(PRINCIPALS.find((p) => p.name === 'admin')!)).headers });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({ error: { code: 'forbidden', message: 'No access rule for GET /api/unruled' } });
   });

@@ -66,6 +66,33 @@ describe('the leaders’ 评估 tab', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/leaders-volunteers-zh.png` });
   });
 
+  it('switches the choropleth to cadre registration (target 100%) and cadre participation (target 80%)', async () => {
+    const rendered = () => page.evaluate((layer) => {
+      const fs = window.__map!.queryRenderedFeatures({ layers: [layer] });
+      return Object.fromEntries(fs.map((f) => [String(f.properties.code), f.properties.rate ?? null]));
+    }, VOLUNTEER_LAYER.fill);
+    const legend = page.getByTestId('volunteer-legend');
+    await page.getByTestId('vol-measure-cadreRegistration').click();
+    await expect.poll(() => legend.getAttribute('data-measure')).toBe('cadreRegistration');
+    expect(await legend.innerText()).toContain('目标 100%');
+    expect(await legend.locator('.target-line').getAttribute('data-target')).toBe('100%');
+    await waitForIdle(page);
+    // 羊木镇 150 of 150 cadres registered, 沙河镇 80 of 100.
+    await expect.poll(async () => (await rendered())['510812105']).toBeCloseTo(0.8, 5);
+    expect((await rendered())['510812102']).toBeCloseTo(1, 5);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/leaders-cadre-registration-zh.png` });
+    await page.getByTestId('vol-measure-cadreParticipation').click();
+    await expect.poll(() => legend.getAttribute('data-measure')).toBe('cadreParticipation');
+    expect(await legend.locator('.target-line').getAttribute('data-target')).toBe('80%');
+    await waitForIdle(page);
+    // 羊木镇 130 of 150 take part, 沙河镇 60 of 100.
+    await expect.poll(async () => (await rendered())['510812105']).toBeCloseTo(0.6, 5);
+    expect((await rendered())['510812102']).toBeCloseTo(130 / 150, 5);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/leaders-cadre-participation-zh.png` });
+    await page.getByTestId('vol-measure-residentRegistration').click();
+    await expect.poll(() => legend.getAttribute('data-measure')).toBe('residentRegistration');
+  });
+
   it('adds an activity in the form and sees it counted on the monthly 10th', async () => {
     await page.getByTestId('leaders-section-activities').click();
     await page.getByTestId('act-date').fill('2023-04-10');

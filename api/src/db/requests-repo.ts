@@ -152,26 +152,67 @@ export async function setUserSites(tx: Sql, userId: string, siteIds: string[]): 
   for (const s of [...new Set(siteIds)]) await tx`INSERT INTO user_sites (user_id, site_id) VALUES (${userId}, ${s})`;
 }
 
-/** Per township and month: requests, done (done or rated), average stars, overdue (open past a due time), outside circle. */
-export async function requestStats(sql: Sql, district: string, q: { month?: string; now: Date }) {
-  const rows = await sql`
-    SELECT r.township_code, tw.name AS township_name, to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+/** The figures of one group of requests: counts, average stars, overdue, outside the circles, mean response hours. */
+const STAT_COLUMNS = (sql: Sql, now: Date) => sql`
       count(*)::int AS requests,
       count(*) FILTER (WHERE r.status IN ('done','rated'))::int AS done,
       avg(r.stars)::float8 AS average_stars,
-      count(*) FILTER (WHERE (r.status IN ('submitted','passed_up','declined') AND r.dispatch_due_at < ${q.now})
-                          OR (r.status = 'dispatched' AND r.accept_due_at < ${q.now}))::int AS overdue,
+      count(*) FILTER (WHERE (r.status IN ('submitted','passed_up','declined') AND r.dispatch_due_at < ${now})
+                          OR (r.status = 'dispatched' AND r.accept_due_at < ${now}))::int AS overdue,
       count(*) FILTER (WHERE r.outside_circle)::int AS outside_circle,
       avg(extract(epoch FROM r.accepted_at - r.submitted_at) / 3600)::float8 AS hours_to_accept,
-      avg(extract(epoch FROM r.done_at - r.submitted_at) / 3600)::float8 AS hours_to_done
-    FROM service_requests r LEFT JOIN townships tw ON tw.code = r.township_code
+      avg(extract(epoch FROM r.done_at - r.submitted_at) / 3600)::float8 AS hours_to_done`;
+const MONTH = (sql: Sql) => sql`to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+const statFigures = (r: Record<string, unknown>) => ({
+  requests: Number(r.requests), done: Number(r.done), averageStars: num(r.average_stars), overdue: Number(r.overdue),
+  outsideCircle: Number(r.outside_circle), hoursToAccept: num(r.hours_to_accept), hoursToDone: num(r.hours_to_done),
+});
+
+/** Per township and month (Beijing): requests, done (done or rated), average stars, overdue (open past a due time), outside circle, response hours. */
+export async function requestStats(sql: Sql, district: string, q: { month?: string; now: Date }) {
+  const rows = await sql`
+    SELECT r.township_code, tw.name AS township_name, ${MONTH(sql)} AS month, ${STAT_COLUMNS(sql, q.now)}
+    FROM service_requests r LEFT JOIN townships tw ON tw.district_code = r.district_code AND tw.code = r.township_code
     WHERE r.district_code = ${district}
-    ${q.month ? sql`AND to_char(r.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') = ${q.month}` : sql``}
+    ${q.month ? sql`AND ${MONTH(sql)} = ${q.month}` : sql``}
     GROUP BY 1, 2, 3 ORDER BY 3 DESC, 1`;
-  const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
   return rows.map((r) => ({
-    townshipCode: r.township_code as string | null, townshipName: r.township_name as string | null, month: String(r.month),
-    requests: Number(r.requests), done: Number(r.done), averageStars: num(r.average_stars), overdue: Number(r.overdue),
-    outsideCircle: Number(r.outside_circle), hoursToAccept: num(r.hours_to_accept), hoursToDone: num(r.hours_to_done),
+    townshipCode: r.township_code as string | null, townshipName: r.township_name as string | null, month: String(r.month), ...statFigures(r),
   }));
 }
+
+/** The same figures per site now handling the requests (response times per site), per month. */
+export async function requestSiteStats(sql: Sql, district: string, q: { month?: string; now: Date }) {
+  const rows = await sql`
+    SELECT r.site_id, s.name AS site_name, s.kind AS site_kind, s.township_code, ${MONTH(sql)} AS month, ${STAT_COLUMNS(sql, q.now)}
+    FROM service_requests r LEFT JOIN sites s ON s.district_code = r.district_code AND s.id = r.site_id
+    WHERE r.district_code = ${district}
+    ${q.month ? sql`AND ${MONTH(sql)} = ${q.month}` : sql``}
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 5 DESC, 4, 2`;
+  return rows.map((r) => ({
+    siteId: r.site_id as string | null, siteName: r.site_name as string | null, siteKind: r.site_kind as string | null,
+    townshipCode: r.township_code as string | null, month: String(r.month), ...statFigures(r),
+  }));
+}
+
+/**
+ * Observed demand for the planner: the place of every request submitted in [from, to] except cancelled ones (one
+ * point each), how many had only a village (no point, left out), and the first and last submission dates.
+ */
+export async function requestDemandPoints(sql: Sql, district: string, q: { from?: string; to?: string }) {
+  const rows = await sql`
+    SELECT lng, lat, township_code, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+    FROM service_requests WHERE district_code = ${district} AND status <> 'cancelled'
+    ${q.from ? sql`AND submitted_at >= ${q.from}::date` : sql``}
+    ${q.to ? sql`AND submitted_at < ${q.to}::date + 1` : sql``}
+    ORDER BY submitted_at, id`;
+  const parsed = parseRows(z.object({ lng: z.number().nullable(), lat: z.number().nullable(), township_code: z.string().nullable(), day: z.string() }), rows);
+  const placed = parsed.filter((r) => r.lng !== null && r.lat !== null);
+  return {
+    points: placed.map((r) => ({ lng: r.lng!, lat: r.lat!, townshipCode: r.township_code, weight: 1 })),
+    villageOnly: parsed.length - placed.length,
+    firstDay: parsed[0]?.day ?? null, lastDay: parsed.at(-1)?.day ?? null,
+  };
+}
+export type RequestDemand = Awaited<ReturnType<typeof requestDemandPoints>>;

@@ -191,6 +191,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/requests': { allow: DISPATCHERS },
   'GET /api/requests/map': { allow: 'read' },
   'GET /api/requests/stats': { allow: 'read' },
+  // Exports for planners and leaders (viewers): contacts masked, each export audited.
+  'GET /api/requests/export.csv': { allow: ['admin', 'planner', 'viewer'] },
+  'GET /api/requests/export.xlsx': { allow: ['admin', 'planner', 'viewer'] },
   'POST /api/requests/:id/dispatch': { allow: DISPATCHERS },
   'POST /api/requests/:id/accept': { allow: DISPATCHERS },
   'POST /api/requests/:id/decline': { allow: DISPATCHERS },

@@ -6,7 +6,7 @@ import {
 } from '../schemas/requests.ts';
 
 type Json = Record<string, any>;
-type Op = (summary: string, ok: { status?: number; body?: ZodType }, errors: number[], extra?: Json) => Json;
+type Op = (summary: string, ok: { status?: number; body?: ZodType; file?: string }, errors: number[], extra?: Json) => Json;
 const schema = (s: ZodType): Json => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
 const body = (s: ZodType, extra: Json = {}) => ({ requestBody: { required: true, content: { 'application/json': { schema: { ...schema(s), ...extra } } } } });
 const params = (s: ZodType, where: 'query' | 'path'): Json[] => {
@@ -30,6 +30,8 @@ export function requestPaths(op: Op): Json {
     '/requests/track/{trackingCode}/rating': { post: op('Rate a done request, 1–5 stars (群众评单)', { body: R.RequestPublicSchema }, [...JSON_BODY, 404, 409], { parameters: tracking, ...body(RatingSchema) }) },
     '/requests/map': { get: op('Requests as points for the planners\' layer (no personal data)', { body: R.RequestMapSchema }, [400], { parameters: params(RequestListQuerySchema, 'query') }) },
     '/requests/stats': { get: op('Requests per township and month: done, average stars, overdue, outside the circles, response hours', { body: R.RequestStatsSchema }, [400], { parameters: params(RequestStatsQuerySchema, 'query') }) },
+    '/requests/export.csv': { get: op('Requests as CSV for planners and leaders: name and phone masked, no tracking codes; audited', { file: 'text/csv' }, [400], { parameters: params(RequestListQuerySchema, 'query') }) },
+    '/requests/export.xlsx': { get: op('Requests as XLSX (with a 说明 sheet): name and phone masked, no tracking codes; audited', { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, [400], { parameters: params(RequestListQuerySchema, 'query') }) },
     '/requests/{id}/dispatch': transition('Dispatch (派单) to a team, or to another site', DispatchSchema),
     '/requests/{id}/accept': transition('The team accepts (接单); of two at once exactly one wins', EmptySchema),
     '/requests/{id}/decline': transition('The team declines, with a reason', ReasonSchema),

@@ -4,7 +4,7 @@ import { validate } from '../http/validate.ts';
 import { auditActor, principalOf } from '../http/auth.ts';
 import { inTransaction } from '../db/client.ts';
 import { recordAudit } from '../db/audit-repo.ts';
-import { getRequest, listRequests, requestStats, setUserSites, userSiteIds } from '../db/requests-repo.ts';
+import { getRequest, listRequests, requestSiteStats, requestStats, setUserSites, userSiteIds } from '../db/requests-repo.ts';
 import { getUser } from '../db/users-repo.ts';
 import { NotFoundError, UnprocessableError } from '../domain-errors.ts';
 import {
@@ -13,6 +13,7 @@ import {
 } from '../schemas/requests.ts';
 import { actOnRequest, submitRequest, sweepRequests, type ActInput } from '../services/request-service.ts';
 import { inboxRequestView, publicRequestView } from './request-views.ts';
+import { requestExportRoutes } from './request-export.ts';
 
 /** Runs one signed-in transition and answers the request as the inbox shows it. */
 async function act(c: Context<AppEnv>, input: ActInput) {
@@ -60,8 +61,12 @@ export const requestRoutes = new Hono<AppEnv>()
     const outside = rows.filter((r) => r.outside_circle === true).length;
     return c.json({ type: 'FeatureCollection' as const, features, total: rows.length, outsideCircle: outside, approximate: rows.filter((r) => r.outside_circle === null).length }, 200);
   })
-  .get('/requests/stats', validate('query', RequestStatsQuerySchema), async (c) =>
-    c.json({ townships: await requestStats(c.var.deps.db.sql, c.var.district, { month: c.req.valid('query').month, now: new Date() }) }, 200))
+  .route('/requests', requestExportRoutes)
+  .get('/requests/stats', validate('query', RequestStatsQuerySchema), async (c) => {
+    const q = { month: c.req.valid('query').month, now: new Date() };
+    const sql = c.var.deps.db.sql;
+    return c.json({ townships: await requestStats(sql, c.var.district, q), sites: await requestSiteStats(sql, c.var.district, q) }, 200);
+  })
   .post('/requests/:id/dispatch', validate('json', DispatchSchema), async (c) => act(c, { action: 'dispatch', ...c.req.valid('json') }))
   .post('/requests/:id/accept', validate('json', EmptySchema), async (c) => act(c, { action: 'accept' }))
   .post('/requests/:id/decline', validate('json', ReasonSchema), async (c) => act(c, { action: 'decline', reason: c.req.valid('json').reason }))

@@ -23,6 +23,10 @@ export const CandidateSchema = z.strictObject({
   lat: LatSchema,
 });
 
+/** Demand the planner weighs: residents, observed service requests, or both blended. */
+export const PLAN_DEMANDS = ['population', 'requests', 'blend'] as const;
+const PlanDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
+
 /** Where to put the next sites: k new sites (maximal coverage) or the fewest for a target share. */
 export const PlanRequestSchema = z
   .strictObject({
@@ -41,9 +45,19 @@ export const PlanRequestSchema = z
     townshipMinimums: z.record(TownshipCodeSchema, z.number().int().min(0).max(50)).optional(),
     exact: z.boolean().default(false),
     exactTimeLimitSeconds: z.number().min(1).max(120).default(30),
+    /** What demand to plan for: residents, observed service requests, or a blend (`requestsShare` of the weight from requests). */
+    demand: z.enum(PLAN_DEMANDS).default('population'),
+    requestsShare: z.number().min(0).max(1).default(0.5),
+    /** Requests submitted from / to (inclusive, YYYY-MM-DD); default all. */
+    requestsFrom: PlanDate.optional(),
+    requestsTo: PlanDate.optional(),
   })
   .refine((v) => (v.k === undefined) !== (v.targetShare === undefined), {
     message: 'Give exactly one of k (number of new sites) or targetShare (0–1)',
     path: ['k'],
+  })
+  .refine((v) => !v.requestsFrom || !v.requestsTo || v.requestsFrom <= v.requestsTo, {
+    message: 'requestsFrom is after requestsTo',
+    path: ['requestsFrom'],
   });
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;

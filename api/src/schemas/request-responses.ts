@@ -32,10 +32,13 @@ export const RequestMapSchema = z.strictObject({
       outsideCircle: z.boolean().nullable(), month: z.string(), overdue: z.boolean() }),
   })),
 });
+const StatFigures = {
+  month: z.string(), requests: z.number().int(), done: z.number().int(),
+  averageStars: z.number().nullable(), overdue: z.number().int(), outsideCircle: z.number().int(), hoursToAccept: z.number().nullable(), hoursToDone: z.number().nullable(),
+};
 export const RequestStatsSchema = z.strictObject({
-  townships: z.array(z.strictObject({
-    townshipCode: z.string().nullable(), townshipName: z.string().nullable(), month: z.string(), requests: z.number().int(), done: z.number().int(),
-    averageStars: z.number().nullable(), overdue: z.number().int(), outsideCircle: z.number().int(), hoursToAccept: z.number().nullable(), hoursToDone: z.number().nullable(),
-  })),
+  townships: z.array(z.strictObject({ townshipCode: z.string().nullable(), townshipName: z.string().nullable(), ...StatFigures })),
+  /** Per site handling the requests: response times per site. */
+  sites: z.array(z.strictObject({ siteId: z.string().nullable(), siteName: z.string().nullable(), siteKind: z.string().nullable(), townshipCode: z.string().nullable(), ...StatFigures })),
 });
 export const UserSitesResultSchema = z.strictObject({ userId: z.string(), siteIds: z.array(z.string()) });

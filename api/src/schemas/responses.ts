@@ -85,6 +85,7 @@ const Proposal = z.looseObject({ rank: z.number(), lng: z.number(), lat: z.numbe
 export const PlanResultSchema = z.looseObject({
   ...Travel, objective: z.enum(['max-coverage', 'min-sites']), solver: z.string(), candidateCount: z.number(), proposed: z.array(Proposal),
   before: Totals, after: Totals, optimality: z.looseObject({ status: z.enum(['optimum-known', 'bound', 'unreachable']), note: z.string() }), timeMs: z.number(),
+  demandMethod: z.looseObject({ kind: z.enum(['population', 'requests', 'blend']), share: z.number(), label: z.string() }),
 });
 
 const ScenarioSite = z.strictObject({

@@ -1,6 +1,8 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { createStraightLineReach } from '../engine/coverage/index.ts';
+import { coverageFromReach, createStraightLineReach } from '../engine/coverage/index.ts';
 import { singleFacilityReach } from '../engine/network/index.ts';
+import { requestWeightedDemand } from '../engine/demand/index.ts';
+import type { RequestDemand } from '../db/requests-repo.ts';
 import { planCheckExact, planMaxCoverage, planMinSites, planOptimalityGap } from '../engine/plan/index.ts';
 import type { CoverageProblem, PlannedSite } from '../engine/plan/index.ts';
 import { EngineInputError, type Facility, type FacilityReach } from '../engine/types.ts';
@@ -8,7 +10,7 @@ import { UnprocessableError } from '../domain-errors.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';
 import type { PlanRequest } from '../schemas/plan.ts';
 import { SITE_KIND_NAMES } from '../schemas/sites.ts';
-import type { CoverageService, TravelSetup } from './coverage-service.ts';
+import { computeReach, type CoverageService, type TravelSetup } from './coverage-service.ts';
 import type { PlannerContext } from './planner-context.ts';
 import { townshipsAt } from './township-at.ts';
 import { runExactInWorker, type ExactOutcome } from './run-exact-in-worker.ts';
@@ -98,23 +100,42 @@ function exactFailureNote(outcome: ExactOutcome | undefined): string {
 }
 
 /** Runs the optimiser for a plan request and reports proposals, before/after, solver and optimality. */
-export async function runPlan(service: Pick<CoverageService, 'context' | 'coverageOn'>, district: string, req: PlanRequest) {
+export async function runPlan(service: Pick<CoverageService, 'context' | 'coverageOn'>, district: string, req: PlanRequest, observed?: RequestDemand) {
   const t0 = performance.now();
-  const ctx = await service.context(district);
+  const baseCtx = await service.context(district);
+  const share = req.demand === 'requests' ? 1 : req.demand === 'blend' ? req.requestsShare : 0;
+  const withRequests = share > 0 && observed
+    ? requestWeightedDemand(baseCtx.demand, req.older ? baseCtx.demand.olderPopulation : baseCtx.demand.population, observed.points, share)
+    : null;
+  if (share > 0 && !observed?.points.length)
+    throw new UnprocessableError('No service requests with a place in the chosen period to plan with', [{ path: ['demand'], message: 'no requests', code: 'no_requests' }]);
+  // Request points carry no residents: population figures (before/after, gaps) stay as they are.
+  const ctx = withRequests ? { ...baseCtx, demand: withRequests.demand } : baseCtx;
   const q: CoverageQuery = { mode: req.mode, minutes: req.minutes, older: req.older, method: req.method, kinds: req.kinds, status: req.status };
-  const before = service.coverageOn(ctx, q);
+  const before = service.coverageOn(baseCtx, q);
   const travel = before.travel;
+  // Which demand points (request points included) the current sites already cover; with `extra`, the proposals too.
+  const coverCountOn = (extra: Facility[], cov: ReturnType<typeof service.coverageOn>) => {
+    if (!withRequests) return cov.result.coverCount;
+    const facilities = [...cov.facilities, ...extra];
+    return coverageFromReach(ctx.demand, facilities, computeReach(ctx, travel, facilities).reach).coverCount;
+  };
+  const coveredBefore = coverCountOn([], before);
   const codes = ctx.townships.map((t) => t.code);
   const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
   if (req.township && !names.has(req.township)) throw new EngineInputError(`Unknown township ${req.township}`);
   for (const code of Object.keys(req.townshipMinimums ?? {})) if (!names.has(code)) throw new EngineInputError(`Unknown township ${code} in townshipMinimums`);
 
-  const { list, source } = candidatesFor(ctx, travel, req);
+  const found = candidatesFor(ctx, travel, req);
+  // Where requests come from is a candidate too (a populated cell may be far from them in straight-line mode).
+  const requestCandidates = withRequests && !req.candidates && travel.method !== 'network' ? observed!.points : [];
+  const list: Candidate[] = [...found.list, ...requestCandidates.map((r) => ({ lng: r.lng, lat: r.lat, townshipCode: r.townshipCode }))];
+  const source = requestCandidates.length ? `${found.source} and request places` : found.source;
   const d = ctx.demand;
   const scopeIndex = req.township ? codes.indexOf(req.township) : -1;
-  const weightOf = req.older ? d.olderPopulation : d.population;
+  const weightOf = withRequests ? withRequests.weight : req.older ? d.olderPopulation : d.population;
   const demandWeight = Float64Array.from(weightOf, (w, i) => (scopeIndex >= 0 && d.townshipIndex[i] !== scopeIndex ? 0 : w));
-  const alreadyCovered = Uint8Array.from(before.result.coverCount, (c) => (c > 0 ? 1 : 0));
+  const alreadyCovered = Uint8Array.from(coveredBefore, (c) => (c > 0 ? 1 : 0));
   const excluded = new Uint8Array(list.length);
   list.forEach((c, i) => {
     if (req.township && c.townshipCode !== req.township) excluded[i] = 1;
@@ -148,7 +169,8 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     const gap = planOptimalityGap(plan, exact);
     const boundMethod: PlanBoundMethod = gap.referenceKind === 'optimum' ? 'highs-optimum'
       : exact?.bestBound != null && gap.referenceValue < plan.upperBound ? 'highs-bound' : plan.boundMethod;
-    const boundName = { 'highs-bound': 'HiGHS best bound', lagrangian: 'Lagrangian bound', 'greedy-online': 'greedy online bound', 'reachable-weight': 'all reachable people' } as Record<string, string>;
+    const unit = withRequests?.unit === 'requests' ? 'requests' : withRequests ? 'weighted residents (blend)' : 'people';
+    const boundName = { 'highs-bound': 'HiGHS best bound', lagrangian: 'Lagrangian bound', 'greedy-online': 'greedy online bound', 'reachable-weight': `all reachable ${unit}` } as Record<string, string>;
     optimality = {
       status: gap.referenceKind === 'optimum' ? 'optimum-known' : 'bound',
       method: heuristic, bound: Math.round(gap.referenceValue), boundKind: 'upper', boundMethod,
@@ -157,8 +179,8 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
       exactStatus: exact?.status ?? (outcome ? 'failed' : null), exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
       ...(checked && !checked.ok ? { exactRefused: checked.message } : {}),
       note: (gap.referenceKind === 'optimum'
-        ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} people; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
-        : `Upper bound ${Math.round(gap.referenceValue)} people (${boundName[boundMethod]}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(2)}% of it.`)
+        ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} ${unit}; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
+        : `Upper bound ${Math.round(gap.referenceValue)} ${unit} (${boundName[boundMethod]}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(2)}% of it.`)
         + exactFailureNote(outcome) + (checked && !checked.ok ? ` ${checked.message}.` : ''),
     };
   } else {
@@ -209,11 +231,26 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     };
   });
   const extra: Facility[] = proposed.map((p) => ({ id: `proposal-${p.rank}`, kind: p.kind, lng: p.lng, lat: p.lat, townshipCode: p.townshipCode }));
-  const after = service.coverageOn(ctx, q, extra);
+  const after = service.coverageOn(baseCtx, q, extra);
+  const requestsCovered = (coverCount: ArrayLike<number>) => {
+    if (!withRequests) return 0;
+    let n = 0;
+    for (let i = withRequests.firstRequestIndex; i < coverCount.length; i++) if (coverCount[i] > 0) n++;
+    return n;
+  };
+  const demandMethod = withRequests && observed ? {
+    kind: req.demand, share, requests: observed.points.length, villageOnly: observed.villageOnly,
+    from: req.requestsFrom ?? observed.firstDay, to: req.requestsTo ?? observed.lastDay,
+    requestsCoveredBefore: requestsCovered(coveredBefore), requestsCoveredAfter: requestsCovered(coverCountOn(extra, before)),
+    label: `observed requests, ${observed.points.length} requests from ${req.requestsFrom ?? observed.firstDay} to ${req.requestsTo ?? observed.lastDay}`
+      + (share < 1 ? `, blended with residents (${Math.round(share * 100)}% of the weight from requests, each side normalised)` : '')
+      + (observed.villageOnly ? `; ${observed.villageOnly} with only a village left out` : '')
+      + '; cancelled requests left out; a request inside a current circle counts as covered',
+  } : { kind: 'population' as const, share: 0, label: req.older ? 'residents aged 65+' : 'residents' };
   return {
     objective: req.k !== undefined ? ('max-coverage' as const) : ('min-sites' as const),
     solver, method: travel.method, mode: travel.mode, minutes: travel.minutes, older: travel.older,
-    travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, demand: ctx.demandInfo, weight: req.older ? 'residents aged 65+' : 'residents',
+    travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, demand: ctx.demandInfo, weight: withRequests ? demandMethod.label : req.older ? 'residents aged 65+' : 'residents', demandMethod,
     candidateCount: list.length, candidatesAllowed: list.length - excluded.reduce((a, b) => a + b, 0), candidateSource: source,
     township: req.township ?? null,
     proposed, before: before.report.totals, after: after.report.totals,

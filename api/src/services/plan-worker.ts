@@ -14,10 +14,10 @@ import type { DomainErrorClass, PlanJobMessage, PlanReplyMessage } from './run-p
 if (!parentPort) throw new Error('plan-worker.ts must run in a worker thread');
 const port = parentPort;
 
-port.on('message', async ({ ctx, req }: PlanJobMessage) => {
+port.on('message', async ({ ctx, req, observed }: PlanJobMessage) => {
   let reply: PlanReplyMessage;
   try {
-    reply = { ok: true, result: await runPlan({ context: async () => ctx, coverageOn: coverageOnContext }, ctx.district, req) };
+    reply = { ok: true, result: await runPlan({ context: async () => ctx, coverageOn: coverageOnContext }, ctx.district, req, observed) };
   } catch (err) {
     reply = err instanceof ApiError
       ? { ok: false, kind: 'api', status: err.status, code: err.code, message: err.message, issues: err.issues }

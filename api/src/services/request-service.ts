@@ -163,7 +163,7 @@ export async function actOnRequest(deps: AppDeps, by: { id: string } | { trackin
 const SYSTEM: AuditActor = { userId: null, username: '(system)', role: null, address: '' };
 
 /** Expires requests nobody accepted within `expireHours`, and erases contacts past the retention period (each audited). */
-export async function sweepRequests(deps: AppDeps, now = new Date()): Promise<{ expired: number; erased: number }> {
+export async function sweepRequests(deps: Pick<AppDeps, 'db' | 'requests'>, now = new Date()): Promise<{ expired: number; erased: number }> {
   const cfg = deps.requests;
   const sql = deps.db.sql;
   let expired = 0;

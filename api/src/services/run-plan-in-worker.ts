@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError, type ErrorCode, type ErrorIssue, type ErrorStatus } from '../http/errors.ts';
 import { EngineInputError } from '../engine/types.ts';
 import type { PlanRequest } from '../schemas/plan.ts';
+import type { RequestDemand } from '../db/requests-repo.ts';
 import type { PlannerContext } from './planner-context.ts';
 import type { runPlan } from './plan-service.ts';
 import { JobCancelledError } from './job-queue.ts';
@@ -17,7 +18,7 @@ const DOMAIN_ERRORS = {
 export type DomainErrorClass = keyof typeof DOMAIN_ERRORS;
 
 export type PlanResult = Awaited<ReturnType<typeof runPlan>>;
-export interface PlanJobMessage { ctx: PlannerContext; req: PlanRequest }
+export interface PlanJobMessage { ctx: PlannerContext; req: PlanRequest; observed?: RequestDemand }
 export type PlanReplyMessage =
   | { ok: true; result: PlanResult }
   | { ok: false; kind: 'api'; status: ErrorStatus; code: ErrorCode; message: string; issues?: ErrorIssue[] }
@@ -36,13 +37,13 @@ function startPlanWorker(): Worker {
 }
 
 /**
- * Runs a plan in its own worker thread on a copy of the planner context, so the event loop keeps answering
+ * Runs a plan in its own worker thread on a copy of the planner context (and the `observed` requests, when it plans with them), so the event loop keeps answering
  * (`/api/health`, reads) however long the plan takes. Aborting `signal` (the client went away) terminates the
  * worker, and with it any exact check it started. Rejects with the ApiError/EngineInputError the plan threw.
  *
  * @example const result = await runPlanInWorker(await coverage.context(), request, c.req.raw.signal);
  */
-export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: AbortSignal): Promise<PlanResult> {
+export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: AbortSignal, observed?: RequestDemand): Promise<PlanResult> {
   if (signal?.aborted) return Promise.reject(new JobCancelledError('The client went away'));
   const worker = startPlanWorker();
   return new Promise<PlanResult>((resolve, reject) => {
@@ -65,6 +66,6 @@ export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: 
     }));
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`the plan worker stopped (exit code ${code})`))));
-    worker.postMessage({ ctx, req } satisfies PlanJobMessage);
+    worker.postMessage({ ctx, req, observed } satisfies PlanJobMessage);
   });
 }

@@ -8,6 +8,7 @@ import { VolunteersSection } from './VolunteersSection';
 import { ActivitiesSection } from './ActivitiesSection';
 import { LeaderImports } from './LeaderImports';
 import { VolunteerChoropleth } from './VolunteerChoropleth';
+import type { ChoroplethMeasure } from './volunteer-layers';
 
 type Section = 'evaluation' | 'volunteers' | 'activities' | 'import';
 const SECTIONS: Section[] = ['evaluation', 'volunteers', 'activities', 'import'];
@@ -31,6 +32,7 @@ export function LeadersTab({ map, townships, sites, notify, notifyError }: Props
   const [volunteers, setVolunteers] = useState<Volunteers | null>(null);
   const [summary, setSummary] = useState<ActivitySummary | null>(null);
   const [showMap, setShowMap] = useState(true);
+  const [measure, setMeasure] = useState<ChoroplethMeasure>('residentRegistration');
   const [version, setVersion] = useState(0);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -62,10 +64,10 @@ export function LeadersTab({ map, townships, sites, notify, notifyError }: Props
         </div>
       </div>
       {section === 'evaluation' && <EvaluationSection year={year} evaluation={evaluation} townships={townships} onChanged={changed} notify={notify} notifyError={notifyError} />}
-      {section === 'volunteers' && <VolunteersSection volunteers={volunteers} showMap={showMap} onShowMap={setShowMap} lang={lang} />}
+      {section === 'volunteers' && <VolunteersSection volunteers={volunteers} showMap={showMap} onShowMap={setShowMap} lang={lang} measure={measure} onMeasure={setMeasure} />}
       {section === 'activities' && <ActivitiesSection year={year} summary={summary} townships={townships} sites={sites} onChanged={changed} notify={notify} notifyError={notifyError} />}
       {section === 'import' && <LeaderImports onDone={changed} notifyError={notifyError} />}
-      <VolunteerChoropleth map={map} volunteers={volunteers} show={section === 'volunteers' && showMap} />
+      <VolunteerChoropleth map={map} volunteers={volunteers} show={section === 'volunteers' && showMap} measure={measure} />
     </div>
   );
 }

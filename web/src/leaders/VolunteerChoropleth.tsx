@@ -6,12 +6,14 @@ import { client, unwrap } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { LAYER } from '../map/ids';
 import type { Volunteers } from './leaders-api';
-import { NO_DATA_COLOR, RATE_BREAKS, RATE_COLORS, VOLUNTEER_LAYER, VOLUNTEER_SOURCE, volunteerLayers } from './volunteer-layers';
+import { MEASURE_CLASSES, NO_DATA_COLOR, VOLUNTEER_LAYER, VOLUNTEER_SOURCE, volunteerLayers, type ChoroplethMeasure } from './volunteer-layers';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** The volunteer registration choropleth on the planner map, with its legend (the 13% target marked). */
-export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMap | null; volunteers: Volunteers | null; show: boolean }) {
+const LEGEND = { residentRegistration: 'vol.legend', cadreRegistration: 'vol.legendCadreReg', cadreParticipation: 'vol.legendCadrePart' } as const;
+
+/** A volunteer choropleth on the planner map (residents 13%, cadres registered 100% or taking part 80%), with its legend (the target marked). */
+export function VolunteerChoropleth({ map, volunteers, show, measure = 'residentRegistration' }: { map: MapLibreMap | null; volunteers: Volunteers | null; show: boolean; measure?: ChoroplethMeasure }) {
   const { t } = useI18n();
   const [areas, setAreas] = useState<FeatureCollection | null>(null);
   useEffect(() => {
@@ -23,7 +25,7 @@ export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMa
 
   useEffect(() => {
     if (!map || !show || !areas || !volunteers) return;
-    const rate = new Map(volunteers.townships.map((x) => [x.code, x.standing.residentRegistration.rate]));
+    const rate = new Map(volunteers.townships.map((x) => [x.code, x.standing[measure].rate]));
     const data: FeatureCollection = {
       type: 'FeatureCollection',
       features: areas.features.map((f) => ({ ...f, properties: { ...f.properties, rate: rate.get(String(f.properties?.code)) ?? null } })),
@@ -32,21 +34,22 @@ export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMa
     if (src) src.setData(data);
     else map.addSource(VOLUNTEER_SOURCE, { type: 'geojson', data });
     const below = map.getLayer(LAYER.districtCasing) ? LAYER.districtCasing : undefined;
-    for (const l of volunteerLayers()) if (!map.getLayer(l.id)) map.addLayer(l, below);
+    for (const l of volunteerLayers(measure)) if (!map.getLayer(l.id)) map.addLayer(l, below);
     return () => {
       for (const id of [VOLUNTEER_LAYER.line, VOLUNTEER_LAYER.fill]) if (map.getLayer(id)) map.removeLayer(id);
       if (map.getSource(VOLUNTEER_SOURCE)) map.removeSource(VOLUNTEER_SOURCE);
     };
-  }, [map, show, areas, volunteers]);
+  }, [map, show, areas, volunteers, measure]);
 
   if (!map || !show || !volunteers) return null;
-  const present = volunteers.townships.some((x) => x.standing.residentRegistration.rate === null);
-  const labels = RATE_COLORS.map((_, i) => (i === 0 ? `< ${pct(RATE_BREAKS[0])}` : i === RATE_COLORS.length - 1 ? `≥ ${pct(RATE_BREAKS[i - 1])}` : `${pct(RATE_BREAKS[i - 1])}–${pct(RATE_BREAKS[i])}`));
+  const { breaks, colors, target } = MEASURE_CLASSES[measure];
+  const present = volunteers.townships.some((x) => x.standing[measure].rate === null);
+  const labels = colors.map((_, i) => (i === 0 ? `< ${pct(breaks[0])}` : i === colors.length - 1 ? `≥ ${pct(breaks[i - 1])}` : `${pct(breaks[i - 1])}–${pct(breaks[i])}`));
   return createPortal(
-    <div className="map-legend-card volunteer-legend" data-testid="volunteer-legend">
-      <strong>{t('vol.legend')}</strong>
-      {RATE_COLORS.map((c, i) => (
-        <div key={c} className={`legend-row${RATE_BREAKS[i - 1] === 0.13 ? ' target-line' : ''}`}>
+    <div className="map-legend-card volunteer-legend" data-testid="volunteer-legend" data-measure={measure}>
+      <strong>{t(LEGEND[measure])}</strong>
+      {colors.map((c, i) => (
+        <div key={c} className={`legend-row${breaks[i - 1] === target ? ' target-line' : ''}`} data-target={pct(target)}>
           <span className="legend-swatch" style={{ background: c }} /> {labels[i]}
         </div>
       ))}

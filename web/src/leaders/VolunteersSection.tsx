@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../lib/i18n';
 import type { Volunteers } from './leaders-api';
+import { CHOROPLETH_MEASURES, type ChoroplethMeasure } from './volunteer-layers';
 
 type Standing = Volunteers['townships'][number]['standing'];
 type Rate = Standing['residentRegistration'];
@@ -15,7 +16,10 @@ function RateCell({ r, testId }: { r: Rate; testId?: string }) {
 }
 
 /** Volunteers against the plan's targets per township (click to list its villages); what is short, in people. */
-export function VolunteersSection({ volunteers, showMap, onShowMap, lang }: { volunteers: Volunteers | null; showMap: boolean; onShowMap: (v: boolean) => void; lang: 'zh' | 'en' }) {
+export function VolunteersSection({ volunteers, showMap, onShowMap, lang, measure, onMeasure }: {
+  volunteers: Volunteers | null; showMap: boolean; onShowMap: (v: boolean) => void; lang: 'zh' | 'en';
+  measure?: ChoroplethMeasure; onMeasure?: (m: ChoroplethMeasure) => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   if (!volunteers) return <p className="muted small">{t('leaders.loading')}</p>;
@@ -25,6 +29,15 @@ export function VolunteersSection({ volunteers, showMap, onShowMap, lang }: { vo
         <h3>{t('vol.title')}</h3>
         <p className="small muted">{t('vol.targets')} · {t('vol.asOf')} {volunteers.date}</p>
         <label className="small"><input type="checkbox" checked={showMap} onChange={(e) => onShowMap(e.target.checked)} data-testid="vol-map" /> {t('vol.map')}</label>
+        {showMap && measure && onMeasure && (
+          <div className="segmented vol-measure" role="radiogroup" aria-label={t('vol.measure')} data-testid="vol-measure">
+            {CHOROPLETH_MEASURES.map((m) => (
+              <button key={m} type="button" role="radio" aria-checked={measure === m} className={measure === m ? 'on' : ''} onClick={() => onMeasure(m)} data-testid={`vol-measure-${m}`}>
+                {t(`vol.measure.${m}`)}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
       <div className="table-scroll">
         <table className="township-table" data-testid="volunteer-table">

@@ -725,6 +725,17 @@ const zh = {
   'inbox.note': '办结说明', 'inbox.contact': '联系人', 'inbox.outside': '圈外', 'inbox.approx': '大致位置', 'inbox.stats': '各乡镇月度统计',
   'inbox.requests': '点单', 'inbox.doneCount': '办结', 'inbox.stars': '平均评分', 'inbox.overdueCount': '超时', 'inbox.outsideCount': '圈外',
   'inbox.showOnMap': '在地图上显示点单',
+  // Plan with observed requests (issue 13 §5)
+  'plan.demandBy': '需求依据', 'plan.demandBy.population': '常住人口', 'plan.demandBy.requests': '群众点单（实际需求）', 'plan.demandBy.blend': '人口与点单混合',
+  'plan.requestsShare': '点单所占权重（%）', 'plan.requestsFrom': '点单起始日期', 'plan.requestsTo': '点单截止日期',
+  'plan.demandByHint': '每条点单（已取消的除外）作为一个需求点；已在现有服务圈内的点单视为已覆盖，新阵地会向圈外未满足的点单靠拢。',
+  'plan.demandMethod.requests': '依据群众点单：{from} 至 {to} 共 {n} 条', 'plan.demandMethod.blend': '与常住人口混合（点单占权重 {pct}%，两者各自归一）',
+  'plan.demandMethod.villageOnly': '{n} 条只有村名、无坐标，未计入', 'plan.demandMethod.covered': '服务圈内点单：{before} → {after}（共 {n} 条）',
+  'plan.demandMethod.sep': '；',
+  'issue.no_requests': '所选时段内没有带位置的点单，无法按点单规划',
+  // Cadre choropleths (issue 12 §1)
+  'vol.measure': '分级图指标', 'vol.measure.residentRegistration': '群众注册 13%', 'vol.measure.cadreRegistration': '干部注册 100%', 'vol.measure.cadreParticipation': '干部参与 80%',
+  'vol.legendCadreReg': '干部注册志愿者比例（目标 100%）', 'vol.legendCadrePart': '在职党员干部参与比例（目标 80%）',
 } as const;
 
 export type I18nKey = keyof typeof zh;
@@ -1447,6 +1458,17 @@ const en: Record<I18nKey, string> = {
   'inbox.note': 'Note on completion', 'inbox.contact': 'Contact', 'inbox.outside': 'outside circle', 'inbox.approx': 'approximate', 'inbox.stats': 'Monthly statistics per township',
   'inbox.requests': 'Requests', 'inbox.doneCount': 'Done', 'inbox.stars': 'Avg. stars', 'inbox.overdueCount': 'Overdue', 'inbox.outsideCount': 'Outside',
   'inbox.showOnMap': 'Show requests on the map',
+  // Plan with observed requests (issue 13 §5)
+  'plan.demandBy': 'Demand', 'plan.demandBy.population': 'Residents', 'plan.demandBy.requests': 'Observed service requests', 'plan.demandBy.blend': 'Residents and requests blended',
+  'plan.requestsShare': 'Requests\' share of the weight (%)', 'plan.requestsFrom': 'Requests from', 'plan.requestsTo': 'Requests to',
+  'plan.demandByHint': 'Each request (cancelled ones left out) is a demand point; a request inside a current circle counts as covered, so new sites go where unmet requests are.',
+  'plan.demandMethod.requests': 'Observed requests: {n} from {from} to {to}', 'plan.demandMethod.blend': 'blended with residents ({pct}% of the weight from requests, each side normalised)',
+  'plan.demandMethod.villageOnly': '{n} with only a village (no point) left out', 'plan.demandMethod.covered': 'requests inside a circle: {before} → {after} (of {n})',
+  'plan.demandMethod.sep': '; ',
+  'issue.no_requests': 'No service requests with a place in the chosen period to plan with',
+  // Cadre choropleths (issue 12 §1)
+  'vol.measure': 'Map measure', 'vol.measure.residentRegistration': 'Residents 13%', 'vol.measure.cadreRegistration': 'Cadres registered 100%', 'vol.measure.cadreParticipation': 'Cadres taking part 80%',
+  'vol.legendCadreReg': 'Cadres registered as volunteers (target 100%)', 'vol.legendCadrePart': 'Serving party members and cadres taking part (target 80%)',
 };
 
 export const DICTIONARY: Record<Lang, Record<I18nKey, string>> = { zh, en };

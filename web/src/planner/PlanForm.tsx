@@ -8,6 +8,7 @@ import { kindName } from '../lib/names';
 import { CrsChoice } from '../data/CrsChoice';
 import { parseCandidateCsv, type CandidateList } from './candidate-csv';
 import type { PlanRequest } from './planner-api';
+import { DEFAULT_DEMAND_CHOICE, demandChoiceValid, demandFields, PlanDemandChoice } from './PlanDemandChoice';
 
 type Mode = 'walk' | 'bike' | 'car';
 const MINUTES = [5, 10, 15] as const;
@@ -34,6 +35,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
   const [crs, setCrs] = useState<ImportCrs | null>(null);
   const [list, setList] = useState<CandidateList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const [demandChoice, setDemandChoice] = useState(DEFAULT_DEMAND_CHOICE);
 
   const readList = async (f: File | null, c: ImportCrs | null) => {
     setList(null);
@@ -49,7 +51,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
   const kValid = Number.isInteger(k) && k >= 1 && k <= 200;
   const targetValid = targetPct >= 1 && targetPct <= 100;
   const listReady = !file || (crs !== null && list !== null && list.candidates.length > 0);
-  const canRun = !running && (objective === 'k' ? kValid : targetValid) && listReady;
+  const canRun = !running && (objective === 'k' ? kValid : targetValid) && listReady && demandChoiceValid(demandChoice);
 
   const run = () => {
     if (!canRun) return;
@@ -58,6 +60,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
       kind, mode, minutes, older: mode === 'walk' && older, exact,
       ...(township ? { township } : {}),
       ...(file && list ? { candidates: list.candidates } : {}),
+      ...demandFields(demandChoice),
     });
   };
 
@@ -134,6 +137,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
           <span>{t('plan.older', { speed: DEFAULT_SPEEDS.olderWalkKmh })}</span>
         </label>
       )}
+      <PlanDemandChoice value={demandChoice} onChange={setDemandChoice} />
       <details className="plan-candidates" open={file !== null}>
         <summary>{t('plan.candidates')}</summary>
         <p className="muted small">{t('plan.candidatesHint')}</p>

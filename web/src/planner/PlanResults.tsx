@@ -3,6 +3,7 @@ import { beijingDate } from '../lib/beijing-time';
 import { useI18n } from '../lib/i18n';
 import { fmtInt, fmtPct, fmtSigned } from './format';
 import type { PlanResult } from './planner-api';
+import { demandMethodText } from './PlanDemandChoice';
 
 interface Props {
   result: PlanResult;
@@ -83,6 +84,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
         </span>
       </p>
       <p className="muted small">{lang === 'zh' ? r.travelDescriptionZh : r.travelDescription}{r.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>
+      {r.demandMethod.kind !== 'population' && <p className="small" data-testid="plan-demand-method">{demandMethodText(r.demandMethod, t)}</p>}
       {r.proposed.length > 0 && (
         <>
           <table className="rank-table" data-testid="plan-list">

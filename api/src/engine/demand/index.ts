@@ -3,3 +3,4 @@ export * from './demand-grid.ts';
 export * from './modelled-demand.ts';
 export * from './snap-demand-points.ts';
 export * from './spread-around-point.ts';
+export * from './request-weighted-demand.ts';
