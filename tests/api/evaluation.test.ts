@@ -1,15 +1,9 @@
 import { expect, it } from 'vitest';
 import { DEFAULT_INDICATORS } from '../../api/src/services/evaluation-rules.ts';
-import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { describeApi } from '../helpers/test-db.ts';
+import { importCsv } from '../helpers/import-upload.ts';
 import { errorBody } from '../helpers/json-body.ts';
 
-async function importCsv(h: () => ApiHarness, path: string, csv: string) {
-  const fd = new FormData();
-  fd.append('file', new Blob([csv]), `${path}.csv`);
-  fd.append('mode', 'commit');
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  expect(res.status).toBe(200);
-}
 /** Every indicator at weight 0 except those given. */
 const only = (weights: Record<string, number>) => DEFAULT_INDICATORS.map((i) => ({ id: i.id, weight: weights[i.id] ?? 0 }));
 const YM = '510812102', SH = '510812105', ZJ = '510812103';

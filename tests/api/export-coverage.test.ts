@@ -52,7 +52,10 @@ describeApi('GET /api/export/townships.* and gaps.*', (h) => {
     expect(wb.worksheets[0].actualRowCount).toBe(1 + townships.length + 1);
     const notes = wb.worksheets[1].getSheetValues().map((r) => (Array.isArray(r) ? r.slice(1).join(' ') : '')).join('\n');
     expect(notes).toMatch(/直线距离/);
-    expect(notes).toMatch(/modelled/);
+    expect(notes).toMatch(/模型估算/);
+    expect(notes).toContain('已定位 0 / 139 个村（社区）');
+    // All in Chinese: no English words beyond units, the CRS and the census file's name.
+    expect(notes.replace(/WGS-84|km\/h|geodata\/census-2020\.json/g, '')).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('township GeoJSON has an area per township, labelled approximate without imported boundaries', async () => {

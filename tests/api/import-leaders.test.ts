@@ -1,16 +1,9 @@
 import ExcelJS from 'exceljs';
 import { encodeGbk } from '../helpers/gbk.ts';
 import { expect, it } from 'vitest';
-import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
-import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
+import { describeApi } from '../helpers/test-db.ts';
+import { postImport as post } from '../helpers/import-upload.ts';
 
-async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
-  const fd = new FormData();
-  fd.append('file', new Blob([file as BlobPart]), fileName);
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
-}
 
 async function xlsx(rows: (string | number | Date | null)[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();

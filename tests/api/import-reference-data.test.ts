@@ -3,7 +3,8 @@ import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
 import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
-import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
+import { postImport } from '../helpers/import-upload.ts';
+import type { ImportKind } from '../helpers/json-body.ts';
 
 const P1: [number, number] = [105.884081, 32.643374]; // 朝天镇 seat
 const P2: [number, number] = [105.907423, 32.775374]; // 大滩镇 seat
@@ -14,13 +15,8 @@ const square = (c: [number, number], d: number): number[][] => [
   [c[0] - d, c[1] - d], [c[0] + d, c[1] - d], [c[0] + d, c[1] + d], [c[0] - d, c[1] + d], [c[0] - d, c[1] - d],
 ];
 
-async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: string, fields: Record<string, string>, fileName = 'data.csv') {
-  const fd = new FormData();
-  fd.append('file', new Blob([file]), fileName);
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
-}
+const post = <K extends ImportKind>(h: () => ApiHarness, path: K, file: string, fields: Record<string, string>, fileName = 'data.csv') =>
+  postImport(h, path, file, fileName, fields);
 
 describeApi('POST /api/import/townships', (h) => {
   const wgsSquares = { chaotian: square(P1, 0.01), datan: square(P2, 0.01) };

@@ -4,8 +4,8 @@ import { encodeGbk } from '../helpers/gbk.ts';
 import { distance } from '@turf/distance';
 import { expect, it } from 'vitest';
 import { getDataVersion } from '../../api/src/db/version-repo.ts';
-import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
-import { jsonBody, type ImportBody, type ImportKind } from '../helpers/json-body.ts';
+import { describeApi } from '../helpers/test-db.ts';
+import { postImport as post } from '../helpers/import-upload.ts';
 
 // Known WGS-84 points inside 朝天区: the 2016 seats of 朝天镇 and 大滩镇 (geodata/townships.json), and 106.15E 32.64N.
 const P1: [number, number] = [105.884081, 32.643374];
@@ -16,13 +16,6 @@ const CRS = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as c
 const inCrs = (p: [number, number], crs: keyof typeof CRS) => gcoord.transform(p, gcoord.WGS84, CRS[crs]) as [number, number];
 const meters = (a: [number, number], b: [number, number]) => distance(a, b, { units: 'meters' });
 
-async function post<K extends ImportKind>(h: () => ApiHarness, path: K, file: Uint8Array | string, fileName: string, fields: Record<string, string>) {
-  const fd = new FormData();
-  fd.append('file', new Blob([file as BlobPart]), fileName);
-  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  return { status: res.status, body: await jsonBody<ImportBody<K>>(res) };
-}
 
 const HEADER = '编号,站点名称,阵地类型,乡镇,村（社区）,经度,纬度,地址,联系人,联系电话,是否示范,有标识,有人员,有活动,有项目,有制度,备注,状态';
 function register(crs: keyof typeof CRS, phone = '0839-1234567') {

@@ -1,14 +1,8 @@
 import { expect, it } from 'vitest';
-import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { describeApi } from '../helpers/test-db.ts';
+import { importCsv } from '../helpers/import-upload.ts';
 import { errorBody } from '../helpers/json-body.ts';
 
-async function importCsv(h: () => ApiHarness, path: string, csv: string) {
-  const fd = new FormData();
-  fd.append('file', new Blob([csv]), `${path}.csv`);
-  fd.append('mode', 'commit');
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  expect(res.status).toBe(200);
-}
 
 describeApi('GET /api/volunteers', (h) => {
   it('gives each township and village its counts, rates and people short; a village without population has no rate', async () => {

@@ -37,11 +37,17 @@ describeApi('plan API', (h) => {
     expect(k.bound).toBeGreaterThanOrEqual(k.heuristicValue);
     expect(k.gap).toBeCloseTo((k.bound - k.heuristicValue) / k.bound, 3);
     expect(k.method).toMatch(/Lagrangian/);
+    // The note as a stable code with its numbers, for the UI to word in its language.
+    expect(k.noteCode).toBe('bound');
+    expect(k.noteParams).toMatchObject({ reference: k.bound, gap: k.gap, boundMethod: k.boundMethod });
+    expect(k.noteParams.reached).toBeCloseTo(1 - k.gap, 4);
     const share = (await plan({ targetShare: 0.2 })).body.optimality;
     expect(share.boundKind).toBe('lower');
     expect(share.bound).toBeLessThanOrEqual(share.heuristicValue);
     expect(share.gap).toBeGreaterThanOrEqual(0);
     expect(share.method).toMatch(/redundant/);
+    expect(['min-proven', 'min-bound']).toContain(share.noteCode);
+    expect(share.noteParams).toMatchObject({ target: 0.2, lowerBound: share.bound, boundMethod: share.boundMethod });
   });
 
   it('township scope keeps every new site in the township; candidate lists are honoured', async () => {
@@ -52,6 +58,7 @@ describeApi('plan API', (h) => {
     expect(r.body.proposed).toHaveLength(1);
     expect(['村委会A', '小学B']).toContain(r.body.proposed[0].name);
     expect(r.body.candidateSource).toBe('planner list');
+    expect(r.body.candidateSourceCode).toBe('list');
   });
 
   it('exclusion areas keep sites out', async () => {
@@ -71,6 +78,8 @@ describeApi('plan API', (h) => {
     expect(no.reachable).toBe(false);
     expect(no.maxShare).toBeLessThan(0.9);
     expect(no.message).toMatch(/\d/);
+    expect(no.optimality).toMatchObject({ noteCode: 'unreachable', noteParams: { target: 0.9 } });
+    expect(no.optimality.noteParams.maxShare).toBeCloseTo(no.maxShare, 4);
     expect(no.proposed).toEqual([]);
   });
 

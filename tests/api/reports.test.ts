@@ -1,15 +1,9 @@
 import { expect, it } from 'vitest';
-import { describeApi, type ApiHarness } from '../helpers/test-db.ts';
+import { describeApi } from '../helpers/test-db.ts';
+import { importCsv } from '../helpers/import-upload.ts';
 import { errorBody } from '../helpers/json-body.ts';
 import { pdfPages } from '../helpers/pdf-text.ts';
 
-async function importCsv(h: () => ApiHarness, path: string, csv: string) {
-  const fd = new FormData();
-  fd.append('file', new Blob([csv]), `${path}.csv`);
-  fd.append('mode', 'commit');
-  const res = await h().request(`/api/import/${path}`, { method: 'POST', body: fd });
-  expect(res.status).toBe(200);
-}
 
 describeApi('GET /api/reports/*.pdf', (h) => {
   it('prints one A4 page for a township with its volunteers against 13%, activities, scorecard and rank (text extracted)', async () => {

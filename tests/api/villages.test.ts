@@ -101,6 +101,8 @@ describeApi('villages API', (h) => {
     const placed = villages.filter((v: any) => v.lng !== null).length;
     expect(after.demand.anchors).toEqual({ placed, total: 139 });
     expect(after.demand.method).toContain(`anchored on ${placed} of 139 villages/communities`);
+    expect(after.demand.methodCode).toBe('modelled');
+    expect(after.demand.methodParams).toMatchObject({ placed, total: 139, cellMeters: 400 });
     expect(after.demand.olderNote).toContain('older coverage equals overall coverage');
     let nearBefore = 0, nearAfter = 0;
     for (const { point } of points) {

@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterEach, beforeEach, describe } from 'vitest';
 import { hc } from 'hono/client';
-import { openDatabase, type Database } from '../../api/src/db/client.ts';
+import { EMBEDDED_START_PARAMS, openDatabase, type Database } from '../../api/src/db/client.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
 import { seedShippedData } from '../../api/src/db/seed.ts';
 import { createApp, type AppType } from '../../api/src/app.ts';
 import type { Role } from '../../api/src/auth/roles.ts';
 import { testToken } from './test-auth.ts';
+import { pgliteImage } from './pglite-image.ts';
 
 export type Backend = 'embedded' | 'postgres';
 
@@ -73,6 +74,19 @@ function embeddedSnapshot(seed: boolean): Promise<Blob> {
   return p;
 }
 
+const images = new Map<string, ReturnType<typeof pgliteImage>>();
+
+/** The snapshot held in memory by this worker, ready to start new instances from (see `pgliteImage`). */
+function embeddedImage(seed: boolean) {
+  const key = snapshotKey(seed);
+  let p = images.get(key);
+  if (!p) {
+    p = embeddedSnapshot(seed).then((tarball) => pgliteImage(tarball, EMBEDDED_START_PARAMS));
+    images.set(key, p);
+  }
+  return p;
+}
+
 const templates = new Map<string, Promise<string>>();
 
 /**
@@ -109,13 +123,13 @@ function postgresTemplate(admin: postgres.Sql, url: URL, seed: boolean): Promise
 }
 
 /**
- * Opens a brand-new database, migrated, and seeded unless told not to: on embedded PGlite, a copy of a snapshot
- * made once; on PostgreSQL, a new database created from a template (dropped again by `close`).
+ * Opens a brand-new database, migrated, and seeded unless told not to: on embedded PGlite, a new instance on its
+ * own copy of a snapshot made once (held in memory per worker); on PostgreSQL, a new database created from a template (dropped again by `close`).
  */
 export async function freshDatabase(backend: Backend, opts: { seed?: boolean } = {}): Promise<Database> {
   const seed = opts.seed !== false;
   if (backend === 'embedded') {
-    return openDatabase({ dataDir: 'memory://', loadDataDir: await embeddedSnapshot(seed) });
+    return openDatabase({ dataDir: 'memory://', pglite: (await embeddedImage(seed)).options() });
   }
   const url = new URL(process.env.TEST_DATABASE_URL!);
   const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { shot, startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
 import { COVERAGE_LAYER } from '../../web/src/coverage/layers.ts';
 import { LAYER } from '../../web/src/map/ids.ts';
+import { demandMethodText } from '../../api/src/schemas/messages.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -72,9 +73,12 @@ describe('coverage view', () => {
     expect(api.demand.modelled).toBe(true);
     const badge = page.getByTestId('demand-badge');
     expect(await badge.innerText()).toContain('模拟人口');
-    expect(await badge.getAttribute('title')).toBe(api.demand.method);
+    // The method in Chinese, worded from the API's code and parameters (the API's `method` is the English text).
+    const zhMethod = demandMethodText(api.demand, 'zh');
+    expect(zhMethod).toContain(`已定位 ${api.demand.anchors!.placed} / ${api.demand.anchors!.total}`);
+    expect(await badge.getAttribute('title')).toBe(zhMethod);
     await badge.click();
-    expect(await page.getByTestId('demand-method').innerText()).toContain(api.demand.method.slice(0, 40));
+    expect(await page.getByTestId('demand-method').innerText()).toContain(zhMethod.slice(0, 40));
 
     // The straight-line circles of the first view are replaced by the coverage layers.
     await waitForIdle(page);

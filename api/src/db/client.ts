@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export type Sql = postgres.Sql<Record<string, never>>;
@@ -44,7 +44,8 @@ const clientOptions = {
 
 /**
  * Opens the database: a PostgreSQL server when `url` is given, else embedded PGlite (in `dataDir`, or in memory
- * when `dataDir` is `memory://`; `loadDataDir` starts it from a `dumpDataDir` tarball instead of an empty cluster).
+ * when `dataDir` is `memory://`; `loadDataDir` starts it from a `dumpDataDir` tarball instead of an empty cluster;
+ * `pglite` passes a file system that already holds a cluster, and a compiled module, as the tests do).
  *
  * The embedded database is served on a Unix socket with owner-only permissions (in `dataDir`, or a private
  * temporary folder for memory) — never on a TCP port — to one postgres.js connection: PGlite is a single session,
@@ -52,7 +53,9 @@ const clientOptions = {
  * postgres.js queues queries on that one connection, and a transaction holds it until it ends, so code inside
  * `inTransaction` must use its `tx`, never the outer `sql`.
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string; dataDir?: string; loadDataDir?: Blob; pglite?: Pick<PGliteOptions, 'fs' | 'pgliteWasmModule' | 'fsBundle'>;
+}): Promise<Database> {
   if (opts.url) {
     const sql = postgres(opts.url, { ...clientOptions, max: POOL_SIZE }) as unknown as Sql;
     await sql`select 1`;
@@ -72,7 +75,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   rmSync(socketPath, { force: true }); // left behind by a process that was killed
   const pgDataDir = inMemory ? undefined : `${dataDir}/pglite`;
   let loadDataDir = opts.loadDataDir;
-  if (!loadDataDir && !(pgDataDir && existsSync(`${pgDataDir}/PG_VERSION`))) {
+  if (!loadDataDir && !opts.pglite?.fs && !(pgDataDir && existsSync(`${pgDataDir}/PG_VERSION`))) {
     // A new cluster: made by initdb in a child process (see initCluster), written straight to the data folder.
     if (pgDataDir) initCluster(pgDataDir);
     else loadDataDir = await initCluster();
@@ -81,6 +84,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
     dataDir: pgDataDir,
     loadDataDir,
     startParams: EMBEDDED_START_PARAMS,
+    ...opts.pglite,
   });
   const server = new PGLiteSocketServer({ db: pg, path: socketPath, maxConnections: 1 });
   await server.start();

@@ -49,7 +49,8 @@ export interface DemandPoints {
   townshipCodes: string[];
   /** Half the cell size in metres when points stand for grid cells (used to draw gap polygons); 0 for plain points. */
   cellHalfSizeMeters: number;
-  source: { name: string; modelled: boolean; method: string };
+  /** `parameters`: the numbers a modelled surface was made with (named as in its method text). */
+  source: { name: string; modelled: boolean; method: string; parameters?: Record<string, number> };
 }
 
 /** A site as the engine sees it: placed sites only. */

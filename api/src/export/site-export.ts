@@ -1,6 +1,7 @@
 /** Site register export: the same columns the importer reads, so an export can be edited and re-imported. */
 import { SITE_KIND_NAMES, type SiteFeature } from '../schemas/sites.ts';
 import type { ExportColumn, ExportRow } from './export-column.ts';
+import { message } from '../schemas/messages.ts'; // one vocabulary with the UI: 现有 (the importer still reads 已建 too)
 
 export const SITE_EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'id', header: '站点ID', width: 22 },
@@ -26,8 +27,6 @@ export const SITE_EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'notes', header: '备注', width: 40 },
 ];
 
-// One vocabulary with the UI: 现有 (the importer still reads 已建 too).
-const STATUS_ZH = { existing: '现有', planned: '规划', proposed: '建议' } as const;
 const PRECISION_ZH = { exact: '精确', approximate: '近似' } as const;
 
 /**
@@ -40,7 +39,7 @@ export function siteExportRows(features: SiteFeature[], townshipNames: Map<strin
     township: p.townshipCode ? (townshipNames.get(p.townshipCode) ?? p.townshipCode) : '',
     village: p.villageCode ? (villageNames.get(p.villageCode) ?? p.villageCode) : '',
     lng: p.lng, lat: p.lat, precision: p.placed ? PRECISION_ZH[p.locationPrecision] : '未放置',
-    status: STATUS_ZH[p.status], demonstration: p.demonstration, hasSign: p.hasSign, hasStaff: p.hasStaff,
+    status: message('zh', `status.${p.status}`), demonstration: p.demonstration, hasSign: p.hasSign, hasStaff: p.hasStaff,
     hasActivities: p.hasActivities, hasProjects: p.hasProjects, hasRules: p.hasRules,
     address: p.address, contact: p.contact, phone: p.phone, openingHours: p.openingHours, notes: p.notes,
   }));

@@ -1,3 +1,5 @@
+import { fillParams } from '../schemas/messages.ts';
+
 /** Labels of the printed report in both languages. */
 export type ReportLang = 'zh' | 'en';
 
@@ -43,8 +45,7 @@ export const REPORT_TEXT = {
 export type ReportKey = keyof typeof REPORT_TEXT.zh;
 
 export function rt(lang: ReportLang, key: ReportKey, params?: Record<string, string | number>): string {
-  const s: string = REPORT_TEXT[lang][key];
-  return params ? s.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : s;
+  return fillParams(REPORT_TEXT[lang][key], params);
 }
 
 export const esc = (s: string | number | null | undefined) =>

@@ -10,13 +10,15 @@ import { rowsToCsv } from '../export/rows-to-csv.ts';
 import { CSV_TYPE, download, stamp, XLSX_TYPE } from '../http/download.ts';
 import { rowsToXlsx } from '../export/rows-to-xlsx.ts';
 import { SITE_EXPORT_COLUMNS, siteExportRows } from '../export/site-export.ts';
-import { SiteQuerySchema, type SiteQuery } from '../schemas/sites.ts';
+import { SITE_KIND_NAMES, SiteQuerySchema, type SiteQuery } from '../schemas/sites.ts';
 import type { Sql } from '../db/client.ts';
 import { listTownshipBoundaries } from '../db/reference-repo.ts';
 import { GAP_COLUMNS, TOWNSHIP_COVERAGE_COLUMNS, districtCoverageRow, gapRows, townshipCoverageRows } from '../export/coverage-export.ts';
 import type { ExportSheet } from '../export/rows-to-xlsx.ts';
 import { CoverageQuerySchema, type CoverageQuery } from '../schemas/coverage.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
+import { demandMethodText, message } from '../schemas/messages.ts';
+
 import { townshipAreaFeatures } from '../services/coverage-views.ts';
 import { districtNameOf } from '../services/district-packs.ts';
 
@@ -42,11 +44,14 @@ async function coverageTables(coverage: CoverageService, district: string, q: Co
     columns: [{ key: 'k', header: '项目', width: 16 }, { key: 'v', header: '内容', width: 100 }],
     rows: [
       { k: '导出时间', v: `${beijingTime(about.exportedAt)}（北京时间）` },
-      { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}（${report.method}）：${report.travelDescriptionZh}` },
-      { k: '出行方式', v: `${report.mode}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
-      { k: '需求（人口）', v: `${report.demand.name}${report.demand.modelled ? '（模型估算 / modelled）' : ''}：${report.demand.method}` },
+      { k: '计算方法', v: `${report.method === 'network' ? '路网' : '直线距离'}：${report.travelDescriptionZh}` },
+      { k: '出行方式', v: `${message('zh', `mode.${report.mode}`)}${report.older ? '（老年人步速）' : ''}，${report.minutes} 分钟，${report.speedKmh} km/h` },
+      {
+        k: '需求（人口）',
+        v: `${report.demand.methodCode === 'modelled' ? '模型估算人口' : report.demand.name}${report.demand.modelled ? '（模型估算）' : ''}：${demandMethodText(report.demand, 'zh')}`,
+      },
       { k: '乡镇归属', v: report.demand.townshipAssignment === 'imported-boundaries' ? '导入的乡镇边界' : '近似：按最近乡镇驻地划分' },
-      { k: '站点', v: `状态 ${q.status.join(', ')}；类型 ${q.kinds?.join(', ') ?? '全部'}` },
+      { k: '站点', v: `状态 ${q.status.map((s) => message('zh', `status.${s}`)).join('、')}；类型 ${q.kinds?.map((k) => SITE_KIND_NAMES[k].zh).join('、') ?? '全部'}` },
       { k: '全区覆盖率', v: `${(report.totals.share * 100).toFixed(1)}%（${report.totals.covered} / ${report.totals.population}）` },
       { k: '数据版本', v: String(report.dataVersion) },
       { k: '坐标系', v: 'WGS-84' },

@@ -65,12 +65,17 @@ export const BoundarySchema = Collection(z.looseObject({ code: z.string(), name:
 export const FeatureCollectionSchema = Collection();
 
 const Totals = z.looseObject({ population: z.number(), covered: z.number(), share: z.number() });
+/** Where the demand came from: the method as a stable code with its numbers (worded by `demandMethodText`), and in English. */
+const DemandInfo = z.looseObject({
+  modelled: z.boolean(), method: z.string(), methodCode: z.enum(['modelled', 'imported']),
+  methodParams: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 const Travel = {
   method: z.enum(['straight-line', 'network']), mode: z.enum(TRAVEL_MODES), minutes: z.number(), older: z.boolean(),
   travelDescription: z.string(), travelDescriptionZh: z.string(),
 };
 export const CoverageReportSchema = z.looseObject({
-  ...Travel, speedKmh: z.number(), dataVersion: z.number(), demand: z.looseObject({ modelled: z.boolean() }), totals: Totals,
+  ...Travel, speedKmh: z.number(), dataVersion: z.number(), demand: DemandInfo, totals: Totals,
   townships: z.array(z.looseObject({ code: z.string(), name: z.string(), population: z.number(), covered: z.number(), share: z.number().nullable() })),
   sites: z.array(z.looseObject({ id: z.string(), population: z.number() })), gaps: FeatureCollectionSchema, computeMs: z.number(),
 });
@@ -79,13 +84,18 @@ export const NearestSchema = z.looseObject({
   ...Travel, point: LngLat, insideDistrict: z.boolean(), withinCircle: z.boolean(),
   results: z.array(z.looseObject({ id: z.string(), name: z.string(), minutes: z.number() })),
 });
-export const DemandSchema = Collection(z.looseObject({ population: z.number() })).and(z.looseObject({ demand: z.looseObject({ modelled: z.boolean() }) }));
+export const DemandSchema = Collection(z.looseObject({ population: z.number() })).and(z.looseObject({ demand: DemandInfo }));
 
 const Proposal = z.looseObject({ rank: z.number(), lng: z.number(), lat: z.number(), townshipCode: z.string().nullable(), kind: z.enum(SITE_KINDS), name: z.string(), marginalGain: z.number() });
 export const PlanResultSchema = z.looseObject({
   ...Travel, objective: z.enum(['max-coverage', 'min-sites']), solver: z.string(), candidateCount: z.number(), proposed: z.array(Proposal),
-  before: Totals, after: Totals, optimality: z.looseObject({ status: z.enum(['optimum-known', 'bound', 'unreachable']), note: z.string() }), timeMs: z.number(),
+  before: Totals, after: Totals, optimality: z.looseObject({
+    status: z.enum(['optimum-known', 'bound', 'unreachable']), note: z.string(),
+    noteCode: z.enum(['optimum', 'bound', 'bound-without-minimums', 'min-optimum', 'min-proven', 'min-bound', 'unreachable']),
+    noteParams: z.record(z.string(), z.union([z.number(), z.string()])),
+  }),
   demandMethod: z.looseObject({ kind: z.enum(['population', 'requests', 'blend']), share: z.number(), label: z.string() }),
+  candidateSourceCode: z.enum(['list', 'road-nodes', 'demand-cells', 'demand-points']), timeMs: z.number(),
 });
 
 const ScenarioSite = z.strictObject({

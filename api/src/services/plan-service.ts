@@ -23,10 +23,21 @@ export type PlanBoundMethod =
   | 'highs-optimum' | 'highs-bound' | 'lagrangian' | 'greedy-online' | 'reachable-weight'
   | 'lp-relaxation' | 'greedy-gains' | 'township-minimums';
 
+/**
+ * The optimality note as a stable code: the UI words it in its language from `noteParams` (shares as 0..1, bound
+ * methods as {@link PlanBoundMethod} codes); `note` is the same in English for scripts.
+ */
+export type PlanNoteCode = 'optimum' | 'bound' | 'bound-without-minimums' | 'min-optimum' | 'min-proven' | 'min-bound' | 'unreachable';
+
+/** Where the candidate sites came from (the UI words it; `candidateSource` is the English text). */
+export type CandidateSourceCode = 'list' | 'road-nodes' | 'demand-cells' | 'demand-points';
+
 /** How good the plan is known to be: against HiGHS's optimum when it ran, else against a bound. */
 export interface PlanOptimality {
   status: 'optimum-known' | 'bound' | 'unreachable';
   note: string;
+  noteCode: PlanNoteCode;
+  noteParams: Record<string, number | string>;
   /** How the plan was made (heuristic steps). */
   method?: string;
   /** Max coverage: an upper bound on people newly covered; fewest sites: a lower bound on the site count. */
@@ -52,14 +63,14 @@ export interface PlanOptimality {
 interface Candidate { lng: number; lat: number; name?: string; townshipCode: string | null }
 
 /** Candidate sites: the planner's list, else road nodes (network) or populated demand cells. */
-function candidatesFor(ctx: PlannerContext, travel: TravelSetup, req: PlanRequest): { list: Candidate[]; source: string } {
+function candidatesFor(ctx: PlannerContext, travel: TravelSetup, req: PlanRequest): { list: Candidate[]; source: string; sourceCode: CandidateSourceCode } {
   if (req.candidates) {
     const outside = req.candidates.map((c, i) => [c, i] as const).filter(([c]) => !booleanPointInPolygon([c.lng, c.lat], ctx.boundary));
     if (outside.length)
       throw new UnprocessableError(`${outside.length} candidate(s) lie outside ${ctx.districtName}`,
         outside.slice(0, 100).map(([c, i]) => ({ path: ['candidates', i], message: `${c.name ?? ''} ${c.lng}, ${c.lat} is outside the district (WGS-84 expected)` })));
     const codes = townshipsAt(ctx, req.candidates);
-    return { list: req.candidates.map((c, i) => ({ ...c, townshipCode: codes[i] })), source: 'planner list' };
+    return { list: req.candidates.map((c, i) => ({ ...c, townshipCode: codes[i] })), source: 'planner list', sourceCode: 'list' };
   }
   if (travel.method === 'network') {
     const g = ctx.road!.graph;
@@ -75,14 +86,16 @@ function candidatesFor(ctx: PlannerContext, travel: TravelSetup, req: PlanReques
       pts.push({ lng: g.nodeLng[v], lat: g.nodeLat[v] });
     }
     const codes = townshipsAt(ctx, pts);
-    return { list: pts.map((p, i) => ({ ...p, townshipCode: codes[i] })), source: `road nodes (one per ${ROAD_CANDIDATE_CELL_METERS} m cell)` };
+    return { list: pts.map((p, i) => ({ ...p, townshipCode: codes[i] })), source: `road nodes (one per ${ROAD_CANDIDATE_CELL_METERS} m cell)`, sourceCode: 'road-nodes' };
   }
   const d = ctx.demand;
   const list: Candidate[] = [];
   for (let i = 0; i < d.lng.length; i++) {
     if (d.population[i] > 0) list.push({ lng: d.lng[i], lat: d.lat[i], townshipCode: d.townshipIndex[i] >= 0 ? d.townshipCodes[d.townshipIndex[i]] : null });
   }
-  return { list, source: d.cellHalfSizeMeters > 0 ? 'demand cell centres' : 'demand points' };
+  return d.cellHalfSizeMeters > 0
+    ? { list, source: 'demand cell centres', sourceCode: 'demand-cells' }
+    : { list, source: 'demand points', sourceCode: 'demand-points' };
 }
 
 function reachOfCandidates(ctx: PlannerContext, travel: TravelSetup, list: Candidate[]): FacilityReach[] {
@@ -127,6 +140,7 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   for (const code of Object.keys(req.townshipMinimums ?? {})) if (!names.has(code)) throw new EngineInputError(`Unknown township ${code} in townshipMinimums`);
 
   const found = candidatesFor(ctx, travel, req);
+  const sourceCode = found.sourceCode;
   // Where requests come from is a candidate too (a populated cell may be far from them in straight-line mode).
   const requestCandidates = withRequests && !req.candidates && travel.method !== 'network' ? observed!.points : [];
   const list: Candidate[] = [...found.list, ...requestCandidates.map((r) => ({ lng: r.lng, lat: r.lat, townshipCode: r.townshipCode }))];
@@ -178,6 +192,8 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
       gap: Math.round(gap.gap * 10000) / 10000,
       exactStatus: exact?.status ?? (outcome ? 'failed' : null), exactSeconds: exact ? Math.round(exact.solverSeconds * 100) / 100 : null,
       ...(checked && !checked.ok ? { exactRefused: checked.message } : {}),
+      noteCode: gap.referenceKind === 'optimum' ? 'optimum' : req.townshipMinimums && !exact ? 'bound-without-minimums' : 'bound',
+      noteParams: { reference: Math.round(gap.referenceValue), reached: Math.round((1 - gap.gap) * 10000) / 10000, gap: Math.round(gap.gap * 10000) / 10000, boundMethod },
       note: (gap.referenceKind === 'optimum'
         ? `HiGHS proved the optimum: ${Math.round(gap.referenceValue)} ${unit}; this plan reaches ${(100 * (1 - gap.gap)).toFixed(2)}% of it.`
         : `Upper bound ${Math.round(gap.referenceValue)} ${unit} (${boundName[boundMethod]}${req.townshipMinimums && !exact ? ', ignoring township minimums' : ''}); this plan is within ${(100 * gap.gap).toFixed(2)}% of it.`)
@@ -189,7 +205,10 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     maxShare = Math.round(plan.maxShare * 10000) / 10000;
     if (!plan.reachable) {
       message = plan.message;
-      optimality = { status: 'unreachable', note: plan.message, method: heuristic };
+      optimality = {
+        status: 'unreachable', note: plan.message, method: heuristic,
+        noteCode: 'unreachable', noteParams: { target: req.targetShare!, maxShare: Math.round(plan.maxShare * 10000) / 10000 },
+      };
     } else {
       sites = plan.sites;
       const outcome = req.exact
@@ -212,6 +231,8 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
         heuristicValue: plan.siteCount, lowerBound, exactOptimum: optimum, gap: Math.round(gap * 10000) / 10000,
         exactStatus: exact?.status ?? (outcome ? 'failed' : null),
         ...(checked && !checked.ok ? { exactRefused: checked.message } : {}),
+        noteCode: optimum !== null ? 'min-optimum' : lowerBound === plan.siteCount ? 'min-proven' : 'min-bound',
+        noteParams: { target: req.targetShare!, lowerBound, sites: plan.siteCount, boundMethod },
         note: (optimum !== null
           ? `HiGHS: the fewest sites for ${Math.round(req.targetShare! * 100)}% is ${optimum}; this plan uses ${plan.siteCount}.`
           : lowerBound === plan.siteCount
@@ -251,7 +272,9 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
     objective: req.k !== undefined ? ('max-coverage' as const) : ('min-sites' as const),
     solver, method: travel.method, mode: travel.mode, minutes: travel.minutes, older: travel.older,
     travelDescription: travel.description, travelDescriptionZh: travel.descriptionZh, demand: ctx.demandInfo, weight: withRequests ? demandMethod.label : req.older ? 'residents aged 65+' : 'residents', demandMethod,
-    candidateCount: list.length, candidatesAllowed: list.length - excluded.reduce((a, b) => a + b, 0), candidateSource: source,
+    candidateCount: list.length, candidatesAllowed: list.length - excluded.reduce((a, b) => a + b, 0), candidateSource: source, candidateSourceCode: sourceCode,
+    candidateRequestPlaces: requestCandidates.length,
+    ...(sourceCode === 'road-nodes' ? { candidateCellMeters: ROAD_CANDIDATE_CELL_METERS } : {}),
     township: req.township ?? null,
     proposed, before: before.report.totals, after: after.report.totals,
     ...(reachable !== undefined ? { reachable, maxShare } : {}), ...(message ? { message } : {}),

@@ -21,7 +21,10 @@ export const MODELLED_CELL_METERS = 400;
 export interface DemandInfo {
   name: string;
   modelled: boolean;
+  /** The method in English; `methodCode` and `methodParams` word it in either language (`demandMethodText`). */
   method: string;
+  methodCode: 'modelled' | 'imported';
+  methodParams: Record<string, string | number>;
   points: number;
   population: number;
   /** How demand points got their township. */
@@ -79,6 +82,7 @@ async function loadDemand(sql: Sql, district: string, boundary: Feature<MultiPol
     demand = seats.length ? assignTownship(demand, seats) : demand;
     info = {
       name: set.name, modelled: set.modelled, method: demand.source.method, sourceId: set.source_id, anchors: null,
+      methodCode: 'imported', methodParams: { kind: set.kind, notes: set.notes ?? '' },
       olderSource: olderImported ? 'imported' : 'district-share',
       olderNote: olderImported ? 'Older residents as imported per point.' : DISTRICT_SHARE_NOTE(census.olderShare),
     };
@@ -97,6 +101,7 @@ async function loadDemand(sql: Sql, district: string, boundary: Feature<MultiPol
     info = {
       name: demand.source.name, modelled: true,
       method: `${demand.source.method} Source: 2020 census county totals (census-2020.json of the county's pack).`,
+      methodCode: 'modelled', methodParams: demand.source.parameters ?? {},
       sourceId: null, anchors: { placed: points.length, total },
       olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),
     };

@@ -21,6 +21,7 @@ import {
   townshipFocusLayers,
 } from './layers';
 import type { CoverageState } from './use-coverage';
+import { demandMethodText } from '../../../api/src/schemas/messages';
 
 type GapProps = GapCollection['features'][number]['properties'];
 
@@ -228,7 +229,7 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
                     {t(report.method === 'network' ? 'coverage.method.network' : 'coverage.method.straight')}
                   </span>
                   {report.demand.modelled && (
-                    <span className="badge modelled" title={report.demand.method}>
+                    <span className="badge modelled" title={demandMethodText(report.demand, lang)}>
                       {t('coverage.modelled')}
                     </span>
                   )}

@@ -9,6 +9,7 @@ import { GapLegend } from './GapLegend';
 import { SegmentedRadio } from '../components/SegmentedRadio';
 import { errorWords } from '../lib/error-words';
 import type { CoverageState } from './use-coverage';
+import { demandMethodText } from '../../../api/src/schemas/messages';
 
 export const TIERS = [5, 10, 15] as const;
 export const MODES: TravelMode[] = ['walk', 'bike', 'car'];
@@ -195,7 +196,7 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
           type="button"
           className={`badge ${report.demand.modelled ? 'modelled' : 'good'} badge-button`}
           data-testid="demand-badge"
-          title={report.demand.method}
+          title={demandMethodText(report.demand, lang)}
           aria-expanded={showMethod}
           onClick={() => setShowMethod((v) => !v)}
         >
@@ -207,7 +208,7 @@ export function Headline({ coverage }: { coverage: CoverageState }) {
         {showMethod && (
           <p className="method-text" data-testid="demand-method">
             {report.demand.modelled && <strong>{t('coverage.modelledNote')} </strong>}
-            {report.demand.method}
+            {demandMethodText(report.demand, lang)}
           </p>
         )}
       </div>

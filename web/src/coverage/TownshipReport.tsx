@@ -7,6 +7,7 @@ import { Headline } from './CoveragePanel';
 import { olderShare, sortTownships, type SortKey } from './township-sort';
 import type { CoverageState } from './use-coverage';
 import { exportUrls } from '../data/data-api';
+import { demandMethodText } from '../../../api/src/schemas/messages';
 
 const COLUMNS: { key: SortKey; label: I18nKey; numeric?: boolean }[] = [
   { key: 'name', label: 'townships.name' },
@@ -55,7 +56,7 @@ export function TownshipReport({ coverage, onFocus }: Props) {
           {t('townships.clickHint')}
           {approximate && <> {t('townships.approximateNote')}</>}
           {report.demand.modelled && (
-            <span className="badge modelled" title={report.demand.method}>
+            <span className="badge modelled" title={demandMethodText(report.demand, lang)}>
               {t('coverage.modelled')}
             </span>
           )}

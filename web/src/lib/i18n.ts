@@ -4,10 +4,13 @@
  */
 import { createContext, useContext } from 'react';
 import { districtName } from './district';
+import { MESSAGES, fillParams } from '../../../api/src/schemas/messages';
 
 export type Lang = 'zh' | 'en';
 
 const zh = {
+  // Words the server also writes into files (statuses, travel modes, …): kept once, in the API's schemas/messages.ts.
+  ...MESSAGES.zh,
   'app.title': '{district}新时代文明实践 15分钟服务圈规划',
   'app.titleShort': '{district} 15分钟服务圈',
   'app.loading': '正在加载…',
@@ -48,9 +51,6 @@ const zh = {
   'filter.all': '全选',
   'filter.none': '全不选',
   'filter.shown': '地图显示 {shown} / 已放置 {placed} 个站点',
-  'status.existing': '现有',
-  'status.planned': '规划',
-  'status.proposed': '建议',
   'legend.title': '图例',
   'legend.demonstration': '示范站点（金色外环）',
   'legend.statusNote': '实心 = 现有；空心 = 规划；淡色空心 = 建议',
@@ -141,9 +141,6 @@ const zh = {
   // Coverage view, township report, resident page (web/src/coverage, web/src/resident)
   'panel.coverage': '覆盖分析',
   'panel.townships': '乡镇报表',
-  'mode.walk': '步行',
-  'mode.bike': '电动自行车',
-  'mode.car': '驾车',
   'coverage.show': '在地图上显示覆盖范围与缺口',
   'coverage.tier': '服务圈层级',
   'coverage.tierMinutes': '{n} 分钟',
@@ -294,6 +291,21 @@ const zh = {
   'plan.bm.township-minimums': '乡镇最低数量之和',
   'plan.solverLine': '求解：{solver} · {ms} ms · 候选点 {n}（{source}）',
   'plan.modelledDemand': '（人口为模型估算）',
+  'plan.note.optimum': 'HiGHS 已求得最优：新增覆盖 {reference} 人；本方案达到最优的 {reached}。',
+  'plan.note.bound': '新增覆盖上界 {reference} 人（{method}）；本方案与上界相差不超过 {gap}。',
+  'plan.note.bound-without-minimums': '新增覆盖上界 {reference} 人（{method}，未计乡镇最低数量）；本方案与上界相差不超过 {gap}。',
+  'plan.note.min-optimum': 'HiGHS：达到 {target} 最少需要 {lowerBound} 个站点；本方案用 {sites} 个。',
+  'plan.note.min-proven': '任何方案达到 {target} 都至少需要 {lowerBound} 个站点（{method}）：本方案最优。',
+  'plan.note.min-bound': '任何方案达到 {target} 都至少需要 {lowerBound} 个站点（{method}）；本方案用 {sites} 个。',
+  'plan.note.unreachable': '目标 {target} 无法达到：所有可用候选点合计最多覆盖 {maxShare} 的人口。',
+  'plan.exactFailed': 'HiGHS 精确校核没有给出结果（求解器出错或超时），以下为启发式方案',
+  'plan.solver.max-coverage': '贪心（惰性）+ 单点交换 + 拉格朗日引导重启',
+  'plan.solver.min-sites': '贪心集合覆盖 + 去除冗余站点 + 交换/拉格朗日搜索少一个站点的方案',
+  'plan.solver.checked': '，经 HiGHS（混合整数规划）精确校核',
+  'plan.source.list': '规划人员提供的候选点',
+  'plan.source.road-nodes': '路网节点，每 {cell} 米网格取一个',
+  'plan.source.demand-cells': '人口网格中心',
+  'plan.source.demand-points': '人口点',
   'plan.site': '站点',
   'plan.townshipCol': '乡镇',
   'plan.marginalGain': '边际新增',
@@ -741,6 +753,7 @@ const zh = {
 export type I18nKey = keyof typeof zh;
 
 const en: Record<I18nKey, string> = {
+  ...MESSAGES.en,
   'app.title': '{district} New-Era Civilization Practice — 15-minute Service Circle Planner',
   'app.titleShort': '{district} 15-min Service Circles',
   'app.loading': 'Loading…',
@@ -781,9 +794,6 @@ const en: Record<I18nKey, string> = {
   'filter.all': 'All',
   'filter.none': 'None',
   'filter.shown': 'Showing {shown} of {placed} placed sites',
-  'status.existing': 'Existing',
-  'status.planned': 'Planned',
-  'status.proposed': 'Proposed',
   'legend.title': 'Legend',
   'legend.demonstration': 'Demonstration site (gold ring)',
   'legend.statusNote': 'Filled = existing; hollow = planned; faint hollow = proposed',
@@ -874,9 +884,6 @@ const en: Record<I18nKey, string> = {
   // Coverage view, township report, resident page (web/src/coverage, web/src/resident)
   'panel.coverage': 'Coverage',
   'panel.townships': 'Townships',
-  'mode.walk': 'Walk',
-  'mode.bike': 'E-bike',
-  'mode.car': 'Car',
   'coverage.show': 'Show coverage and gaps on the map',
   'coverage.tier': 'Service-circle tier',
   'coverage.tierMinutes': '{n} min',
@@ -1027,6 +1034,21 @@ const en: Record<I18nKey, string> = {
   'plan.bm.township-minimums': 'sum of township minimums',
   'plan.solverLine': 'Solver: {solver} · {ms} ms · {n} candidates ({source})',
   'plan.modelledDemand': '(population is modelled)',
+  'plan.note.optimum': 'HiGHS proved the optimum: {reference} people newly covered; this plan reaches {reached} of it.',
+  'plan.note.bound': 'Upper bound {reference} people newly covered ({method}); this plan is within {gap} of it.',
+  'plan.note.bound-without-minimums': 'Upper bound {reference} people newly covered ({method}, ignoring township minimums); this plan is within {gap} of it.',
+  'plan.note.min-optimum': 'HiGHS: the fewest sites for {target} is {lowerBound}; this plan uses {sites}.',
+  'plan.note.min-proven': 'No plan reaches {target} with fewer than {lowerBound} sites ({method}): this plan is optimal.',
+  'plan.note.min-bound': 'No plan reaches {target} with fewer than {lowerBound} sites ({method}); this plan uses {sites}.',
+  'plan.note.unreachable': 'Target {target} cannot be reached: all allowed candidates together cover at most {maxShare} of the population.',
+  'plan.exactFailed': 'The HiGHS exact check gave no result (solver error or time limit); the heuristic plan is shown',
+  'plan.solver.max-coverage': 'greedy (lazy) + 1-swap + Lagrangian-guided restarts',
+  'plan.solver.min-sites': 'greedy set cover + redundant-site removal + swap/Lagrangian search for one site fewer',
+  'plan.solver.checked': ', checked by HiGHS (MILP)',
+  'plan.source.list': 'planner list',
+  'plan.source.road-nodes': 'road nodes, one per {cell} m cell',
+  'plan.source.demand-cells': 'demand cell centres',
+  'plan.source.demand-points': 'demand points',
   'plan.site': 'Site',
   'plan.townshipCol': 'Township',
   'plan.marginalGain': 'Marginal gain',
@@ -1478,7 +1500,7 @@ export function translate(lang: Lang, key: I18nKey, params?: Record<string, stri
   const raw = DICTIONARY[lang][key] ?? DICTIONARY.zh[key] ?? key;
   // `{district}`: the name of the district the page shows (lib/district.ts), unless the caller passes one.
   const text = params?.district === undefined ? raw.replace(/\{district\}/g, districtName(lang)) : raw;
-  return params ? text.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : text;
+  return fillParams(text, params);
 }
 
 export interface I18n {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { beijingDate } from '../lib/beijing-time';
 import { useI18n } from '../lib/i18n';
 import { fmtInt, fmtPct, fmtSigned } from './format';
+import { planNoteText, planSolverText } from './plan-note';
 import type { PlanResult } from './planner-api';
 import { demandMethodText } from './PlanDemandChoice';
 
@@ -37,7 +38,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
       {unreachable && (
         <div className="form-error" data-testid="plan-unreachable">
           <strong>{t('plan.unreachable')}</strong>
-          <div>{'message' in r && typeof r.message === 'string' ? r.message : opt.note}</div>
+          <div>{planNoteText(opt, t)}</div>
           {r.maxShare !== undefined && <div data-testid="plan-max-share">{t('plan.maxShare', { share: fmtPct(r.maxShare) })}</div>}
         </div>
       )}
@@ -76,11 +77,12 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
             {t(opt.boundKind === 'lower' ? 'plan.boundLower' : 'plan.boundUpper', { value: fmtInt(opt.bound), method: t(`plan.bm.${opt.boundMethod}`) })}
           </span>
         )}{' '}
-        {opt.note}
+        <span data-testid="plan-note" title={opt.note}>{opt.status === 'unreachable' ? '' : planNoteText(opt, t)}</span>
         {opt.exactRefused && <><br /><strong data-testid="plan-exact-refused">{t('plan.exactRefused')}</strong></>}
+        {opt.exactStatus === 'failed' && !opt.exactRefused && <><br /><strong data-testid="plan-exact-failed">{t('plan.exactFailed')}</strong></>}
         <br />
         <span className="muted" data-testid="plan-method">
-          {t('plan.solverLine', { solver: r.solver, ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount), source: r.candidateSource })}
+          {t('plan.solverLine', { ...planSolverText(r, t), ms: fmtInt(r.timeMs), n: fmtInt(r.candidateCount) })}
         </span>
       </p>
       <p className="muted small">{lang === 'zh' ? r.travelDescriptionZh : r.travelDescription}{r.demand.modelled ? ` ${t('plan.modelledDemand')}` : ''}</p>

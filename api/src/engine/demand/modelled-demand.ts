@@ -186,6 +186,13 @@ export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipD
         `${urbanShare}, older share ${olderShare}, population ${population}` +
         (anchors ? `, village σ ${anchorSigma} m; anchored on ${anchors.points.length} of ` +
           `${Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0)} villages/communities.` : '.'),
+      parameters: {
+        cellMeters, sigmaMeters: sigma, urbanShare, olderShare, population,
+        ...(anchors ? {
+          villageSigmaMeters: anchorSigma, placed: anchors.points.length,
+          total: Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0),
+        } : {}),
+      },
     },
   };
   return assignTownship(demand, seats);
