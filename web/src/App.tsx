@@ -23,7 +23,6 @@ import { DataTab } from './data/DataTab';
 import { VillagePanel } from './components/VillagePanel';
 import { useBasemap, useVillageLabels } from './map/use-basemap';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
-import type { Village } from './lib/api';
 import { LeadersTab } from './leaders/LeadersTab';
 import { InboxTab } from './requests/InboxTab';
 import { useAbilities, type Session } from './auth/session';
@@ -61,7 +60,7 @@ export function App({ session }: { session: Session }) {
   const [page, setPage] = useState<Page>('map');
   const { lang, t } = i18n;
 
-  const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
+  const { data, error, retry, replaceSite, refreshSites, reloadSites, replaceVillage } = usePlannerData();
   const [urlView] = useState(initialUrlView);
   const [filter, setFilter] = useState<SiteFilterState>(() => urlFilter(urlView));
   const [showCircles, setShowCircles] = useState(true);
@@ -71,8 +70,7 @@ export function App({ session }: { session: Session }) {
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [villageEdits, setVillageEdits] = useState<Village[] | null>(null);
-  const villages = villageEdits ?? data?.villages ?? [];
+  const villages = data?.villages ?? [];
   const [placingVillage, setPlacingVillage] = useState<string | null>(null);
   const [villageUndo, setVillageUndo] = useState<{ code: string; previous: { lng: number | null; lat: number | null; precision: 'exact' | 'approximate' | null }; stations: string[] }[]>([]);
   const [villageExact, setVillageExact] = useState(false);
@@ -80,7 +78,7 @@ export function App({ session }: { session: Session }) {
   const basemap = useBasemap(map);
   useVillageLabels(map, villages, lang);
   const coverage = useCoverage({
-    sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships',
+    boundary: data?.boundary, reportWanted: tab === 'townships',
     initial: { settings: urlView.coverage, on: urlView.coverageOn, focus: urlView.focus },
   });
   const { setSettings: setCoverageSettings, setOn: setCoverageOn, setFocus: setCoverageFocus } = coverage;
@@ -313,7 +311,7 @@ export function App({ session }: { session: Session }) {
         const r = await api.placeVillage(v.code, {
           lng: round6(lng), lat: round6(lat), precision: villageExact ? 'exact' : 'approximate', placeStations: villageWithStation && hasUnplacedStation,
         });
-        setVillageEdits(villages.map((x) => (x.code === v.code ? r.village : x)));
+        replaceVillage(r.village);
         setVillageUndo((u) => [...u, { code: v.code, previous: r.previous, stations: r.stationsPlaced }]);
         setPlacingVillage(null);
         setVillageExact(false);
@@ -335,7 +333,7 @@ export function App({ session }: { session: Session }) {
     try {
       const r = await api.placeVillage(last.code, { lng: last.previous.lng, lat: last.previous.lat, precision: last.previous.precision ?? 'approximate' });
       for (const id of last.stations) await api.updateSite(id, { lng: null, lat: null });
-      setVillageEdits(villages.map((x) => (x.code === last.code ? r.village : x)));
+      replaceVillage(r.village);
       setVillageUndo((u) => u.slice(0, -1));
       notify({ kind: 'success', title: translate(lang, 'villages.undone', { name: r.village.shortName }) });
       await reloadSites().catch(notifyError);
