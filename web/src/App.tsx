@@ -37,6 +37,7 @@ import { useSiteUndo } from './undo/use-site-undo';
 import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
 import { UndoBar } from './undo/UndoBar';
 import { errorWords } from './lib/error-words';
+import { EMPTY_SELECTION, setSelection, stopPlacing, useSelection } from './lib/selection-store';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
@@ -65,13 +66,12 @@ export function App({ session }: { session: Session }) {
   const [filter, setFilter] = useState<SiteFilterState>(() => urlFilter(urlView));
   const [showCircles, setShowCircles] = useState(true);
   const [tab, setTab] = useState<LeftTab>(() => urlTab(urlView));
-  const [selectedId, setSelectedId] = useState<string | null>(urlView.site);
-  const [placingId, setPlacingId] = useState<string | null>(null);
+  useState(() => setSelection({ ...EMPTY_SELECTION, siteId: urlView.site, scenarioId: urlView.scenario, againstId: urlView.against }));
+  const { siteId: selectedId, placingSiteId: placingId, placingVillage, scenarioId, againstId } = useSelection();
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const villages = data?.villages ?? [];
-  const [placingVillage, setPlacingVillage] = useState<string | null>(null);
   const [villageUndo, setVillageUndo] = useState<{ code: string; previous: { lng: number | null; lat: number | null; precision: 'exact' | 'approximate' | null }; stations: string[] }[]>([]);
   const [villageExact, setVillageExact] = useState(false);
   const [villageWithStation, setVillageWithStation] = useState(true);
@@ -84,14 +84,14 @@ export function App({ session }: { session: Session }) {
   const { setSettings: setCoverageSettings, setOn: setCoverageOn, setFocus: setCoverageFocus } = coverage;
   useUrlView(
     {
-      tab, site: selectedId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
+      tab, site: selectedId, scenario: scenarioId, against: againstId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
       township: filter.township, focus: coverage.focus,
     },
     map,
     !!data?.boundary,
     useCallback((v: UrlView) => {
       setTab(urlTab(v));
-      setSelectedId(v.site);
+      setSelection({ siteId: v.site, scenarioId: v.scenario, againstId: v.against });
       setFilter(urlFilter(v));
       setCoverageSettings(v.coverage);
       setCoverageOn(v.coverageOn);
@@ -122,7 +122,7 @@ export function App({ session }: { session: Session }) {
       } catch (e) {
         notifyError(e);
       }
-      setSelectedId(site.id);
+      setSelection({ siteId: site.id });
     },
     [reloadSites, notify, notifyError, lang],
   );
@@ -132,8 +132,7 @@ export function App({ session }: { session: Session }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
-        setPlacingId(null);
-        setPlacingVillage(null);
+        stopPlacing();
         stopPlacingNew();
       }
       const target = e.target as HTMLElement | null;
@@ -190,8 +189,7 @@ export function App({ session }: { session: Session }) {
         const updated = await api.updateSite(placing.id, patch);
         undoRef.current.record(updateOp('place', placing, patch));
         replaceSite(updated);
-        setPlacingId(null);
-        setSelectedId(updated.id);
+        setSelection({ placingSiteId: null, siteId: updated.id });
         notify({ kind: 'success', title: translate(lang, 'site.placed', { name: updated.properties.name }) });
       } catch (e) {
         notifyError(e);
@@ -237,8 +235,7 @@ export function App({ session }: { session: Session }) {
       const name = before?.properties.name ?? id;
       await siteCrudApi.remove(id);
       if (before) undoRef.current.record(deleteOp(before));
-      setSelectedId((cur) => (cur === id ? null : cur));
-      setPlacingId((cur) => (cur === id ? null : cur));
+      setSelection((s) => ({ siteId: s.siteId === id ? null : s.siteId, placingSiteId: s.placingSiteId === id ? null : s.placingSiteId }));
       notify({ kind: 'success', title: translate(lang, 'site.deleted', { name }) });
       // A fresh site list redraws the map and makes the coverage view fetch again.
       await reloadSites().catch(notifyError);
@@ -249,8 +246,7 @@ export function App({ session }: { session: Session }) {
   /** Opens the new-site form in the right panel (closing the details and any placing). */
   const openNewSite = useCallback(
     (townshipCode: string | null) => {
-      setSelectedId(null);
-      setPlacingId(null);
+      setSelection({ siteId: null, placingSiteId: null });
       setPanelOpen(false);
       openNewSiteForm(townshipCode);
     },
@@ -260,7 +256,7 @@ export function App({ session }: { session: Session }) {
   /** Opens a site's details (closing the new-site form). */
   const selectSite = useCallback(
     (id: string | null) => {
-      setSelectedId(id);
+      setSelection({ siteId: id });
       if (id) closeNewSite();
     },
     [closeNewSite],
@@ -280,9 +276,7 @@ export function App({ session }: { session: Session }) {
 
   const startPlacing = useCallback((id: string) => {
     closeNewSite();
-    setPlacingVillage(null);
-    setSelectedId(id);
-    setPlacingId((cur) => (cur === id ? null : id));
+    setSelection((s) => ({ placingVillage: null, siteId: id, placingSiteId: s.placingSiteId === id ? null : id }));
     setPanelOpen(false);
     const site = data?.sites.find((s) => s.id === id);
     if (site) zoomToVillage(site.properties.villageCode, site.properties.townshipCode);
@@ -291,9 +285,7 @@ export function App({ session }: { session: Session }) {
   const startPlacingVillage = useCallback(
     (code: string) => {
       closeNewSite();
-      setPlacingId(null);
-      setSelectedId(null);
-      setPlacingVillage(code);
+      setSelection({ placingSiteId: null, siteId: null, placingVillage: code });
       setPanelOpen(false);
       zoomToVillage(code, null);
     },
@@ -313,7 +305,7 @@ export function App({ session }: { session: Session }) {
         });
         replaceVillage(r.village);
         setVillageUndo((u) => [...u, { code: v.code, previous: r.previous, stations: r.stationsPlaced }]);
-        setPlacingVillage(null);
+        setSelection({ placingVillage: null });
         setVillageExact(false);
         const extra = r.stationsPlaced.length ? translate(lang, 'villages.stationsPlaced', { count: r.stationsPlaced.length }) : '';
         notify({ kind: 'success', title: translate(lang, 'villages.placed', { name: v.shortName }) + extra });
@@ -536,7 +528,7 @@ export function App({ session }: { session: Session }) {
                     return t('villages.placing', { name: v?.shortName ?? '', township: tw ? (lang === 'en' ? tw.nameEn : tw.name) : '' });
                   })()}
                 </span>
-                <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setPlacingVillage(null)}>
+                <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setSelection({ placingVillage: null })}>
                   {t('placing.cancel')}
                 </button>
               </div>
@@ -552,7 +544,7 @@ export function App({ session }: { session: Session }) {
             {placing && (
               <div className="placing-banner" data-testid="placing-banner">
                 <span>{savingPlace ? t('placing.saving') : t('placing.hint', { name: placing.properties.name })}</span>
-                <button type="button" className="button small" data-testid="placing-cancel" onClick={() => setPlacingId(null)}>
+                <button type="button" className="button small" data-testid="placing-cancel" onClick={() => setSelection({ placingSiteId: null })}>
                   {t('placing.cancel')}
                 </button>
               </div>
@@ -600,8 +592,7 @@ export function App({ session }: { session: Session }) {
                 onUnplace={unplace}
                 onDelete={deleteSite}
                 onClose={() => {
-                  setSelectedId(null);
-                  setPlacingId(null);
+                  setSelection({ siteId: null, placingSiteId: null });
                 }}
               />
             </aside>

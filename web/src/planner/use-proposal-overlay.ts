@@ -6,8 +6,7 @@ import { PLANNER_SOURCE, plannerLayers, proposalCircles, type ProposalPoint } fr
 
 export interface ProposalOverlayOptions {
   points: readonly ProposalPoint[];
-  /** Straight-line radius of the circles drawn around each proposal; null draws none. */
-  radiusMeters: number | null;
+  /** The open scenario's proposals (role `scenario`) can be dragged. */
   draggable: boolean;
   /** Title shown on hover of a marker. */
   describe?: (p: ProposalPoint) => string;
@@ -27,33 +26,33 @@ function ensureLayers(map: maplibregl.Map) {
 
 /**
  * Draws proposals on the map: a numbered marker (rank) and a straight-line service circle each.
- * When `draggable`, markers can be dragged; the circle follows and the callbacks get the position.
+ * When `draggable`, the open scenario's markers can be dragged; the circle follows and the callbacks get the position.
  */
 export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOverlayOptions) {
   const latest = useRef(opts);
   latest.current = opts;
-  const { points, radiusMeters, draggable } = opts;
+  const { points, draggable } = opts;
 
   useEffect(() => {
     if (!map) return;
     ensureLayers(map);
     const source = map.getSource(PLANNER_SOURCE.circles) as GeoJSONSource;
     const positions = new Map(points.map((p) => [p.id, { ...p }]));
-    const redraw = (activeId: string | null) =>
-      source.setData(radiusMeters ? proposalCircles([...positions.values()], radiusMeters, activeId) : EMPTY);
+    const redraw = (activeId: string | null) => source.setData(proposalCircles([...positions.values()], activeId));
     redraw(null);
 
     const markers = points.map((p) => {
+      const canDrag = draggable && p.role === 'scenario';
       const el = document.createElement('div');
-      el.className = `planner-marker role-${p.role}${draggable ? ' draggable' : ''}`;
+      el.className = `planner-marker role-${p.role}${canDrag ? ' draggable' : ''}`;
       el.dataset.testid = 'planner-marker';
       el.dataset.rank = String(p.rank);
       el.dataset.id = p.id;
       el.textContent = String(p.rank);
       const title = latest.current.describe?.(p);
       if (title) el.title = title;
-      const marker = new maplibregl.Marker({ element: el, draggable }).setLngLat([p.lng, p.lat]).addTo(map);
-      if (draggable) {
+      const marker = new maplibregl.Marker({ element: el, draggable: canDrag }).setLngLat([p.lng, p.lat]).addTo(map);
+      if (canDrag) {
         marker.on('dragstart', () => latest.current.onDragStart?.(p.id));
         marker.on('drag', () => {
           const { lng, lat } = marker.getLngLat();
@@ -77,5 +76,5 @@ export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOve
         /* the map was removed */
       }
     };
-  }, [map, points, radiusMeters, draggable]);
+  }, [map, points, draggable]);
 }
