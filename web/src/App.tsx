@@ -6,6 +6,7 @@ import { kindName } from './lib/names';
 import { usePageI18n } from './lib/use-page-i18n';
 import { usePlannerData } from './lib/use-planner-data';
 import { MapView } from './map/MapView';
+import { MapOverlays } from './map/MapOverlays';
 import type { SiteFilterState } from './map/layers/site-layers';
 import { LayersPanel } from './components/LayersPanel';
 import { UnplacedList } from './components/UnplacedList';
@@ -514,6 +515,7 @@ export function App({ session }: { session: Session }) {
               canMove={(id) => can.editSite(sites.find((f) => f.id === id)?.properties.townshipCode ?? null)}
               onMap={setMap}
             />
+            <MapOverlays map={map} />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
             {data && (
               <MapSearch map={map} sites={sites} villages={villages} townships={data.townships} onSelectSite={(id) => { selectSite(id); setPanelOpen(false); }} />

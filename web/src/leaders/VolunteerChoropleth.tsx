@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { client, unwrap } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { LAYER } from '../map/ids';
+import { useMapOverlay } from '../map/map-overlays';
 import type { Volunteers } from './leaders-api';
-import { NO_DATA_COLOR, RATE_BREAKS, RATE_COLORS, VOLUNTEER_LAYER, VOLUNTEER_SOURCE, volunteerLayers } from './volunteer-layers';
+import { NO_DATA_COLOR, RATE_BREAKS, RATE_COLORS, VOLUNTEER_SOURCE, volunteerLayers } from './volunteer-layers';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -21,23 +22,16 @@ export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMa
     return () => { live = false; };
   }, [show, areas]);
 
-  useEffect(() => {
-    if (!map || !show || !areas || !volunteers) return;
+  // The choropleth is a declared overlay (mounted by <MapOverlays>), under the district outline.
+  useMapOverlay(useMemo(() => {
+    if (!show || !areas || !volunteers) return null;
     const rate = new Map(volunteers.townships.map((x) => [x.code, x.standing.residentRegistration.rate]));
     const data: FeatureCollection = {
       type: 'FeatureCollection',
       features: areas.features.map((f) => ({ ...f, properties: { ...f.properties, rate: rate.get(String(f.properties?.code)) ?? null } })),
     };
-    const src = map.getSource(VOLUNTEER_SOURCE) as GeoJSONSource | undefined;
-    if (src) src.setData(data);
-    else map.addSource(VOLUNTEER_SOURCE, { type: 'geojson', data });
-    const below = map.getLayer(LAYER.districtCasing) ? LAYER.districtCasing : undefined;
-    for (const l of volunteerLayers()) if (!map.getLayer(l.id)) map.addLayer(l, below);
-    return () => {
-      for (const id of [VOLUNTEER_LAYER.line, VOLUNTEER_LAYER.fill]) if (map.getLayer(id)) map.removeLayer(id);
-      if (map.getSource(VOLUNTEER_SOURCE)) map.removeSource(VOLUNTEER_SOURCE);
-    };
-  }, [map, show, areas, volunteers]);
+    return { id: 'volunteer-choropleth', sources: { [VOLUNTEER_SOURCE]: data }, layers: volunteerLayers(), beforeLayer: LAYER.districtCasing };
+  }, [show, areas, volunteers]));
 
   if (!map || !show || !volunteers) return null;
   const present = volunteers.townships.some((x) => x.standing.residentRegistration.rate === null);

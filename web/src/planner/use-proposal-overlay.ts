@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { LAYER } from '../map/ids';
+import { useMapOverlay } from '../map/map-overlays';
 import { PLANNER_SOURCE, plannerLayers, proposalCircles, type ProposalPoint } from './planner-layers';
 
 export interface ProposalOverlayOptions {
@@ -15,15 +16,6 @@ export interface ProposalOverlayOptions {
   onDragEnd?: (id: string, lng: number, lat: number) => void;
 }
 
-const EMPTY = { type: 'FeatureCollection' as const, features: [] };
-
-/** Adds the planner's circle source and layers once (under the site symbols). */
-function ensureLayers(map: maplibregl.Map) {
-  if (!map.getSource(PLANNER_SOURCE.circles)) map.addSource(PLANNER_SOURCE.circles, { type: 'geojson', data: EMPTY });
-  const before = map.getLayer(LAYER.siteHalo) ? LAYER.siteHalo : undefined;
-  for (const layer of plannerLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
-}
-
 /**
  * Draws proposals on the map: a numbered marker (rank) and a straight-line service circle each.
  * When `draggable`, the open scenario's markers can be dragged; the circle follows and the callbacks get the position.
@@ -33,13 +25,20 @@ export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOve
   latest.current = opts;
   const { points, draggable } = opts;
 
+  // The circles are a declared overlay (mounted by <MapOverlays>), under the site symbols.
+  useMapOverlay(useMemo(() => ({
+    id: 'planner-proposals',
+    sources: { [PLANNER_SOURCE.circles]: proposalCircles(points) },
+    layers: plannerLayers(),
+    beforeLayer: LAYER.siteHalo,
+  }), [points]));
+
   useEffect(() => {
     if (!map) return;
-    ensureLayers(map);
-    const source = map.getSource(PLANNER_SOURCE.circles) as GeoJSONSource;
     const positions = new Map(points.map((p) => [p.id, { ...p }]));
-    const redraw = (activeId: string | null) => source.setData(proposalCircles([...positions.values()], activeId));
-    redraw(null);
+    // While a marker is dragged its circle follows it directly on the map's source.
+    const redraw = (activeId: string | null) =>
+      (map.getSource(PLANNER_SOURCE.circles) as GeoJSONSource | undefined)?.setData(proposalCircles([...positions.values()], activeId));
 
     const markers = points.map((p) => {
       const canDrag = draggable && p.role === 'scenario';
@@ -68,13 +67,6 @@ export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOve
       }
       return marker;
     });
-    return () => {
-      markers.forEach((m) => m.remove());
-      try {
-        source.setData(EMPTY);
-      } catch {
-        /* the map was removed */
-      }
-    };
+    return () => markers.forEach((m) => m.remove());
   }, [map, points, draggable]);
 }
