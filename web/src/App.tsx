@@ -7,6 +7,9 @@ import { usePageI18n } from './lib/use-page-i18n';
 import { usePlannerData } from './lib/use-planner-data';
 import { MapView } from './map/MapView';
 import { MapOverlays } from './map/MapOverlays';
+import { visiblePadding } from './map/visible-padding';
+import { boundaryBounds } from './map/geojson';
+import { BusyChip } from './components/BusyChip';
 import type { SiteFilterState } from './map/layers/site-layers';
 import { LayersPanel } from './components/LayersPanel';
 import { UnplacedList } from './components/UnplacedList';
@@ -100,6 +103,21 @@ export function App({ session }: { session: Session }) {
     }, [setCoverageSettings, setCoverageOn, setCoverageFocus]),
   );
 
+  // Opening a wide panel (township report, leaders) narrows the map: refit it so the panel never hides the district.
+  const wide = tab === 'townships' || tab === 'leaders';
+  const wasWide = useRef(wide);
+  useEffect(() => {
+    const opened = wide && !wasWide.current;
+    wasWide.current = wide;
+    const bounds = data?.boundary ? boundaryBounds(data.boundary) : null;
+    if (!opened || !map || !bounds || window.innerWidth <= 800) return;
+    const frame = requestAnimationFrame(() => {
+      map.resize();
+      map.fitBounds(bounds, { padding: visiblePadding(map, 30), duration: 300 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [wide, map, data?.boundary]);
+
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
   }, []);
@@ -160,6 +178,8 @@ export function App({ session }: { session: Session }) {
   const villageKeys = useRef({ next: () => {}, undo: () => {} });
 
   const sites = data?.sites ?? [];
+  /** An error matters to the whole page only while there is nothing to show (a failed refetch keeps the map). */
+  const loadError = data ? null : error;
   const selected = sites.find((s) => s.id === selectedId) ?? null;
   const placing = sites.find((s) => s.id === placingId) ?? null;
   const unplacedCount = sites.filter((s) => !s.geometry).length;
@@ -551,19 +571,20 @@ export function App({ session }: { session: Session }) {
                 </button>
               </div>
             )}
-            {!data && (
-              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'} data-kind={error ? errorWords(error, lang).kind : undefined} role={error ? 'alert' : 'status'}>
-                {error ? (
+            <BusyChip />
+            {(!data || !map) && (
+              <div className="overlay-message" data-testid={loadError ? 'load-error' : 'loading'} data-kind={loadError ? errorWords(loadError, lang).kind : undefined} role={loadError ? 'alert' : 'status'}>
+                {loadError ? (
                   <>
-                    <strong>{t('app.loadError')}: {errorWords(error, lang).title}</strong>
-                    <span>{errorWords(error, lang).next}</span>
-                    {errorWords(error, lang).detail && <span className="muted small">{errorWords(error, lang).detail}</span>}
+                    <strong>{t('app.loadError')}: {errorWords(loadError, lang).title}</strong>
+                    <span>{errorWords(loadError, lang).next}</span>
+                    {errorWords(loadError, lang).detail && <span className="muted small">{errorWords(loadError, lang).detail}</span>}
                     <button type="button" className="button primary" onClick={retry}>
                       {t('app.retry')}
                     </button>
                   </>
                 ) : (
-                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{t('app.loading')}</span>
+                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{data ? t('app.loadingMap') : t('app.loading')}</span>
                 )}
               </div>
             )}

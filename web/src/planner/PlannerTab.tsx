@@ -83,6 +83,7 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
   }, [scenarioId]);
 
   const plan = useMutation({
+    mutationKey: ['plan'],
     mutationFn: plannerApi.plan,
     onSuccess: async (r) => {
       openScenario(null);
