@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
 import { api, ApiRequestError, type SiteFeature, type SiteUpdate } from './lib/api';
 import { I18nContext, translate, type I18nKey } from './lib/i18n';
-import { kindName } from './lib/names';
+import { kindName, townshipLabel } from './lib/names';
 import { usePageI18n } from './lib/use-page-i18n';
 import { usePlannerData } from './lib/use-planner-data';
 import { MapView } from './map/MapView';
@@ -465,8 +465,10 @@ export function App({ session }: { session: Session }) {
               className="topbar-button"
               data-testid="lang-switch"
               onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
+              aria-label={t('lang.switch')}
             >
-              {t('lang.switch')}
+              <span className="lang-full">{t('lang.switch')}</span>
+              <span className="lang-short" aria-hidden="true">{t('lang.switchShort')}</span>
             </button>
           </div>
         </header>
@@ -547,7 +549,7 @@ export function App({ session }: { session: Session }) {
                   {(() => {
                     const v = villages.find((x) => x.code === placingVillage);
                     const tw = data?.townships.find((x) => x.code === v?.townshipCode);
-                    return t('villages.placing', { name: v?.shortName ?? '', township: tw ? (lang === 'en' ? tw.nameEn : tw.name) : '' });
+                    return t('villages.placing', { name: v?.shortName ?? '', township: tw ? townshipLabel(tw, lang) : '' });
                   })()}
                 </span>
                 <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setSelection({ placingVillage: null })}>

@@ -22,6 +22,7 @@ import {
   townshipFocusLayers,
 } from './layers';
 import type { CoverageState } from './use-coverage';
+import { townshipLabel } from '../lib/names';
 
 type GapProps = GapCollection['features'][number]['properties'];
 
@@ -193,7 +194,7 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
       <div className="map-stack">
         {coverage.focus && (
           <div className="focus-chip" data-testid="township-focus" data-approximate={String(!!focusArea?.properties.approximate)}>
-            <strong>{focusTownship ? (lang === 'en' ? focusTownship.nameEn : focusTownship.name) : coverage.focus}</strong>
+            <strong>{focusTownship ? (townshipLabel(focusTownship, lang)) : coverage.focus}</strong>
             {focusArea?.properties.approximate && <span className="muted"> · {t('townships.focusApproximate')}</span>}
             <button type="button" className="icon-button" aria-label={t('townships.clearFocus')} onClick={() => coverage.setFocus(null)}>
               ×

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useI18n } from '../lib/i18n';
 import type { Volunteers } from './leaders-api';
+import { townshipLabel } from '../lib/names';
 
 type Standing = Volunteers['townships'][number]['standing'];
 type Rate = Standing['residentRegistration'];
@@ -33,7 +34,7 @@ export function VolunteersSection({ volunteers, showMap, onShowMap, lang }: { vo
             {volunteers.townships.map((x) => (
               <Fragment key={x.code}>
                 <tr data-testid="vol-row" data-code={x.code} onClick={() => setOpen(open === x.code ? null : x.code)}>
-                  <td>{lang === 'zh' ? x.name : x.nameEn || x.name}{x.populationModelled && <span className="badge modelled" title={t('vol.modelled')}>{t('vol.modelled')}</span>}</td>
+                  <td>{townshipLabel(x, lang)}{x.populationModelled && <span className="badge modelled" title={t('vol.modelled')}>{t('vol.modelled')}</span>}</td>
                   <RateCell r={x.standing.residentRegistration} testId={`vol-rate-${x.code}`} />
                   <RateCell r={x.standing.cadreRegistration} />
                   <RateCell r={x.standing.cadreParticipation} />

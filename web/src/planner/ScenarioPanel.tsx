@@ -1,7 +1,7 @@
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import type { Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { fmtInt, fmtPct, fmtSigned } from './format';
 import type { LiveNumbers } from './live-coverage';
 import type { Comparison, Scenario } from './planner-api';
@@ -37,7 +37,7 @@ export function ScenarioPanel({
   const { t, lang } = useI18n();
   const twName = (code: string | null) => {
     const tw = townships.find((x) => x.code === code);
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '–';
+    return tw ? (townshipLabel(tw, lang)) : '–';
   };
   const open = scenario.sites.filter((s) => !s.acceptedSiteId);
   const accepted = scenario.sites.filter((s) => s.acceptedSiteId);

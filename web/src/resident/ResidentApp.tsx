@@ -7,7 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { api, type BoundaryCollection, type PublicSiteFeature as SiteFeature, type Township, type Village } from '../lib/api';
 import { I18nContext, translate, useI18n, type I18nKey } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { usePageI18n } from '../lib/use-page-i18n';
 import { KindSwatch } from '../components/KindSwatch';
 import { SegmentedRadio } from '../components/SegmentedRadio';
@@ -94,7 +94,7 @@ export function ResidentApp() {
       if (!base) return;
       setGeoMessage(null);
       const seat = base.townships.find((tw) => tw.code === p.townshipCode);
-      const townshipName = seat ? (lang === 'en' ? seat.nameEn : seat.name) : p.townshipCode;
+      const townshipName = seat ? (townshipLabel(seat, lang)) : p.townshipCode;
       const village = p.kind === 'village' ? base.villages.find((v) => v.code === p.code) : undefined;
       const villageCode = village?.code;
       if (p.lng !== null && p.lat !== null) {
@@ -148,7 +148,7 @@ export function ResidentApp() {
 
   const townshipName = (code: string | null) => {
     const tw = code ? base?.townships.find((x) => x.code === code) : undefined;
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '';
+    return tw ? (townshipLabel(tw, lang)) : '';
   };
   const results = answer?.results ?? [];
   const ownStation = located?.villageCode
@@ -347,10 +347,10 @@ function PlaceSearch({ base, onChoose }: { base: BaseData | null; onChoose: (p: 
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
-  const options = useMemo(() => (base ? searchPlaces(q, base.villages, base.townships) : []), [q, base]);
+  const options = useMemo(() => (base ? searchPlaces(q, base.villages, base.townships, 8, lang) : []), [q, base, lang]);
   const townshipName = (code: string) => {
     const tw = base?.townships.find((x) => x.code === code);
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '';
+    return tw ? (townshipLabel(tw, lang)) : '';
   };
   const choose = (p: PlaceOption) => {
     setQ(p.name);
