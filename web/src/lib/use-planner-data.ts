@@ -15,12 +15,17 @@ export interface PlannerData {
  * Everything the map needs, from the query cache. `replaceSite` swaps in a site the API returned after an edit
  * (and lets the data-dependent answers, such as coverage, refetch); `reloadSites` refetches after other writes.
  */
+/** The district itself (boundary, townships, villages): the planner and the resident page both start from it. */
+export const districtQueries = [
+  { queryKey: keys.boundary, queryFn: api.boundary },
+  { queryKey: keys.townships, queryFn: api.townships },
+  { queryKey: keys.villages, queryFn: () => api.villages() },
+] as const;
+
 export function usePlannerData() {
   const results = useQueries({
     queries: [
-      { queryKey: keys.boundary, queryFn: api.boundary },
-      { queryKey: keys.townships, queryFn: api.townships },
-      { queryKey: keys.villages, queryFn: () => api.villages() },
+      ...districtQueries,
       { queryKey: keys.sources, queryFn: api.sources },
       { queryKey: keys.sites, queryFn: api.sites },
     ],

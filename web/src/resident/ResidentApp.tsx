@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { keys, queryClient } from '../lib/queries';
+import { districtQueries } from '../lib/use-planner-data';
 import { NavButton } from './NavButton';
 import { ResidentLegend } from './ResidentLegend';
 import type { FeatureCollection } from 'geojson';
@@ -44,9 +45,7 @@ export function ResidentApp() {
 
   const baseQuery = useQueries({
     queries: [
-      { queryKey: keys.boundary, queryFn: api.boundary },
-      { queryKey: keys.townships, queryFn: api.townships },
-      { queryKey: keys.villages, queryFn: () => api.villages() },
+      ...districtQueries,
       { queryKey: keys.publicSites, queryFn: api.publicSites },
     ],
     combine: (r) => {
