@@ -32,7 +32,13 @@ export function ScenarioVersus({ a, b, townshipName }: Props) {
     { key: 'sites', label: t('compare.proposals'), a: ca.proposed.length, b: cb.proposed.length, fmt: fmtInt, diff: fmtSigned },
   ];
   const bTownships = new Map(cb.townships.map((x) => [x.code, x]));
-  const shortWords = (kinds: readonly string[]) => (kinds.length ? kinds.map((k) => kindName(k as SiteKind, lang)).join('、') : t('versus.quotaMet'));
+  const kinds = (list: readonly string[]) => list.map((k) => kindName(k as SiteKind, lang)).join('、');
+  /** Quotas after A and B: the kinds only one of them is still short of; "same" when they leave the same shortfall. */
+  const quotaWords = (a: readonly string[], b: readonly string[]) => {
+    const onlyA = a.filter((k) => !b.includes(k)), onlyB = b.filter((k) => !a.includes(k));
+    if (!onlyA.length && !onlyB.length) return a.length ? t('versus.quotaSame', { n: a.length }) : t('versus.quotaMet');
+    return [onlyA.length ? `A ${t('versus.short')} ${kinds(onlyA)}` : '', onlyB.length ? `B ${t('versus.short')} ${kinds(onlyB)}` : ''].filter(Boolean).join('; ');
+  };
 
   return (
     <section className="versus" data-testid="scenario-versus">
@@ -62,7 +68,7 @@ export function ScenarioVersus({ a, b, townshipName }: Props) {
       <table className="compare-table townships" data-testid="versus-townships">
         <thead>
           <tr>
-            <th>{t('plan.townshipCol')}</th><th>A</th><th>B</th><th>{t('versus.diff')}</th><th>{t('versus.quotaShortA')}</th><th>{t('versus.quotaShortB')}</th>
+            <th>{t('plan.townshipCol')}</th><th>A</th><th>B</th><th>{t('versus.diff')}</th><th>{t('versus.quotas')}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,8 +82,9 @@ export function ScenarioVersus({ a, b, townshipName }: Props) {
                 <td className="num">{fmtPct(x.after.share)}</td>
                 <td className="num">{fmtPct(y.after.share)}</td>
                 <td className="num">{diff ? fmtSigned(diff) : '–'}</td>
-                <td className="small" data-testid="versus-quota-a">{shortWords(x.quotaShort.after)}</td>
-                <td className="small" data-testid="versus-quota-b">{shortWords(y.quotaShort.after)}</td>
+                <td className="small wrap" data-testid="versus-quota" title={`A: ${kinds(x.quotaShort.after) || '–'}\nB: ${kinds(y.quotaShort.after) || '–'}`}>
+                  {quotaWords(x.quotaShort.after, y.quotaShort.after)}
+                </td>
               </tr>
             );
           })}
