@@ -15,7 +15,7 @@ import { ScenarioPanel } from './ScenarioPanel';
 import { plannerApi, type PlanResult, type Scenario } from './planner-api';
 import type { ProposalPoint } from './planner-layers';
 import { useProposalOverlay } from './use-proposal-overlay';
-import { loadStraightLineTravel, useLiveCoverage } from './use-live-coverage';
+import { loadStraightLineTravel, straightLineTravelQuery, useLiveCoverage } from './use-live-coverage';
 
 interface Props {
   map: maplibregl.Map | null;
@@ -187,11 +187,7 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
     }
   };
 
-  const againstTravel = useQuery({
-    queryKey: ['ref', 'travel', against?.mode, against?.minutes, against?.older],
-    queryFn: () => loadStraightLineTravel(against!.mode, against!.minutes, against!.older),
-    enabled: !!against,
-  });
+  const againstTravel = useQuery({ ...straightLineTravelQuery(against?.mode ?? 'walk', against?.minutes ?? 15, against?.older ?? false), enabled: !!against });
   const points = useMemo<ProposalPoint[]>(() => {
     if (scenario) {
       const radiusA = live.travel?.radiusMeters ?? null;
