@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../lib/queries';
+import { coverageApi } from '../coverage/api';
 import { createPortal } from 'react-dom';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { client, unwrap } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { LAYER } from '../map/ids';
 import { useMapOverlay } from '../map/map-overlays';
@@ -14,13 +16,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** The volunteer registration choropleth on the planner map, with its legend (the 13% target marked). */
 export function VolunteerChoropleth({ map, volunteers, show }: { map: MapLibreMap | null; volunteers: Volunteers | null; show: boolean }) {
   const { t } = useI18n();
-  const [areas, setAreas] = useState<FeatureCollection | null>(null);
-  useEffect(() => {
-    if (!show || areas) return;
-    let live = true;
-    client.api['township-areas'].$get().then((r) => unwrap(r)).then((a) => live && setAreas(a as unknown as FeatureCollection)).catch(() => {});
-    return () => { live = false; };
-  }, [show, areas]);
+  const areas = (useQuery({ queryKey: keys.townshipAreas, queryFn: coverageApi.townshipAreas, enabled: show }).data ?? null) as FeatureCollection | null;
 
   // The choropleth is a declared overlay (mounted by <MapOverlays>), under the district outline.
   useMapOverlay(useMemo(() => {
