@@ -31,6 +31,9 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
       ['/scenarios', 'get', '/scenarios'], ['/scenarios/{id}', 'get', `/scenarios/${sc.id}`],
       ['/scenarios/{id}', 'patch', `/scenarios/${sc.id}`, json('PATCH', { description: '说明' })],
       ['/scenarios/{id}/compare', 'get', `/scenarios/${sc.id}/compare`], ['/scenarios/{id}/accept', 'post', `/scenarios/${sc.id}/accept`, json('POST', {})],
+      // Taken back (200), then again: nothing accepted to take back (409).
+      ['/scenarios/{id}/unaccept', 'post', `/scenarios/${sc.id}/unaccept`, json('POST', { siteId: sc.sites[0].id })],
+      ['/scenarios/{id}/unaccept', 'post', `/scenarios/${sc.id}/unaccept`, json('POST', { siteId: sc.sites[0].id })],
       ['/scenarios/{id}', 'delete', `/scenarios/${sc.id}`, { method: 'DELETE' }], ['/import/sites', 'post', '/import/sites', form()],
       ['/import/townships', 'post', '/import/townships', form()], ['/sites/{id}', 'delete', `/sites/${site.id}`, { method: 'DELETE' }],
       ['/export/sites.csv', 'get', '/export/sites.csv'], ['/export/gaps.geojson', 'get', '/export/gaps.geojson'],

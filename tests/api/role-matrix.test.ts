@@ -113,6 +113,12 @@ const SAMPLES: Record<string, Sample> = {
   'PATCH /api/scenarios/:id': async (s) => ({ path: `/api/scenarios/${await scenario(s)}`, init: json('PATCH', { name: 'renamed' }) }),
   'DELETE /api/scenarios/:id': async (s) => ({ path: `/api/scenarios/${await scenario(s)}`, init: { method: 'DELETE' } }),
   'POST /api/scenarios/:id/accept': async (s) => ({ path: `/api/scenarios/${await scenario(s)}/accept`, init: json('POST', {}) }),
+  'POST /api/scenarios/:id/unaccept': async (s) => {
+    const id = await scenario(s);
+    const r = await s.h.request(`/api/scenarios/${id}/accept`, json('POST', {}));
+    const proposal = ((await r.json()) as { scenario: { sites: { id: string }[] } }).scenario.sites[0].id;
+    return { path: `/api/scenarios/${id}/unaccept`, init: json('POST', { siteId: proposal }) };
+  },
   'POST /api/import/sites': async () => ({ path: '/api/import/sites', init: form({ crs: 'wgs84', mode: 'preview' }, tinyCsv('名称,类型,经度,纬度', `矩阵站,point,${SEAT[OWN][0]},${SEAT[OWN][1]}`), 's.csv') }),
   'POST /api/import/townships': async () => ({
     path: '/api/import/townships',

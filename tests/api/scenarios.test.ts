@@ -64,4 +64,40 @@ describeApi('scenarios API', (h) => {
     expect(r.status).toBe(422);
     expect((await h().request('/api/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":""}' })).status).toBe(400);
   });
+
+  it('un-accepts a proposal while its planned site is untouched (audited), and refuses with 409 once the site was changed', async () => {
+    const c = h().client;
+    const [p1] = await gapPoints(1);
+    const s = await (await c.api.scenarios.$post({ json: { name: '方案撤回', sites: [{ name: '拟建点C', lng: p1[0], lat: p1[1] }] } })).json();
+    const proposal = s.sites[0].id;
+    const acc = await (await c.api.scenarios[':id'].accept.$post({ param: { id: s.id }, json: {} })).json();
+    const planned = acc.accepted[0];
+
+    const back = await c.api.scenarios[':id'].unaccept.$post({ param: { id: s.id }, json: { siteId: proposal } });
+    expect(back.status).toBe(200);
+    const body = await back.json();
+    expect(body.removedSiteId).toBe(planned);
+    expect(body.scenario.sites[0].acceptedSiteId).toBeNull();
+    expect((await c.api.sites[':id'].$get({ param: { id: planned } })).status).toBe(404);
+    const audit = await (await c.api.audit.$get({ query: { action: 'scenario.unaccept' } })).json();
+    expect(audit.entries.map((e) => e.entityId)).toEqual([s.id]);
+    // Taking back what is not accepted is a conflict too.
+    expect((await c.api.scenarios[':id'].unaccept.$post({ param: { id: s.id }, json: { siteId: proposal } })).status).toBe(409);
+
+    // Accepted again, then edited: un-accepting would lose the edit, so it is refused and nothing changes.
+    const again = (await (await c.api.scenarios[':id'].accept.$post({ param: { id: s.id }, json: {} })).json()).accepted[0];
+    expect((await c.api.sites[':id'].$patch({ param: { id: again }, json: { name: '拟建点C（已核实）' } })).status).toBe(200);
+    const refused = await c.api.scenarios[':id'].unaccept.$post({ param: { id: s.id }, json: { siteId: proposal } });
+    expect(refused.status).toBe(409);
+    const err = (await refused.json()) as unknown as { error: { code: string; message: string; issues: { code: string }[] } };
+    expect(err.error.code).toBe('conflict');
+    expect(err.error.message).toMatch(/was changed after it was accepted/);
+    expect(err.error.issues[0].code).toBe('planned_site_changed');
+    expect((await c.api.sites[':id'].$get({ param: { id: again } })).status).toBe(200);
+    const still = await (await c.api.scenarios[':id'].$get({ param: { id: s.id } })).json();
+    expect(still.sites[0].acceptedSiteId).toBe(again);
+
+    // A proposal id of another scenario is unprocessable.
+    expect((await c.api.scenarios[':id'].unaccept.$post({ param: { id: s.id }, json: { siteId: 'p_nope' } })).status).toBe(422);
+  });
 });

@@ -293,4 +293,9 @@ describe('place search', () => {
     ]);
     expect(searchPlaces('朝天', villages, townships)[0]).toMatchObject({ kind: 'township', lng: 105.88, lat: 32.64 });
   });
+
+  it('names townships in the page language (English names from the data), villages in Chinese', () => {
+    expect(searchPlaces('datan', villages, townships, 8, 'en').map((p) => p.name)).toEqual(['Datan']);
+    expect(searchPlaces('明月', villages, townships, 8, 'en').map((p) => p.name)).toEqual(['明月路社区', '明月村']);
+  });
 });

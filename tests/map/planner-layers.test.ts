@@ -45,6 +45,8 @@ describe('planner layers', () => {
     const [fill, line] = plannerLayers();
     expect(hex(paint(fill, 'fill-color', { role: 'result', active: false }))).toBe(PROPOSAL_COLOR.result);
     expect(hex(paint(fill, 'fill-color', { role: 'scenario', active: false }))).toBe(PROPOSAL_COLOR.scenario);
+    expect(hex(paint(line, 'line-color', { role: 'against', active: false }))).toBe(PROPOSAL_COLOR.against);
+    expect(new Set(Object.values(PROPOSAL_COLOR)).size).toBe(3);
     expect(paint(line, 'line-width', { role: 'scenario', active: true })).toBe(2.5);
     expect(paint(line, 'line-width', { role: 'scenario', active: false })).toBe(1.5);
     expect(paint(fill, 'fill-opacity', { role: 'result', active: true })).toBeGreaterThan(paint(fill, 'fill-opacity', { role: 'result', active: false }) as number);
@@ -52,10 +54,10 @@ describe('planner layers', () => {
 
   it('draw one closed circle of the given radius per proposal, marking only the active one', () => {
     const points: ProposalPoint[] = [
-      { id: 'a', rank: 1, lng: 105.89, lat: 32.65, role: 'scenario' },
-      { id: 'b', rank: 2, lng: 106.05, lat: 32.7, role: 'scenario' },
+      { id: 'a', rank: 1, lng: 105.89, lat: 32.65, role: 'scenario', radiusMeters: 865 },
+      { id: 'b', rank: 2, lng: 106.05, lat: 32.7, role: 'scenario', radiusMeters: 865 },
     ];
-    const fc = proposalCircles(points, 865, 'b');
+    const fc = proposalCircles(points, 'b');
     expect(fc.features.map((f) => [f.properties.id, f.properties.rank, f.properties.active])).toEqual([['a', 1, false], ['b', 2, true]]);
     fc.features.forEach((f, i) => {
       const ring = f.geometry.coordinates[0];
@@ -63,7 +65,17 @@ describe('planner layers', () => {
       expect(ring.length).toBe(65);
       for (const v of ring) expect(Math.abs(meters(v, [points[i].lng, points[i].lat]) - 865)).toBeLessThan(1);
     });
-    expect(proposalCircles([], 865).features).toEqual([]);
+    expect(proposalCircles([]).features).toEqual([]);
+  });
+
+  it('draws each proposal with its own radius (scenarios A and B may differ in minutes) and none without one', () => {
+    const fc = proposalCircles([
+      { id: 'a', rank: 1, lng: 105.89, lat: 32.65, role: 'scenario', radiusMeters: 865 },
+      { id: 'vs-b', rank: 1, lng: 106.05, lat: 32.7, role: 'against', radiusMeters: 577 },
+      { id: 'r', rank: 1, lng: 106.0, lat: 32.6, role: 'result', radiusMeters: null },
+    ]);
+    expect(fc.features.map((f) => [f.properties.id, f.properties.role])).toEqual([['a', 'scenario'], ['vs-b', 'against']]);
+    expect(Math.abs(meters(fc.features[1].geometry.coordinates[0][0], [106.05, 32.7]) - 577)).toBeLessThan(1);
   });
 });
 

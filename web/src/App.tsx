@@ -2,10 +2,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { SITE_KINDS, SITE_STATUSES } from '../../api/src/schemas/sites';
 import { api, ApiRequestError, type SiteFeature, type SiteUpdate } from './lib/api';
 import { I18nContext, translate, type I18nKey } from './lib/i18n';
-import { kindName } from './lib/names';
+import { kindName, townshipLabel } from './lib/names';
 import { usePageI18n } from './lib/use-page-i18n';
 import { usePlannerData } from './lib/use-planner-data';
 import { MapView } from './map/MapView';
+import { MapOverlays } from './map/MapOverlays';
+import { visiblePadding } from './map/visible-padding';
+import { boundaryBounds } from './map/geojson';
+import { BusyChip } from './components/BusyChip';
 import type { SiteFilterState } from './map/layers/site-layers';
 import { LayersPanel } from './components/LayersPanel';
 import { UnplacedList } from './components/UnplacedList';
@@ -23,7 +27,6 @@ import { DataTab } from './data/DataTab';
 import { VillagePanel } from './components/VillagePanel';
 import { useBasemap, useVillageLabels } from './map/use-basemap';
 import { BasemapSwitcher } from './map/BasemapSwitcher';
-import type { Village } from './lib/api';
 import { LeadersTab } from './leaders/LeadersTab';
 import { InboxTab } from './requests/InboxTab';
 import { useAbilities, type Session } from './auth/session';
@@ -39,6 +42,7 @@ import { createOp, deleteOp, updateOp } from './undo/site-undo-ops';
 import { UndoBar } from './undo/UndoBar';
 import { errorWords } from './lib/error-words';
 import { DistrictSwitcher } from './city/DistrictSwitcher';
+import { EMPTY_SELECTION, setSelection, stopPlacing, useSelection } from './lib/selection-store';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
@@ -62,45 +66,58 @@ export function App({ session }: { session: Session }) {
   const [page, setPage] = useState<Page>('map');
   const { lang, t } = i18n;
 
-  const { data, error, retry, replaceSite, refreshSites, reloadSites } = usePlannerData();
+  const { data, error, retry, replaceSite, refreshSites, reloadSites, replaceVillage } = usePlannerData();
   const [urlView] = useState(initialUrlView);
   const [filter, setFilter] = useState<SiteFilterState>(() => urlFilter(urlView));
   const [showCircles, setShowCircles] = useState(true);
   const [tab, setTab] = useState<LeftTab>(() => urlTab(urlView));
-  const [selectedId, setSelectedId] = useState<string | null>(urlView.site);
-  const [placingId, setPlacingId] = useState<string | null>(null);
+  useState(() => setSelection({ ...EMPTY_SELECTION, siteId: urlView.site, scenarioId: urlView.scenario, againstId: urlView.against }));
+  const { siteId: selectedId, placingSiteId: placingId, placingVillage, scenarioId, againstId } = useSelection();
   const [panelOpen, setPanelOpen] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [villageEdits, setVillageEdits] = useState<Village[] | null>(null);
-  const villages = villageEdits ?? data?.villages ?? [];
-  const [placingVillage, setPlacingVillage] = useState<string | null>(null);
+  const villages = data?.villages ?? [];
   const [villageUndo, setVillageUndo] = useState<{ code: string; previous: { lng: number | null; lat: number | null; precision: 'exact' | 'approximate' | null }; stations: string[] }[]>([]);
   const [villageExact, setVillageExact] = useState(false);
   const [villageWithStation, setVillageWithStation] = useState(true);
   const basemap = useBasemap(map);
   useVillageLabels(map, villages, lang);
   const coverage = useCoverage({
-    sites: data?.sites, boundary: data?.boundary, reportWanted: tab === 'townships',
+    boundary: data?.boundary, reportWanted: tab === 'townships',
     initial: { settings: urlView.coverage, on: urlView.coverageOn, focus: urlView.focus },
   });
   const { setSettings: setCoverageSettings, setOn: setCoverageOn, setFocus: setCoverageFocus } = coverage;
   useUrlView(
     {
-      tab, site: selectedId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
+      tab, site: selectedId, scenario: scenarioId, against: againstId, coverage: coverage.settings, coverageOn: coverage.on, kinds: [...filter.kinds], statuses: [...filter.statuses],
       township: filter.township, focus: coverage.focus,
     },
     map,
     !!data?.boundary,
     useCallback((v: UrlView) => {
       setTab(urlTab(v));
-      setSelectedId(v.site);
+      setSelection({ siteId: v.site, scenarioId: v.scenario, againstId: v.against });
       setFilter(urlFilter(v));
       setCoverageSettings(v.coverage);
       setCoverageOn(v.coverageOn);
       setCoverageFocus(v.focus);
     }, [setCoverageSettings, setCoverageOn, setCoverageFocus]),
   );
+
+  // Opening a wide panel (township report, leaders) narrows the map: refit it so the panel never hides the district.
+  const wide = tab === 'townships' || tab === 'leaders';
+  const wasWide = useRef(wide);
+  useEffect(() => {
+    const opened = wide && !wasWide.current;
+    wasWide.current = wide;
+    const bounds = data?.boundary ? boundaryBounds(data.boundary) : null;
+    if (!opened || !map || !bounds || window.innerWidth <= 800) return;
+    const frame = requestAnimationFrame(() => {
+      map.resize();
+      map.fitBounds(bounds, { padding: visiblePadding(map, 30), duration: 300 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [wide, map, data?.boundary]);
 
   const notify = useCallback((toast: Omit<Toast, 'id'>) => {
     setToasts((ts) => [...ts.slice(-3), { ...toast, id: Date.now() + Math.random() }]);
@@ -125,7 +142,7 @@ export function App({ session }: { session: Session }) {
       } catch (e) {
         notifyError(e);
       }
-      setSelectedId(site.id);
+      setSelection({ siteId: site.id });
     },
     [reloadSites, notify, notifyError, lang],
   );
@@ -135,8 +152,7 @@ export function App({ session }: { session: Session }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
-        setPlacingId(null);
-        setPlacingVillage(null);
+        stopPlacing();
         stopPlacingNew();
       }
       const target = e.target as HTMLElement | null;
@@ -163,6 +179,8 @@ export function App({ session }: { session: Session }) {
   const villageKeys = useRef({ next: () => {}, undo: () => {} });
 
   const sites = data?.sites ?? [];
+  /** An error matters to the whole page only while there is nothing to show (a failed refetch keeps the map). */
+  const loadError = data ? null : error;
   const selected = sites.find((s) => s.id === selectedId) ?? null;
   const placing = sites.find((s) => s.id === placingId) ?? null;
   const unplacedCount = sites.filter((s) => !s.geometry).length;
@@ -193,8 +211,7 @@ export function App({ session }: { session: Session }) {
         const updated = await api.updateSite(placing.id, patch);
         undoRef.current.record(updateOp('place', placing, patch));
         replaceSite(updated);
-        setPlacingId(null);
-        setSelectedId(updated.id);
+        setSelection({ placingSiteId: null, siteId: updated.id });
         notify({ kind: 'success', title: translate(lang, 'site.placed', { name: updated.properties.name }) });
       } catch (e) {
         notifyError(e);
@@ -240,8 +257,7 @@ export function App({ session }: { session: Session }) {
       const name = before?.properties.name ?? id;
       await siteCrudApi.remove(id);
       if (before) undoRef.current.record(deleteOp(before));
-      setSelectedId((cur) => (cur === id ? null : cur));
-      setPlacingId((cur) => (cur === id ? null : cur));
+      setSelection((s) => ({ siteId: s.siteId === id ? null : s.siteId, placingSiteId: s.placingSiteId === id ? null : s.placingSiteId }));
       notify({ kind: 'success', title: translate(lang, 'site.deleted', { name }) });
       // A fresh site list redraws the map and makes the coverage view fetch again.
       await reloadSites().catch(notifyError);
@@ -252,8 +268,7 @@ export function App({ session }: { session: Session }) {
   /** Opens the new-site form in the right panel (closing the details and any placing). */
   const openNewSite = useCallback(
     (townshipCode: string | null) => {
-      setSelectedId(null);
-      setPlacingId(null);
+      setSelection({ siteId: null, placingSiteId: null });
       setPanelOpen(false);
       openNewSiteForm(townshipCode);
     },
@@ -263,7 +278,7 @@ export function App({ session }: { session: Session }) {
   /** Opens a site's details (closing the new-site form). */
   const selectSite = useCallback(
     (id: string | null) => {
-      setSelectedId(id);
+      setSelection({ siteId: id });
       if (id) closeNewSite();
     },
     [closeNewSite],
@@ -283,9 +298,7 @@ export function App({ session }: { session: Session }) {
 
   const startPlacing = useCallback((id: string) => {
     closeNewSite();
-    setPlacingVillage(null);
-    setSelectedId(id);
-    setPlacingId((cur) => (cur === id ? null : id));
+    setSelection((s) => ({ placingVillage: null, siteId: id, placingSiteId: s.placingSiteId === id ? null : id }));
     setPanelOpen(false);
     const site = data?.sites.find((s) => s.id === id);
     if (site) zoomToVillage(site.properties.villageCode, site.properties.townshipCode);
@@ -294,9 +307,7 @@ export function App({ session }: { session: Session }) {
   const startPlacingVillage = useCallback(
     (code: string) => {
       closeNewSite();
-      setPlacingId(null);
-      setSelectedId(null);
-      setPlacingVillage(code);
+      setSelection({ placingSiteId: null, siteId: null, placingVillage: code });
       setPanelOpen(false);
       zoomToVillage(code, null);
     },
@@ -314,9 +325,9 @@ export function App({ session }: { session: Session }) {
         const r = await api.placeVillage(v.code, {
           lng: round6(lng), lat: round6(lat), precision: villageExact ? 'exact' : 'approximate', placeStations: villageWithStation && hasUnplacedStation,
         });
-        setVillageEdits(villages.map((x) => (x.code === v.code ? r.village : x)));
+        replaceVillage(r.village);
         setVillageUndo((u) => [...u, { code: v.code, previous: r.previous, stations: r.stationsPlaced }]);
-        setPlacingVillage(null);
+        setSelection({ placingVillage: null });
         setVillageExact(false);
         const extra = r.stationsPlaced.length ? translate(lang, 'villages.stationsPlaced', { count: r.stationsPlaced.length }) : '';
         notify({ kind: 'success', title: translate(lang, 'villages.placed', { name: v.shortName }) + extra });
@@ -336,7 +347,7 @@ export function App({ session }: { session: Session }) {
     try {
       const r = await api.placeVillage(last.code, { lng: last.previous.lng, lat: last.previous.lat, precision: last.previous.precision ?? 'approximate' });
       for (const id of last.stations) await api.updateSite(id, { lng: null, lat: null });
-      setVillageEdits(villages.map((x) => (x.code === last.code ? r.village : x)));
+      replaceVillage(r.village);
       setVillageUndo((u) => u.slice(0, -1));
       notify({ kind: 'success', title: translate(lang, 'villages.undone', { name: r.village.shortName }) });
       await reloadSites().catch(notifyError);
@@ -456,8 +467,10 @@ export function App({ session }: { session: Session }) {
               className="topbar-button"
               data-testid="lang-switch"
               onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
+              aria-label={t('lang.switch')}
             >
-              {t('lang.switch')}
+              <span className="lang-full">{t('lang.switch')}</span>
+              <span className="lang-short" aria-hidden="true">{t('lang.switchShort')}</span>
             </button>
           </div>
         </header>
@@ -526,6 +539,7 @@ export function App({ session }: { session: Session }) {
               canMove={(id) => can.editSite(sites.find((f) => f.id === id)?.properties.townshipCode ?? null)}
               onMap={setMap}
             />
+            <MapOverlays map={map} />
             <CoverageLayers map={map} coverage={coverage} townships={data?.townships ?? []} sites={sites} placing={placingId !== null || placingNew || placingVillage !== null} />
             {data && (
               <MapSearch map={map} sites={sites} villages={villages} townships={data.townships} onSelectSite={(id) => { selectSite(id); setPanelOpen(false); }} />
@@ -537,10 +551,10 @@ export function App({ session }: { session: Session }) {
                   {(() => {
                     const v = villages.find((x) => x.code === placingVillage);
                     const tw = data?.townships.find((x) => x.code === v?.townshipCode);
-                    return t('villages.placing', { name: v?.shortName ?? '', township: tw ? (lang === 'en' ? tw.nameEn : tw.name) : '' });
+                    return t('villages.placing', { name: v?.shortName ?? '', township: tw ? townshipLabel(tw, lang) : '' });
                   })()}
                 </span>
-                <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setPlacingVillage(null)}>
+                <button type="button" className="button small" data-testid="village-placing-cancel" onClick={() => setSelection({ placingVillage: null })}>
                   {t('placing.cancel')}
                 </button>
               </div>
@@ -556,24 +570,25 @@ export function App({ session }: { session: Session }) {
             {placing && (
               <div className="placing-banner" data-testid="placing-banner">
                 <span>{savingPlace ? t('placing.saving') : t('placing.hint', { name: placing.properties.name })}</span>
-                <button type="button" className="button small" data-testid="placing-cancel" onClick={() => setPlacingId(null)}>
+                <button type="button" className="button small" data-testid="placing-cancel" onClick={() => setSelection({ placingSiteId: null })}>
                   {t('placing.cancel')}
                 </button>
               </div>
             )}
-            {!data && (
-              <div className="overlay-message" data-testid={error ? 'load-error' : 'loading'} data-kind={error ? errorWords(error, lang).kind : undefined} role={error ? 'alert' : 'status'}>
-                {error ? (
+            <BusyChip />
+            {(!data || !map) && (
+              <div className="overlay-message" data-testid={loadError ? 'load-error' : 'loading'} data-kind={loadError ? errorWords(loadError, lang).kind : undefined} role={loadError ? 'alert' : 'status'}>
+                {loadError ? (
                   <>
-                    <strong>{t('app.loadError')}: {errorWords(error, lang).title}</strong>
-                    <span>{errorWords(error, lang).next}</span>
-                    {errorWords(error, lang).detail && <span className="muted small">{errorWords(error, lang).detail}</span>}
+                    <strong>{t('app.loadError')}: {errorWords(loadError, lang).title}</strong>
+                    <span>{errorWords(loadError, lang).next}</span>
+                    {errorWords(loadError, lang).detail && <span className="muted small">{errorWords(loadError, lang).detail}</span>}
                     <button type="button" className="button primary" onClick={retry}>
                       {t('app.retry')}
                     </button>
                   </>
                 ) : (
-                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{t('app.loading')}</span>
+                  <span className="loading-row"><span className="spinner" aria-hidden="true" />{data ? t('app.loadingMap') : t('app.loading')}</span>
                 )}
               </div>
             )}
@@ -604,8 +619,7 @@ export function App({ session }: { session: Session }) {
                 onUnplace={unplace}
                 onDelete={deleteSite}
                 onClose={() => {
-                  setSelectedId(null);
-                  setPlacingId(null);
+                  setSelection({ siteId: null, placingSiteId: null });
                 }}
               />
             </aside>

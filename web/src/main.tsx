@@ -1,4 +1,6 @@
 import { StrictMode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from './lib/queries';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AbilitiesContext, abilitiesOf, useSessionState } from './auth/session';
@@ -48,7 +50,9 @@ async function start() {
   }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Root />
+      <QueryClientProvider client={queryClient}>
+        <Root />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -4,7 +4,7 @@ import type { Sql } from './client.ts';
 import type { ProposedSite, ScenarioCreate, ScenarioUpdate } from '../schemas/scenarios.ts';
 import { SiteKindSchema } from '../schemas/sites.ts';
 import { isoTimestamp, parseRows } from './rows.ts';
-import { insertSite } from './sites-repo.ts';
+import { deleteSite, insertSite } from './sites-repo.ts';
 
 export interface ScenarioSite {
   id: string; kind: ProposedSite['kind']; name: string; townshipCode: string | null;
@@ -111,4 +111,30 @@ export async function acceptScenarioSites(tx: Sql, district: string, scenario: S
   }
   await tx`UPDATE scenarios SET updated_at = now() WHERE id = ${scenario.id}`;
   return created;
+}
+
+/** Why a planned site made by accepting a proposal can no longer simply be taken back. */
+export type PlannedSiteState = 'untouched' | 'missing' | 'changed' | 'in-use';
+
+const PlannedSiteRow = z.object({ status: z.string(), untouched: z.boolean(), requests: z.coerce.number() });
+
+/**
+ * Whether the planned site `siteId` is as accepting made it: still there, still planned, never edited since
+ * (`updated_at` is still its creation time) and with no service request routed to it. Locks the site row.
+ */
+export async function plannedSiteState(tx: Sql, district: string, siteId: string): Promise<PlannedSiteState> {
+  const [r] = parseRows(PlannedSiteRow, await tx`
+    SELECT s.status, s.updated_at = s.created_at AS untouched,
+      (SELECT count(*) FROM service_requests q WHERE q.site_id = s.id OR q.first_site_id = s.id) AS requests
+    FROM sites s WHERE s.district_code = ${district} AND s.id = ${siteId} FOR UPDATE`);
+  if (!r) return 'missing';
+  if (r.status !== 'planned' || !r.untouched) return 'changed';
+  return r.requests > 0 ? 'in-use' : 'untouched';
+}
+
+/** Takes an accepted proposal back: deletes its (untouched) planned site and reopens the proposal. */
+export async function unacceptScenarioSite(tx: Sql, district: string, scenarioId: string, proposalId: string, plannedSiteId: string): Promise<void> {
+  await deleteSite(tx, district, plannedSiteId);
+  await tx`UPDATE scenario_sites SET accepted_site_id = NULL WHERE id = ${proposalId}`;
+  await tx`UPDATE scenarios SET updated_at = now() WHERE id = ${scenarioId}`;
 }

@@ -139,6 +139,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PATCH /api/scenarios/:id': { allow: PLANNERS },
   'DELETE /api/scenarios/:id': { allow: PLANNERS },
   'POST /api/scenarios/:id/accept': { allow: PLANNERS },
+  'POST /api/scenarios/:id/unaccept': { allow: PLANNERS },
   'POST /api/import/sites': { allow: PLANNERS },
   'POST /api/import/townships': { allow: PLANNERS },
   'POST /api/import/villages': { allow: PLANNERS },

@@ -5,7 +5,7 @@ import { SiteCreateSchema, SiteIdParamSchema, SiteQuerySchema, SiteUpdateSchema 
 import { VillagePatchSchema, VillageQuerySchema } from '../schemas/reference.ts';
 import { CoverageQuerySchema, IsochroneQuerySchema, NearestQuerySchema, ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
 import { PlanRequestSchema } from '../schemas/plan.ts';
-import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
+import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUnacceptSchema, ScenarioUpdateSchema } from '../schemas/scenarios.ts';
 import { PopulationImportFormSchema, ReferenceImportFormSchema, SiteImportFormSchema } from '../schemas/import.ts';
 import * as R from '../schemas/responses.ts';
 import { requestPaths } from './openapi-requests.ts';
@@ -208,6 +208,9 @@ export function openApiDocument() {
       },
       '/scenarios/{id}/compare': { get: op('Before/after comparison', { body: R.CompareSchema }, [400, 404, 422], { parameters: [...scenarioId, ...params(ScenarioCompareQuerySchema, 'query')] }) },
       '/scenarios/{id}/accept': { post: op('Accept proposals as planned sites (idempotent)', { body: R.AcceptedSchema }, [...JSON_BODY, 404], { parameters: scenarioId, ...body(schema(ScenarioAcceptSchema)) }) },
+      '/scenarios/{id}/unaccept': {
+        post: op('Take an accepted proposal back while its planned site is untouched (409 once the site was edited, deleted or has requests)', { body: R.UnacceptedSchema }, [...JSON_BODY, 404, 409], { parameters: scenarioId, ...body(schema(ScenarioUnacceptSchema)) }),
+      },
       '/import/sites': { post: op('Import a site register (CSV UTF-8/GBK, XLSX, GeoJSON)', { body: R.ImportResultSchema }, IMPORT, form(SiteImportFormSchema)) },
       '/import/townships': { post: op('Import township boundaries', { body: R.ImportResultSchema }, IMPORT, form(ReferenceImportFormSchema)) },
       '/import/villages': { post: op('Import village/community points and population', { body: R.ImportResultSchema }, IMPORT, form(ReferenceImportFormSchema)) },

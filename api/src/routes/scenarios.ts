@@ -2,11 +2,14 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/deps.ts';
 import { validate } from '../http/validate.ts';
 import { notFound } from '../http/errors.ts';
-import { UnprocessableError } from '../domain-errors.ts';
+import { ConflictError, UnprocessableError } from '../domain-errors.ts';
 import { inTransaction } from '../db/client.ts';
-import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUpdateSchema, type ProposedSite } from '../schemas/scenarios.ts';
+import { ScenarioAcceptSchema, ScenarioCreateSchema, ScenarioIdParamSchema, ScenarioUnacceptSchema, ScenarioUpdateSchema, type ProposedSite } from '../schemas/scenarios.ts';
 import { ScenarioCompareQuerySchema } from '../schemas/coverage.ts';
-import { acceptScenarioSites, deleteScenario, getScenario, insertScenario, listScenarios, updateScenario } from '../db/scenarios-repo.ts';
+import {
+  acceptScenarioSites, deleteScenario, getScenario, insertScenario, listScenarios, plannedSiteState, unacceptScenarioSite, updateScenario,
+} from '../db/scenarios-repo.ts';
+import { getSite } from '../db/sites-repo.ts';
 import { townshipsAt } from '../services/township-at.ts';
 import { compareScenario } from '../services/scenario-compare.ts';
 import type { CoverageService } from '../services/coverage-service.ts';
@@ -88,4 +91,36 @@ export const scenarioRoutes = new Hono<AppEnv>()
       return accepted;
     });
     return c.json({ accepted: created, scenario: (await getScenario(sql, c.var.district, id))! }, 200);
+  })
+  .post('/:id/unaccept', validate('param', ScenarioIdParamSchema), validate('json', ScenarioUnacceptSchema), async (c) => {
+    const { id } = c.req.valid('param');
+    const { siteId } = c.req.valid('json');
+    const { sql } = c.var.deps.db;
+    const removed = await inTransaction(sql, async (tx) => {
+      const s = await getScenario(tx, c.var.district, id, { forUpdate: true });
+      if (!s) throw notFound('Scenario');
+      const proposal = s.sites.find((p) => p.id === siteId);
+      if (!proposal) throw new UnprocessableError(`Not a proposal of this scenario: ${siteId}`);
+      const plannedId = proposal.acceptedSiteId;
+      if (!plannedId) throw new ConflictError(`"${proposal.name}" is not accepted`, [{ path: ['siteId'], message: 'not accepted', code: 'not_accepted' }]);
+      const state = await plannedSiteState(tx, c.var.district, plannedId);
+      if (state !== 'untouched') throw new ConflictError(UNACCEPT_REFUSED[state](proposal.name, plannedId), [{ path: ['siteId'], message: state, code: `planned_site_${state.replace('-', '_')}` }]);
+      const site = await getSite(tx, c.var.district, plannedId);
+      await unacceptScenarioSite(tx, c.var.district, id, siteId, plannedId);
+      await recordAudit(tx, {
+        actor: auditActor(c), action: 'scenario.unaccept', entity: 'scenario', entityId: id, before: s,
+        after: await getScenario(tx, c.var.district, id), details: { proposalId: siteId, removedSite: site },
+      });
+      return plannedId;
+    });
+    return c.json({ removedSiteId: removed, scenario: (await getScenario(sql, c.var.district, id))! }, 200);
   });
+
+/** Why an accepted proposal cannot be taken back (409), in words that say what to do instead. */
+const UNACCEPT_REFUSED = {
+  missing: (name: string, siteId: string) => `The planned site ${siteId} made from "${name}" no longer exists: there is nothing to take back`,
+  changed: (name: string, siteId: string) =>
+    `The planned site ${siteId} made from "${name}" was changed after it was accepted; un-accepting would lose those changes. Edit or delete the site itself instead`,
+  'in-use': (name: string, siteId: string) =>
+    `Service requests were routed to the planned site ${siteId} made from "${name}"; it cannot be taken back. Edit or delete the site itself instead`,
+};

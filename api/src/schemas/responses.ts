@@ -108,6 +108,7 @@ export const ScenarioSchema = z.strictObject({
 });
 export const ScenariosSchema = z.strictObject({ scenarios: z.array(ScenarioSchema) });
 export const AcceptedSchema = z.strictObject({ accepted: z.array(z.string()), scenario: ScenarioSchema });
+export const UnacceptedSchema = z.strictObject({ removedSiteId: z.string(), scenario: ScenarioSchema });
 export const CompareSchema = z.looseObject({ before: Totals, after: Totals, proposed: z.array(z.looseObject({ name: z.string(), marginalGain: z.number() })) });
 
 const ImportIssueSchema = z.looseObject({

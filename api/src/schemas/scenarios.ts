@@ -36,6 +36,12 @@ export type ScenarioUpdate = z.infer<typeof ScenarioUpdateSchema>;
 
 export const ScenarioIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Invalid scenario id') });
 
+/** Un-accept one accepted proposal: its planned site is removed (only while nobody has touched it). */
+export const ScenarioUnacceptSchema = z.strictObject({
+  /** The proposal's id (not the planned site's). */
+  siteId: z.string().min(1).max(64),
+});
+
 export const ScenarioAcceptSchema = z.strictObject({
   /** Proposed-site ids to accept; all of the scenario's not-yet-accepted sites when omitted. */
   siteIds: z.array(z.string().min(1).max(64)).min(1).optional(),

@@ -4,6 +4,7 @@ import type { Facility } from '../engine/types.ts';
 import type { Scenario } from '../db/scenarios-repo.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';
 import type { CoverageService } from './coverage-service.ts';
+import { townshipQuotas } from '../engine/townships/index.ts';
 
 const r0 = (x: number) => Math.round(x);
 
@@ -49,6 +50,16 @@ export async function compareScenario(service: CoverageService, district: string
     }
     if (!open) gapsClosed++;
   }
+  // Quotas (站点配置要求) before, and with the proposals built: the kinds each township is short of.
+  const counted = ctx.sites.filter((x) => query.status.includes(x.properties.status)).map((x) => ({
+    kind: x.properties.kind, townshipCode: x.properties.townshipCode, demonstration: x.properties.demonstration, placed: x.properties.placed,
+  }));
+  const codes = ctx.townships.map((t) => t.code);
+  const built = proposals.map((p) => ({ kind: p.kind, townshipCode: p.townshipCode, demonstration: false, placed: true }));
+  const shortOf = (report: ReturnType<typeof townshipQuotas>) =>
+    new Map(report.townships.map((t) => [t.code, t.items.filter((i) => !i.demonstration && i.status === 'short').map((i) => i.kind)]));
+  const shortBefore = shortOf(townshipQuotas(counted, codes));
+  const shortAfter = shortOf(townshipQuotas([...counted, ...built], codes));
   const b = before.report, a = after.report;
   const afterTownship = new Map(a.townships.map((t) => [t.code, t]));
   return {
@@ -59,7 +70,8 @@ export async function compareScenario(service: CoverageService, district: string
     gain: { covered: a.totals.covered - b.totals.covered, share: Math.round((a.totals.share - b.totals.share) * 10000) / 10000, olderCovered: a.totals.olderCovered - b.totals.olderCovered },
     townships: b.townships.map((t) => {
       const x = afterTownship.get(t.code)!;
-      return { code: t.code, name: t.name, population: t.population, before: { covered: t.covered, share: t.share }, after: { covered: x.covered, share: x.share }, gain: x.covered - t.covered };
+      return { code: t.code, name: t.name, population: t.population, before: { covered: t.covered, share: t.share }, after: { covered: x.covered, share: x.share }, gain: x.covered - t.covered,
+        quotaShort: { before: shortBefore.get(t.code) ?? [], after: shortAfter.get(t.code) ?? [] } };
     }),
     gaps: {
       before: b.gaps.features.length, after: a.gaps.features.length, closed: gapsClosed,

@@ -30,7 +30,7 @@ export function AccountBar({ session, page, onPage }: { session: Session; page: 
       <span className="account-name" data-testid="account-name">
         {can.username} <span className="account-role" data-testid="account-role">{t(`role.${can.role!}`)}</span>
       </span>
-      <button type="button" className="topbar-button" data-testid="logout" onClick={() => void session.logout().finally(() => window.location.assign('/'))}>{t('auth.logout')}</button>
+      <button type="button" className="topbar-button" data-testid="logout" title={`${can.username} · ${t(`role.${can.role!}`)}`} onClick={() => void session.logout().finally(() => window.location.assign('/'))}>{t('auth.logout')}</button>
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { client, unwrap, type AuditEntry, type Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { townshipLabel } from '../lib/names';
 import { useAbilities } from './session';
 import { actionName, changeSummary, when } from './audit-format';
 import { errorText } from './error-text';
@@ -11,7 +12,7 @@ const EMPTY: Filters = { user: '', township: '', site: '', from: '', to: '' };
 
 /** The audit trail: who changed what, filterable, exportable; planners restore deleted sites from here. */
 export function AuditView({ townships, onRestored }: { townships: Township[]; onRestored: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const can = useAbilities();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
@@ -39,7 +40,10 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
     }
   };
   const qs = new URLSearchParams(query()).toString();
-  const townshipName = (code: string | null) => townships.find((x) => x.code === code)?.name ?? code ?? '';
+  const townshipName = (code: string | null) => {
+    const tw = townships.find((x) => x.code === code);
+    return tw ? townshipLabel(tw, lang) : (code ?? '');
+  };
   const set = (k: keyof Filters) => (ev: { target: { value: string } }) => setFilters((f) => ({ ...f, [k]: ev.target.value }));
   return (
     <section className="page" data-testid="audit-view">
@@ -50,7 +54,7 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
           <span>{t('audit.township')}</span>
           <select data-testid="audit-township" value={filters.township} onChange={set('township')}>
             <option value="">{t('filter.allTownships')}</option>
-            {townships.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+            {townships.map((x) => <option key={x.code} value={x.code}>{townshipLabel(x, lang)}</option>)}
           </select>
         </label>
         <label className="field"><span>{t('audit.site')}</span><input data-testid="audit-site" value={filters.site} onChange={set('site')} /></label>

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { client, unwrap, type AccountUser, type Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { townshipLabel } from '../lib/names';
 import { errorText } from './error-text';
 import type { Role } from './session';
 
 const ROLES: Role[] = ['viewer', 'dispatcher', 'township_editor', 'planner', 'admin'];
 
 function TownshipPicker({ townships, value, onChange, testId }: { townships: Township[]; value: string[]; onChange: (v: string[]) => void; testId: string }) {
+  const { lang } = useI18n();
   return (
     <select multiple className="township-picker" data-testid={testId} value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
-      {townships.map((x) => <option key={x.code} value={x.code}>{x.name}</option>)}
+      {townships.map((x) => <option key={x.code} value={x.code}>{townshipLabel(x, lang)}</option>)}
     </select>
   );
 }

@@ -1,7 +1,7 @@
 import { SITE_KINDS, SITE_STATUSES, type SiteKind } from '../../../api/src/schemas/sites';
 import type { SiteFeature, Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import type { SiteFilterState } from '../map/layers/site-layers';
 import { DEMONSTRATION_COLOR } from '../map/layers/site-kind-style';
 import { WALK_CIRCLE } from '../map/geojson';
@@ -52,7 +52,7 @@ export function LayersPanel({ filter, onFilter, townships, sites, showCircles, o
             <option value="">{t('filter.allTownships')}</option>
             {townships.map((tw) => (
               <option key={tw.code} value={tw.code}>
-                {lang === 'en' ? `${tw.nameEn} ${tw.name}` : tw.name}
+                {townshipLabel(tw, lang)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { SITE_KINDS, SITE_STATUSES, VENUE_TYPES } from '../../../api/src/schemas
 import { ApiRequestError, type Township, type Village } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { errorText, issueText } from '../lib/issue-text';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
 import type { NewSiteDraft, NewSiteState } from './use-new-site';
 
@@ -23,7 +23,7 @@ export function NewSiteForm({ state, townships, villages }: Props) {
     issues.filter((i) => fields.includes(String(i.path[0]))).map((i) => issueText(i, lang)).join('; ');
   const townshipName = (code: string) => {
     const tw = townships.find((x) => x.code === code);
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : code;
+    return tw ? (townshipLabel(tw, lang)) : code;
   };
   const locationError = fieldError('lng', 'lat');
   // A refused point is explained next to the location; the box below then only repeats other problems.
@@ -114,7 +114,7 @@ export function NewSiteForm({ state, townships, villages }: Props) {
               <option value="">{t('newSite.townshipAuto')}</option>
               {townships.map((tw) => (
                 <option key={tw.code} value={tw.code}>
-                  {lang === 'en' ? tw.nameEn : tw.name}
+                  {townshipLabel(tw, lang)}
                 </option>
               ))}
             </select>,

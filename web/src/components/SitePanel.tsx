@@ -4,7 +4,7 @@ import { OPENING_HOURS_MAX, SITE_KINDS, SITE_STATUSES } from '../../../api/src/s
 import { ApiRequestError, type SiteFeature, type SiteProps, type SiteUpdate, type Township, type Village } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import { errorText, issueText } from '../lib/issue-text';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
 import { useAbilities } from '../auth/session';
 import { SiteHistory } from '../auth/SiteHistory';
@@ -205,7 +205,7 @@ export function SitePanel({ site, townships, villages, placing, onSave, onStartP
               <option value="">{t('site.none')}</option>
               {townships.map((tw) => (
                 <option key={tw.code} value={tw.code}>
-                  {lang === 'en' ? tw.nameEn : tw.name}
+                  {townshipLabel(tw, lang)}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { SiteFeature, Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { KindSwatch } from './KindSwatch';
 
 interface Props {
@@ -24,7 +24,7 @@ export function UnplacedList({ sites, townships, initialTownship, placingId, sel
   const { t, lang } = useI18n();
   const [township, setTownship] = useState<string>(initialTownship ?? '');
   const [query, setQuery] = useState('');
-  const townshipName = useMemo(() => new Map(townships.map((tw) => [tw.code, lang === 'en' ? tw.nameEn : tw.name])), [townships, lang]);
+  const townshipName = useMemo(() => new Map(townships.map((tw) => [tw.code, townshipLabel(tw, lang)])), [townships, lang]);
   const q = query.trim().toLowerCase();
   const unplaced = sites.filter(
     (s) =>
@@ -47,7 +47,7 @@ export function UnplacedList({ sites, townships, initialTownship, placingId, sel
             <option value="">{t('filter.allTownships')}</option>
             {townships.map((tw) => (
               <option key={tw.code} value={tw.code}>
-                {lang === 'en' ? tw.nameEn : tw.name}
+                {townshipLabel(tw, lang)}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { SiteFeature, Township, Village } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { townshipLabel } from '../lib/names';
 
 interface Props {
   villages: readonly Village[];
@@ -51,7 +52,7 @@ export function VillagePanel(p: Props) {
       {groups.map(({ tw, villages }) => (
         <section key={tw.code} className="township-group" data-testid="village-township">
           <h4>
-            <span>{lang === 'en' ? tw.nameEn : tw.name}</span>
+            <span>{townshipLabel(tw, lang)}</span>
             <span className="muted small">{villages.filter((v) => v.lng !== null).length} / {villages.length}</span>
           </h4>
           {villages.map((v) => {

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
+import type { MapMouseEvent } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { SiteFeature, Township } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import { LAYER } from '../map/ids';
+import { useMapOverlay } from '../map/map-overlays';
 import type { GapCollection } from './api';
 import { formatCount, formatMinutes, formatShare } from './format';
 import { featureBounds } from './geojson';
@@ -14,14 +15,15 @@ import { nameLookups } from './names';
 import {
   COVERAGE_LAYER,
   COVERAGE_SOURCE,
+  COVERAGE_SOURCE_OPTIONS,
   coverageLayers,
-  coverageSources,
   selectedGapFilter,
   townshipFocusFilters,
   townshipFocusLayers,
 } from './layers';
 import type { CoverageState } from './use-coverage';
 import { demandMethodText } from '../../../api/src/schemas/messages';
+import { townshipLabel } from '../lib/names';
 
 type GapProps = GapCollection['features'][number]['properties'];
 
@@ -35,9 +37,6 @@ interface Props {
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-const COVERAGE_LAYER_IDS = [
-  COVERAGE_LAYER.coveredFill, COVERAGE_LAYER.coveredLine, COVERAGE_LAYER.gapFill, COVERAGE_LAYER.gapLine, COVERAGE_LAYER.gapSelected,
-];
 
 /**
  * The coverage view on the planner map: adds its sources and layers once the map is ready, keeps their
@@ -46,21 +45,36 @@ const COVERAGE_LAYER_IDS = [
  */
 export function CoverageLayers({ map, coverage, townships, sites, placing }: Props) {
   const { t, lang } = useI18n();
-  const [added, setAdded] = useState(false);
   // The legend card starts folded on narrow screens, where it would cover much of the map.
   const [cardOpen, setCardOpen] = useState(() => window.innerWidth >= 800);
   const [gap, setGap] = useState<{ props: GapProps; lngLat: [number, number] } | null>(null);
   const latest = useRef({ placing, report: coverage.report, on: coverage.on });
   latest.current = { placing, report: coverage.report, on: coverage.on };
 
+  // The coverage and township-focus layers are declared overlays (mounted by <MapOverlays>).
+  useMapOverlay(useMemo(() => ({
+    id: 'coverage',
+    sources: {
+      [COVERAGE_SOURCE.covered]: coverage.covered ?? EMPTY,
+      [COVERAGE_SOURCE.gaps]: (coverage.report?.gaps as FeatureCollection | undefined) ?? EMPTY,
+    },
+    sourceOptions: COVERAGE_SOURCE_OPTIONS,
+    layers: coverageLayers(false),
+    beforeLayer: LAYER.districtCasing,
+    visible: coverage.on,
+    filters: { [COVERAGE_LAYER.gapSelected]: selectedGapFilter(gap?.props.rank ?? null) },
+  }), [coverage.covered, coverage.report, coverage.on, gap]));
+  useMapOverlay(useMemo(() => ({
+    id: 'township-focus',
+    sources: { [COVERAGE_SOURCE.townshipAreas]: (coverage.areas as FeatureCollection | null) ?? EMPTY },
+    sourceOptions: COVERAGE_SOURCE_OPTIONS,
+    layers: townshipFocusLayers(),
+    beforeLayer: LAYER.townshipSeats,
+    filters: townshipFocusFilters(coverage.focus),
+  }), [coverage.areas, coverage.focus]));
+
   useEffect(() => {
     if (!map) return;
-    for (const [id, src] of Object.entries(coverageSources())) if (!map.getSource(id)) map.addSource(id, src);
-    const belowOutline = map.getLayer(LAYER.districtCasing) ? LAYER.districtCasing : undefined;
-    for (const l of coverageLayers(false)) if (!map.getLayer(l.id)) map.addLayer(l, belowOutline);
-    const belowSeats = map.getLayer(LAYER.townshipSeats) ? LAYER.townshipSeats : undefined;
-    for (const l of townshipFocusLayers()) if (!map.getLayer(l.id)) map.addLayer(l, belowSeats);
-    setAdded(true);
 
     const onClick = (e: MapMouseEvent) => {
       if (latest.current.placing || !latest.current.on) return;
@@ -91,37 +105,15 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
     };
   }, [map]);
 
-  const source = (id: string) => (map && added ? (map.getSource(id) as GeoJSONSource | undefined) : undefined);
-
   useEffect(() => {
-    if (!map || !added) return;
-    const v = coverage.on ? 'visible' : 'none';
-    for (const id of COVERAGE_LAYER_IDS) map.setLayoutProperty(id, 'visibility', v);
     if (!coverage.on) setGap(null);
-  }, [map, added, coverage.on]);
-
-  useEffect(() => {
-    source(COVERAGE_SOURCE.gaps)?.setData((coverage.report?.gaps as FeatureCollection | undefined) ?? EMPTY);
-    setGap(null);
-  }, [map, added, coverage.report]);
-
-  useEffect(() => {
-    source(COVERAGE_SOURCE.covered)?.setData(coverage.covered ?? EMPTY);
-  }, [map, added, coverage.covered]);
-
-  useEffect(() => {
-    source(COVERAGE_SOURCE.townshipAreas)?.setData((coverage.areas as FeatureCollection | null) ?? EMPTY);
-  }, [map, added, coverage.areas]);
-
-  useEffect(() => {
-    if (!map || !added) return;
-    map.setFilter(COVERAGE_LAYER.gapSelected, selectedGapFilter(gap?.props.rank ?? null));
-  }, [map, added, gap]);
+  }, [coverage.on]);
+  useEffect(() => setGap(null), [coverage.report]);
 
   // A gap chosen in the list: fly to it and open its popup at its population-weighted centre.
   useEffect(() => {
     const req = coverage.gapRequest;
-    if (!map || !added || !req) return;
+    if (!map || !req) return;
     const f = coverage.report?.gaps.features.find((x) => x.properties.rank === req.rank);
     if (!f) return;
     const { centerLng, centerLat } = f.properties;
@@ -129,14 +121,13 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
     const b = featureBounds(f as never);
     if (b) map.fitBounds(b, { padding: 80, maxZoom: 14, duration: 500 });
     else map.flyTo({ center: [centerLng, centerLat], zoom: 13, duration: 500 });
-  }, [map, added, coverage.gapRequest]);
+  }, [map, coverage.gapRequest]);
 
   // The focused township: outline it and fit the map to its area (once per focus change).
   const fitted = useRef<string | null>(null);
   const focusArea = coverage.areas?.features.find((f) => f.properties.code === coverage.focus) ?? null;
   useEffect(() => {
-    if (!map || !added) return;
-    for (const [id, filter] of Object.entries(townshipFocusFilters(coverage.focus))) map.setFilter(id, filter);
+    if (!map) return;
     if (!coverage.focus) {
       fitted.current = null;
       return;
@@ -148,7 +139,7 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
     const wide = map.getContainer().clientWidth > 700;
     const left = wide && latest.current.on ? 280 : 40;
     if (b) map.fitBounds(b, { padding: { top: 60, bottom: 50, left, right: 40 }, maxZoom: 13, duration: 700 });
-  }, [map, added, coverage.focus, focusArea]);
+  }, [map, coverage.focus, focusArea]);
 
   // The gap popup: a MapLibre popup whose content React renders through a portal.
   const popupEl = useMemo(() => document.createElement('div'), []);
@@ -204,7 +195,7 @@ export function CoverageLayers({ map, coverage, townships, sites, placing }: Pro
       <div className="map-stack">
         {coverage.focus && (
           <div className="focus-chip" data-testid="township-focus" data-approximate={String(!!focusArea?.properties.approximate)}>
-            <strong>{focusTownship ? (lang === 'en' ? focusTownship.nameEn : focusTownship.name) : coverage.focus}</strong>
+            <strong>{focusTownship ? (townshipLabel(focusTownship, lang)) : coverage.focus}</strong>
             {focusArea?.properties.approximate && <span className="muted"> · {t('townships.focusApproximate')}</span>}
             <button type="button" className="icon-button" aria-label={t('townships.clearFocus')} onClick={() => coverage.setFocus(null)}>
               ×

@@ -1,7 +1,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useI18n, type I18nKey, type Lang } from '../lib/i18n';
 import type { QuotaItem, TownshipRow } from './api';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { formatCount, formatShare, quotaItemText, quotaProblems } from './format';
 import { Headline } from './CoveragePanel';
 import { olderShare, sortTownships, type SortKey } from './township-sort';
@@ -97,7 +97,7 @@ export function TownshipReport({ coverage, onFocus }: Props) {
                 }}
               >
                 <td className="name">
-                  {lang === 'en' ? r.nameEn : r.name}
+                  {townshipLabel(r, lang)}
                   {r.approximate && <span className="approx-mark" title={t('townships.approximateNote')}>≈</span>}
                 </td>
                 <td className="num">{formatCount(r.population)}</td>

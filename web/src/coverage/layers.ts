@@ -49,12 +49,18 @@ export function gapColor(): ExpressionSpecification {
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
+/** Feature ids of the coverage sources: gaps are keyed by `rank`, township areas by `code`. */
+export const COVERAGE_SOURCE_OPTIONS = {
+  [COVERAGE_SOURCE.gaps]: { promoteId: 'rank' },
+  [COVERAGE_SOURCE.townshipAreas]: { promoteId: 'code' },
+};
+
 /** The coverage view's GeoJSON sources, empty until data arrives; gaps are keyed by `rank`. */
 export function coverageSources(): Record<string, SourceSpecification> {
   return {
     [COVERAGE_SOURCE.covered]: { type: 'geojson', data: EMPTY },
-    [COVERAGE_SOURCE.gaps]: { type: 'geojson', data: EMPTY, promoteId: 'rank' },
-    [COVERAGE_SOURCE.townshipAreas]: { type: 'geojson', data: EMPTY, promoteId: 'code' },
+    [COVERAGE_SOURCE.gaps]: { type: 'geojson', data: EMPTY, ...COVERAGE_SOURCE_OPTIONS[COVERAGE_SOURCE.gaps] },
+    [COVERAGE_SOURCE.townshipAreas]: { type: 'geojson', data: EMPTY, ...COVERAGE_SOURCE_OPTIONS[COVERAGE_SOURCE.townshipAreas] },
   };
 }
 

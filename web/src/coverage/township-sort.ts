@@ -1,6 +1,7 @@
 /** Pure sorting of the township report's rows. */
 import type { TownshipRow } from './api';
 import { quotaProblems } from './format';
+import { townshipLabel } from '../lib/names';
 
 export type SortKey = 'code' | 'name' | 'population' | 'covered' | 'share' | 'olderShare' | 'quota' | 'unplaced';
 
@@ -11,7 +12,7 @@ const shortCount = (r: TownshipRow) => quotaProblems(r.quota).short.length + quo
 function sortValue(r: TownshipRow, key: SortKey, lang: string): number | string | null {
   switch (key) {
     case 'code': return r.code;
-    case 'name': return lang === 'en' ? r.nameEn : r.name;
+    case 'name': return townshipLabel(r, lang === 'en' ? 'en' : 'zh');
     case 'population': return r.population;
     case 'covered': return r.covered;
     case 'share': return r.share;

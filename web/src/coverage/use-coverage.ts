@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keys, noteDataVersion } from '../lib/queries';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { coverageApi, DEFAULT_SETTINGS, type CoverageReport, type CoverageSettings, type TownshipAreas } from './api';
 import { coveredArea } from './geojson';
@@ -38,11 +40,10 @@ const sameSettings = (a: CoverageSettings | null, b: CoverageSettings) =>
 
 /**
  * Coverage state for the planner: settings, the report (fetched while the layer is on or `reportWanted`),
- * isochrones (while on; merged and cut to the district `boundary`) and the focused township. Re-fetches whenever `sites` changes identity, which the
- * planner does after every site edit; the API caches results per data version, so unchanged data is cheap.
+ * isochrones (while on; merged and cut to the district `boundary`) and the focused township. Answers are queries
+ * under the `data` key prefix, so every site edit (which invalidates them) refetches what is on screen.
  */
-export function useCoverage({ sites, boundary, reportWanted, initial }: {
-  sites: unknown;
+export function useCoverage({ boundary, reportWanted, initial }: {
   boundary?: BoundaryCollection | null;
   reportWanted: boolean;
   /** The view to start from (the page's URL). */
@@ -51,19 +52,7 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
   const [settings, setSettings] = useState<CoverageSettings>(initial?.settings ?? DEFAULT_SETTINGS);
   const [on, setOnState] = useState(initial?.on ?? false);
   const touched = useRef(initial?.on ?? false);
-  const [report, setReport] = useState<CoverageReport | null>(null);
-  const [reportSettings, setReportSettings] = useState<CoverageSettings | null>(null);
-  const [covered, setCovered] = useState<FeatureCollection<Polygon | MultiPolygon> | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setErrorText] = useState<string | null>(null);
-  const [errorCause, setErrorCause] = useState<unknown>(null);
-  const setError = useCallback((e: unknown) => {
-    setErrorCause(e);
-    setErrorText(e === null ? null : e instanceof Error ? e.message : String(e));
-  }, []);
-  const [attempt, setAttempt] = useState(0);
   const [focus, setFocus] = useState<string | null>(initial?.focus ?? null);
-  const [areas, setAreas] = useState<TownshipAreas | null>(null);
   const [gapRequest, setGapRequest] = useState<{ rank: number; nonce: number } | null>(null);
   const showGap = useCallback((rank: number) => {
     touched.current = true;
@@ -79,86 +68,52 @@ export function useCoverage({ sites, boundary, reportWanted, initial }: {
     if (!touched.current) setOnState(true);
   }, []);
 
-  const wantReport = on || reportWanted;
-  useEffect(() => {
-    if (!wantReport) return;
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    // A short pause lets several quick edits (or tier clicks) share one request.
-    const timer = window.setTimeout(() => {
-      coverageApi
-        .coverage(settings)
-        .then((r) => {
-          if (cancelled) return;
-          setReport(r);
-          setReportSettings(settings);
-          setLoading(false);
-        })
-        .catch((e: unknown) => {
-          if (cancelled) return;
-          setError(e ?? new Error('unknown error'));
-          setLoading(false);
-        });
-    }, 120);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [wantReport, settings, sites, attempt]);
-
+  // The report keeps showing the previous settings' answer while the next one loads (`reportSettings` says which).
+  const report = useQuery({
+    queryKey: keys.coverage(settings),
+    queryFn: async () => {
+      const r = await coverageApi.coverage(settings);
+      noteDataVersion(r.dataVersion, [keys.coverage(settings)]);
+      return { report: r, settings };
+    },
+    enabled: on || reportWanted,
+    placeholderData: keepPreviousData,
+  });
   const clip = (boundary?.features[0]?.geometry as MultiPolygon | undefined) ?? null;
-  useEffect(() => {
-    if (!on) return;
-    let cancelled = false;
-    const timer = window.setTimeout(() => {
-      coverageApi
-        .isochrones(settings)
-        .then((fc) => {
-          if (!cancelled) setCovered(coveredArea(fc as FeatureCollection<Polygon | MultiPolygon>, clip));
-        })
-        .catch((e: unknown) => {
-          if (!cancelled) setError(e ?? new Error('unknown error'));
-        });
-    }, 120);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [on, settings, sites, attempt, clip]);
+  const isochrones = useQuery({
+    queryKey: keys.isochrones(settings),
+    queryFn: () => coverageApi.isochrones(settings),
+    enabled: on,
+    placeholderData: keepPreviousData,
+  });
+  const covered = useMemo(
+    () => (isochrones.data ? coveredArea(isochrones.data as FeatureCollection<Polygon | MultiPolygon>, clip) : null),
+    [isochrones.data, clip],
+  );
+  // Township areas are fetched once, when first needed (the outline is optional: the table still works).
+  const areas = useQuery({ queryKey: keys.townshipAreas, queryFn: coverageApi.townshipAreas, enabled: focus !== null || reportWanted });
 
-  useEffect(() => {
-    if (areas || (focus === null && !reportWanted)) return;
-    let cancelled = false;
-    coverageApi
-      .townshipAreas()
-      .then((a) => {
-        if (!cancelled) setAreas(a);
-      })
-      .catch(() => {
-        /* the outline is optional: the table still works */
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [focus, reportWanted, areas]);
-
+  const errorCause = report.error ?? isochrones.error ?? null;
+  const reportSettings = report.data?.settings ?? null;
   return {
     settings,
     setSettings,
     on,
     setOn,
     panelOpened,
-    report,
+    report: report.data?.report ?? null,
     reportSettings,
     covered,
-    loading: loading || !sameSettings(reportSettings, settings),
-    error,
+    loading: report.isFetching || !sameSettings(reportSettings, settings),
+    error: errorCause === null ? null : errorCause instanceof Error ? errorCause.message : String(errorCause),
     errorCause,
-    retry: () => setAttempt((a) => a + 1),
+    retry: () => {
+      void report.refetch();
+      if (on) void isochrones.refetch();
+    },
     focus,
     setFocus,
-    areas,
+    areas: areas.data ?? null,
     gapRequest,
     showGap,
   };

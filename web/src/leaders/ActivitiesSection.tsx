@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import type { SiteFeature, Township } from '../lib/api';
 import { leadersApi, type Activity, type ActivityInput, type ActivitySummary, type Team } from './leaders-api';
+import { townshipLabel } from '../lib/names';
 
 const PROJECTS = ['chaotian_talk', 'virtue', 'culture', 'customs', 'warmth', 'other'] as const;
 
@@ -24,7 +25,7 @@ export function ActivitiesSection({ year, summary, townships, sites, onChanged, 
   const [draft, setDraft] = useState(blank);
   const reload = () => leadersApi.activities(year).then(setList).catch(notifyError);
   useEffect(() => { void reload(); void leadersApi.teams().then(setTeams).catch(notifyError); setDraft(blank()); }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
-  const tname = (code: string | null) => { const x = townships.find((y) => y.code === code); return x ? (lang === 'zh' ? x.name : x.nameEn || x.name) : '—'; };
+  const tname = (code: string | null) => { const x = townships.find((y) => y.code === code); return x ? (townshipLabel(x, lang)) : '—'; };
   const siteName = (id: string | null) => sites.find((s) => s.id === id)?.properties.name ?? '—';
   const save = async () => {
     const { id, ...body } = draft;
@@ -61,7 +62,7 @@ export function ActivitiesSection({ year, summary, townships, sites, onChanged, 
               <tbody>
                 {summary.townships.map((x) => (
                   <tr key={x.code} data-code={x.code}>
-                    <td>{lang === 'zh' ? x.name : x.nameEn || x.name}</td><td className="num">{x.count}</td>
+                    <td>{townshipLabel(x, lang)}</td><td className="num">{x.count}</td>
                     <td><span className="days" title={`${x.activityDaysHeld}/${summary.monthsElapsed}`}>
                       {x.activityDays.map((d, i) => <i key={i} className={d ? 'on' : i >= summary.monthsElapsed ? 'na' : ''} title={`${i + 1}`} />)}
                     </span> <span className="small muted">{x.activityDaysHeld}/{summary.monthsElapsed}</span></td>
@@ -104,7 +105,7 @@ export function ActivitiesSection({ year, summary, townships, sites, onChanged, 
           </select>
           <select value={draft.townshipCode ?? ''} onChange={(e) => setDraft({ ...draft, townshipCode: e.target.value || null })} data-testid="act-township" aria-label={t('act.township')}>
             <option value="">{t('act.township')} {t('act.none.site')}</option>
-            {townships.map((x) => <option key={x.code} value={x.code}>{lang === 'zh' ? x.name : x.nameEn || x.name}</option>)}
+            {townships.map((x) => <option key={x.code} value={x.code}>{townshipLabel(x, lang)}</option>)}
           </select>
           <select value={draft.teamId ?? ''} onChange={(e) => setDraft({ ...draft, teamId: e.target.value || null })} data-testid="act-team" aria-label={t('act.team')}>
             <option value="">{t('act.team')} {t('act.none.site')}</option>

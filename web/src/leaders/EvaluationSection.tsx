@@ -3,6 +3,7 @@ import { useI18n } from '../lib/i18n';
 import { useAbilities } from '../auth/session';
 import type { Township } from '../lib/api';
 import { leadersApi, reportUrls, type Evaluation, type FieldCheck, type RulesInput } from './leaders-api';
+import { townshipLabel } from '../lib/names';
 
 const fmtValue = (v: number | null, kind: string | undefined) =>
   v === null ? '—' : kind === 'share' ? `${(v * 100).toFixed(1)}%` : kind === 'count' ? v.toFixed(1) : v.toFixed(0);
@@ -155,7 +156,7 @@ function RulesEditor({ year, ev, townships, onSaved, notifyError }: { year: numb
         <thead><tr><th>{t('leaders.township')}</th>{['platform', 'reporting'].map((id) => <th key={id}>{lang === 'zh' ? ev.indicators.find((x) => x.id === id)?.groupZh : ev.indicators.find((x) => x.id === id)?.groupEn}</th>)}</tr></thead>
         <tbody>
           {townships.map((tw) => (
-            <tr key={tw.code}><td className="small">{lang === 'zh' ? tw.name : tw.nameEn || tw.name}</td>
+            <tr key={tw.code}><td className="small">{townshipLabel(tw, lang)}</td>
               {['platform', 'reporting'].map((id) => (
                 <td key={id}><input type="number" min={0} max={100} className="num-input" value={entered[id]?.[tw.code] ?? ''} data-testid={`entered-${id}-${tw.code}`}
                   onChange={(e) => setEntered({ ...entered, [id]: { ...entered[id], [tw.code]: e.target.value } })} /></td>
@@ -184,7 +185,7 @@ function FieldChecks({ year, townships, onAdded, notifyError }: { year: number; 
       notifyError(e);
     }
   };
-  const tname = (code: string) => { const x = townships.find((y) => y.code === code); return x ? (lang === 'zh' ? x.name : x.nameEn || x.name) : code; };
+  const tname = (code: string) => { const x = townships.find((y) => y.code === code); return x ? (townshipLabel(x, lang)) : code; };
   return (
     <div className="panel-section" data-testid="field-checks">
       <h3>{t('leaders.fieldChecks')}</h3>
@@ -195,7 +196,7 @@ function FieldChecks({ year, townships, onAdded, notifyError }: { year: number; 
       )}
       <div className="form-grid small">
         <select value={draft.townshipCode} onChange={(e) => setDraft({ ...draft, townshipCode: e.target.value })} data-testid="check-township">
-          {townships.map((x) => <option key={x.code} value={x.code}>{lang === 'zh' ? x.name : x.nameEn || x.name}</option>)}
+          {townships.map((x) => <option key={x.code} value={x.code}>{townshipLabel(x, lang)}</option>)}
         </select>
         <input type="date" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} aria-label={t('leaders.date')} />
         <input placeholder={t('leaders.inspector')} value={draft.inspector} onChange={(e) => setDraft({ ...draft, inspector: e.target.value })} data-testid="check-inspector" />

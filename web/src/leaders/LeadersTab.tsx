@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import type { SiteFeature, Township } from '../lib/api';
-import { leadersApi, type ActivitySummary, type Evaluation, type Volunteers } from './leaders-api';
+import { leadersApi } from './leaders-api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { dataChanged } from '../lib/queries';
 import { EvaluationSection } from './EvaluationSection';
 import { VolunteersSection } from './VolunteersSection';
 import { ActivitiesSection } from './ActivitiesSection';
@@ -28,24 +30,20 @@ export function LeadersTab({ map, townships, sites, notify, notifyError }: Props
   const { t, lang } = useI18n();
   const [year, setYear] = useState(2023);
   const [section, setSection] = useState<Section>('evaluation');
-  const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
-  const [volunteers, setVolunteers] = useState<Volunteers | null>(null);
-  const [summary, setSummary] = useState<ActivitySummary | null>(null);
   const [showMap, setShowMap] = useState(true);
   const [measure, setMeasure] = useState<ChoroplethMeasure>('residentRegistration');
-  const [version, setVersion] = useState(0);
-  const changed = useCallback(() => setVersion((v) => v + 1), []);
-
+  const today = new Date().toISOString().slice(0, 10);
+  const date = `${year}-12-31` < today ? `${year}-12-31` : today;
+  // The leaders' figures are `data` queries: an import or a new activity (`changed`) refetches them.
+  const evaluationQ = useQuery({ queryKey: ['data', 'leaders', 'evaluation', year], queryFn: () => leadersApi.evaluation(year) });
+  const volunteersQ = useQuery({ queryKey: ['data', 'leaders', 'volunteers', date], queryFn: () => leadersApi.volunteers(date), placeholderData: keepPreviousData });
+  const summaryQ = useQuery({ queryKey: ['data', 'leaders', 'summary', year], queryFn: () => leadersApi.activitySummary(year), placeholderData: keepPreviousData });
+  const evaluation = evaluationQ.data ?? null, volunteers = volunteersQ.data ?? null, summary = summaryQ.data ?? null;
+  const failed = evaluationQ.error ?? volunteersQ.error ?? summaryQ.error;
   useEffect(() => {
-    let live = true;
-    const today = new Date().toISOString().slice(0, 10);
-    const date = `${year}-12-31` < today ? `${year}-12-31` : today;
-    setEvaluation(null);
-    leadersApi.evaluation(year).then((e) => live && setEvaluation(e)).catch(notifyError);
-    leadersApi.volunteers(date).then((v) => live && setVolunteers(v)).catch(notifyError);
-    leadersApi.activitySummary(year).then((s) => live && setSummary(s)).catch(notifyError);
-    return () => { live = false; };
-  }, [year, version, notifyError]);
+    if (failed) notifyError(failed);
+  }, [failed, notifyError]);
+  const changed = useCallback(() => void dataChanged(), []);
 
   return (
     <div className="leaders-tab" data-testid="leaders-tab">

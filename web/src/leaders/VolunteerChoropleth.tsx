@@ -1,12 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../lib/queries';
+import { coverageApi } from '../coverage/api';
 import { createPortal } from 'react-dom';
-import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { client, unwrap } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { LAYER } from '../map/ids';
+import { useMapOverlay } from '../map/map-overlays';
 import type { Volunteers } from './leaders-api';
-import { MEASURE_CLASSES, NO_DATA_COLOR, VOLUNTEER_LAYER, VOLUNTEER_SOURCE, volunteerLayers, type ChoroplethMeasure } from './volunteer-layers';
+import { MEASURE_CLASSES, NO_DATA_COLOR, VOLUNTEER_SOURCE, volunteerLayers, type ChoroplethMeasure } from './volunteer-layers';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -15,31 +18,18 @@ const LEGEND = { residentRegistration: 'vol.legend', cadreRegistration: 'vol.leg
 /** A volunteer choropleth on the planner map (residents 13%, cadres registered 100% or taking part 80%), with its legend (the target marked). */
 export function VolunteerChoropleth({ map, volunteers, show, measure = 'residentRegistration' }: { map: MapLibreMap | null; volunteers: Volunteers | null; show: boolean; measure?: ChoroplethMeasure }) {
   const { t } = useI18n();
-  const [areas, setAreas] = useState<FeatureCollection | null>(null);
-  useEffect(() => {
-    if (!show || areas) return;
-    let live = true;
-    client.api['township-areas'].$get().then((r) => unwrap(r)).then((a) => live && setAreas(a as unknown as FeatureCollection)).catch(() => {});
-    return () => { live = false; };
-  }, [show, areas]);
+  const areas = (useQuery({ queryKey: keys.townshipAreas, queryFn: coverageApi.townshipAreas, enabled: show }).data ?? null) as FeatureCollection | null;
 
-  useEffect(() => {
-    if (!map || !show || !areas || !volunteers) return;
+  // The choropleth is a declared overlay (mounted by <MapOverlays>), under the district outline.
+  useMapOverlay(useMemo(() => {
+    if (!show || !areas || !volunteers) return null;
     const rate = new Map(volunteers.townships.map((x) => [x.code, x.standing[measure].rate]));
     const data: FeatureCollection = {
       type: 'FeatureCollection',
       features: areas.features.map((f) => ({ ...f, properties: { ...f.properties, rate: rate.get(String(f.properties?.code)) ?? null } })),
     };
-    const src = map.getSource(VOLUNTEER_SOURCE) as GeoJSONSource | undefined;
-    if (src) src.setData(data);
-    else map.addSource(VOLUNTEER_SOURCE, { type: 'geojson', data });
-    const below = map.getLayer(LAYER.districtCasing) ? LAYER.districtCasing : undefined;
-    for (const l of volunteerLayers(measure)) if (!map.getLayer(l.id)) map.addLayer(l, below);
-    return () => {
-      for (const id of [VOLUNTEER_LAYER.line, VOLUNTEER_LAYER.fill]) if (map.getLayer(id)) map.removeLayer(id);
-      if (map.getSource(VOLUNTEER_SOURCE)) map.removeSource(VOLUNTEER_SOURCE);
-    };
-  }, [map, show, areas, volunteers, measure]);
+    return { id: 'volunteer-choropleth', sources: { [VOLUNTEER_SOURCE]: data }, layers: volunteerLayers(measure), beforeLayer: LAYER.districtCasing };
+  }, [show, areas, volunteers, measure]));
 
   if (!map || !show || !volunteers) return null;
   const { breaks, colors, target } = MEASURE_CLASSES[measure];

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { useI18n } from '../lib/i18n';
 import type { Volunteers } from './leaders-api';
 import { CHOROPLETH_MEASURES, type ChoroplethMeasure } from './volunteer-layers';
+import { townshipLabel } from '../lib/names';
 
 type Standing = Volunteers['townships'][number]['standing'];
 type Rate = Standing['residentRegistration'];
@@ -46,7 +47,7 @@ export function VolunteersSection({ volunteers, showMap, onShowMap, lang, measur
             {volunteers.townships.map((x) => (
               <Fragment key={x.code}>
                 <tr data-testid="vol-row" data-code={x.code} onClick={() => setOpen(open === x.code ? null : x.code)}>
-                  <td>{lang === 'zh' ? x.name : x.nameEn || x.name}{x.populationModelled && <span className="badge modelled" title={t('vol.modelled')}>{t('vol.modelled')}</span>}</td>
+                  <td>{townshipLabel(x, lang)}{x.populationModelled && <span className="badge modelled" title={t('vol.modelled')}>{t('vol.modelled')}</span>}</td>
                   <RateCell r={x.standing.residentRegistration} testId={`vol-rate-${x.code}`} />
                   <RateCell r={x.standing.cadreRegistration} />
                   <RateCell r={x.standing.cadreParticipation} />

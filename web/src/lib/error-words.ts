@@ -18,6 +18,11 @@ const KNOWN: Record<string, I18nKey> = {
   conflict: 'error.conflict', payload_too_large: 'error.payload_too_large',
 };
 
+const ISSUE_KNOWN: Record<string, I18nKey> = {
+  planned_site_changed: 'error.planned_site_changed', planned_site_missing: 'error.planned_site_missing',
+  planned_site_in_use: 'error.planned_site_in_use', not_accepted: 'error.not_accepted',
+};
+
 /**
  * Offline (the browser has no network) is told apart from the server being down (no answer, or 502/503/504) and
  * from a server error (500); other API errors keep their own message.
@@ -34,6 +39,9 @@ export function errorWords(e: unknown, lang: Lang, online = typeof navigator ===
   if (e instanceof ApiRequestError && e.status >= 500)
     return { kind: 'server-error', title: t('errors.serverError'), next: t('errors.serverErrorNext'), detail: `${e.status} ${raw}` };
   if (e instanceof ApiRequestError) {
+    // A refusal with a stable reason (e.g. why an acceptance cannot be taken back) is worded by that reason.
+    const reason = e.issues.map((i) => (i.code ? ISSUE_KNOWN[i.code] : undefined)).find(Boolean);
+    if (reason) return { kind: 'request', title: t(reason), next: '', detail: raw };
     const key = KNOWN[e.code];
     return { kind: 'request', title: key ? t(key) : raw, next: '', detail: key ? raw : '' };
   }

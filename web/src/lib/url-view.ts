@@ -1,6 +1,6 @@
 /**
  * The planner's view in the address bar: pure reading and writing of the query string, so a copied URL reopens the
- * same tab, coverage settings, filters, selection and map position. Defaults are left out; other parameters
+ * same tab, coverage settings, filters, selection, open scenario (and the one compared with it) and map position. Defaults are left out; other parameters
  * (lang, basemap) are kept as they are.
  */
 import { SITE_KINDS, SITE_STATUSES } from '../../../api/src/schemas/sites';
@@ -9,6 +9,9 @@ import type { CoverageSettings, TravelMode } from '../coverage/api';
 export interface UrlView {
   tab: string | null;
   site: string | null;
+  /** The planning scenario open on the map, and the one it is compared with. */
+  scenario: string | null;
+  against: string | null;
   coverage: CoverageSettings;
   coverageOn: boolean;
   kinds: string[];
@@ -19,7 +22,7 @@ export interface UrlView {
   map: { lng: number; lat: number; zoom: number } | null;
 }
 
-const KEYS = ['tab', 'site', 'tier', 'mode', 'older', 'cov', 'kinds', 'st', 'tw', 'focus', 'map'] as const;
+const KEYS = ['tab', 'site', 'scn', 'vs', 'tier', 'mode', 'older', 'cov', 'kinds', 'st', 'tw', 'focus', 'map'] as const;
 const MODES: TravelMode[] = ['walk', 'bike', 'car'];
 const TIERS = [5, 10, 15];
 
@@ -33,6 +36,8 @@ export function readView(search: string): UrlView {
   return {
     tab: q.get('tab'),
     site: q.get('site'),
+    scenario: q.get('scn'),
+    against: q.get('scn') ? q.get('vs') : null,
     coverage: { minutes: TIERS.includes(tier) ? tier : 15, mode: mode && MODES.includes(mode) ? mode : 'walk', older: q.get('older') === '1' },
     coverageOn: q.get('cov') === '1',
     kinds: list(q.get('kinds'), SITE_KINDS),
@@ -50,6 +55,8 @@ export function writeView(search: string, view: UrlView): string {
   const set = (k: string, v: string | null | false) => (v ? q.set(k, v) : undefined);
   set('tab', view.tab !== 'layers' && view.tab);
   set('site', view.site);
+  set('scn', view.scenario);
+  set('vs', view.scenario && view.against);
   set('tier', view.coverage.minutes !== 15 && String(view.coverage.minutes));
   set('mode', view.coverage.mode !== 'walk' && view.coverage.mode);
   set('older', view.coverage.older && '1');

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, type BoundaryCollection, type DataSource, type SiteFeature, type Township, type Village } from './api';
+import { useCallback } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { api, type BoundaryCollection, type DataSource, type SiteCollection, type SiteFeature, type Township, type Village } from './api';
+import { dataChanged, everythingChanged, keys, queryClient } from './queries';
 
 export interface PlannerData {
   boundary: BoundaryCollection;
@@ -9,41 +11,53 @@ export interface PlannerData {
   sites: SiteFeature[];
 }
 
-/** Loads everything the map needs once; `replaceSite` swaps in a site the API returned after an edit. */
-export function usePlannerData() {
-  const [data, setData] = useState<PlannerData | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
+/**
+ * Everything the map needs, from the query cache. `replaceSite` swaps in a site the API returned after an edit
+ * (and lets the data-dependent answers, such as coverage, refetch); `reloadSites` refetches after other writes.
+ */
+/** The district itself (boundary, townships, villages): the planner and the resident page both start from it. */
+export const districtQueries = [
+  { queryKey: keys.boundary, queryFn: api.boundary },
+  { queryKey: keys.townships, queryFn: api.townships },
+  { queryKey: keys.villages, queryFn: () => api.villages() },
+] as const;
 
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    Promise.all([api.boundary(), api.townships(), api.villages(), api.sources(), api.sites()])
-      .then(([boundary, townships, villages, sources, sites]) => {
-        if (!cancelled) setData({ boundary, townships, villages, sources, sites: sites.features });
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setError(e ?? new Error('unknown error'));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+export function usePlannerData() {
+  const results = useQueries({
+    queries: [
+      ...districtQueries,
+      { queryKey: keys.sources, queryFn: api.sources },
+      { queryKey: keys.sites, queryFn: api.sites },
+    ],
+    combine: (r) => {
+      const [boundary, townships, villages, sources, sites] = r;
+      const data: PlannerData | null =
+        boundary.data && townships.data && villages.data && sources.data && sites.data
+          ? { boundary: boundary.data, townships: townships.data, villages: villages.data, sources: sources.data, sites: sites.data.features }
+          : null;
+      return { data, error: r.find((x) => x.error)?.error ?? null };
+    },
+  });
 
   const replaceSite = useCallback((site: SiteFeature) => {
-    setData((d) => (d ? { ...d, sites: d.sites.map((s) => (s.id === site.id ? site : s)) } : d));
+    queryClient.setQueryData<SiteCollection>(keys.sites, (d) => (d ? { ...d, features: d.features.map((s) => (s.id === site.id ? site : s)) } : d));
+    void dataChanged([keys.sites, keys.villages]);
   }, []);
 
   /** Hands the map a fresh array (same content), e.g. to undo a drag the API refused. */
   const refreshSites = useCallback(() => {
-    setData((d) => (d ? { ...d, sites: [...d.sites] } : d));
+    queryClient.setQueryData<SiteCollection>(keys.sites, (d) => (d ? { ...d, features: [...d.features] } : d));
   }, []);
 
-  /** Fetches the sites again (after an import or after proposals were accepted as planned sites). */
+  /** Fetches the sites (and what depends on them) again, after an import, a delete or accepted proposals. */
   const reloadSites = useCallback(async () => {
-    const fc = await api.sites();
-    setData((d) => (d ? { ...d, sites: fc.features } : d));
+    await dataChanged();
   }, []);
 
-  return { data, error, retry: () => setAttempt((a) => a + 1), replaceSite, refreshSites, reloadSites };
+  /** Puts a village the API returned after placing it into the list. */
+  const replaceVillage = useCallback((village: Village) => {
+    queryClient.setQueryData<Village[]>(keys.villages, (vs) => vs?.map((v) => (v.code === village.code ? village : v)));
+  }, []);
+
+  return { ...results, retry: () => void everythingChanged(), replaceSite, refreshSites, reloadSites, replaceVillage };
 }

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { Lang } from '../lib/i18n';
 import type { SeatProps } from './geojson';
+import { townshipLabel } from '../lib/names';
 
 /**
  * Township names as HTML labels (no glyph server needed) just below their seat dots, in `lang`, added to `map`.
@@ -12,7 +13,7 @@ export function townshipLabelMarkers(map: maplibregl.Map, seats: FeatureCollecti
     const el = document.createElement('div');
     el.className = 'township-label';
     el.dataset.testid = 'township-label';
-    el.textContent = lang === 'en' ? f.properties.nameEn : f.properties.name;
+    el.textContent = townshipLabel(f.properties, lang);
     return new maplibregl.Marker({ element: el, anchor: 'top', offset: [0, 5] })
       .setLngLat(f.geometry.coordinates as [number, number])
       .addTo(map);

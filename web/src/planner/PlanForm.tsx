@@ -4,7 +4,7 @@ import { SITE_KINDS, type SiteKind } from '../../../api/src/schemas/sites';
 import type { ImportCrs } from '../../../api/src/import/crs';
 import type { Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { CrsChoice } from '../data/CrsChoice';
 import { parseCandidateCsv, type CandidateList } from './candidate-csv';
 import type { PlanRequest } from './planner-api';
@@ -108,7 +108,7 @@ export function PlanForm({ townships, running, onRun }: Props) {
           <select value={township} onChange={(e) => setTownship(e.target.value)} data-testid="plan-township">
             <option value="">{t('plan.allTownships')}</option>
             {townships.map((tw) => (
-              <option key={tw.code} value={tw.code}>{lang === 'en' ? tw.nameEn : tw.name}</option>
+              <option key={tw.code} value={tw.code}>{townshipLabel(tw, lang)}</option>
             ))}
           </select>
         </label>

@@ -1,4 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { keys, queryClient } from '../lib/queries';
+import { openScenario, setSelection, useSelection } from '../lib/selection-store';
+import { visiblePadding } from '../map/visible-padding';
 import { createPortal } from 'react-dom';
 import type * as maplibregl from 'maplibre-gl';
 import type { SiteFeature, Township } from '../lib/api';
@@ -8,10 +12,10 @@ import { PlanForm } from './PlanForm';
 import { PlanResults } from './PlanResults';
 import { ScenarioList } from './ScenarioList';
 import { ScenarioPanel } from './ScenarioPanel';
-import { plannerApi, type Comparison, type PlanRequest, type PlanResult, type Scenario } from './planner-api';
+import { plannerApi, type PlanResult, type Scenario } from './planner-api';
 import type { ProposalPoint } from './planner-layers';
 import { useProposalOverlay } from './use-proposal-overlay';
-import { loadStraightLineTravel, useLiveCoverage } from './use-live-coverage';
+import { loadStraightLineTravel, straightLineTravelQuery, useLiveCoverage } from './use-live-coverage';
 
 interface Props {
   map: maplibregl.Map | null;
@@ -26,154 +30,146 @@ interface Props {
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 type View = 'optimise' | 'scenarios';
 
-/** The "规划" tab: the optimiser form and results, saved scenarios, and the open scenario on the map. */
+/** The "规划" tab: the optimiser form and results, saved scenarios, and the open scenario (A, and B it is compared with) on the map. */
 export function PlannerTab({ map, townships, sites, onSitesChanged, notify, notifyError }: Props) {
   const { t } = useI18n();
-  const [view, setView] = useState<View>('optimise');
-  const [running, setRunning] = useState(false);
+  const scenarioId = useSelection((s) => s.scenarioId);
+  const againstId = useSelection((s) => s.againstId);
+  const [view, setView] = useState<View>(scenarioId ? 'scenarios' : 'optimise');
   const [result, setResult] = useState<PlanResult | null>(null);
   const [resultRadius, setResultRadius] = useState<number | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [scenarios, setScenarios] = useState<Scenario[] | null>(null);
-  const [scenario, setScenario] = useState<Scenario | null>(null);
-  const [comparison, setComparison] = useState<Comparison | null>(null);
-  const [comparing, setComparing] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [accepting, setAccepting] = useState(false);
 
-  const refreshList = useCallback(async () => {
-    try {
-      setScenarios(await plannerApi.scenarios());
-    } catch (e) {
-      notifyError(e);
-    }
-  }, [notifyError]);
+  const scenarios = useQuery({ queryKey: keys.scenarios, queryFn: plannerApi.scenarios });
+  const scenarioQ = useQuery({ queryKey: keys.scenario(scenarioId ?? ''), queryFn: () => plannerApi.scenario(scenarioId!), enabled: !!scenarioId });
+  const comparisonQ = useQuery({ queryKey: keys.compare(scenarioId ?? ''), queryFn: () => plannerApi.compare(scenarioId!), enabled: !!scenarioId });
+  const againstQ = useQuery({ queryKey: keys.scenario(againstId ?? ''), queryFn: () => plannerApi.scenario(againstId!), enabled: !!againstId });
+  const againstComparisonQ = useQuery({ queryKey: keys.compare(againstId ?? ''), queryFn: () => plannerApi.compare(againstId!), enabled: !!againstId });
+  const scenario = scenarioId ? (scenarioQ.data ?? null) : null;
+  const comparison = scenarioId ? (comparisonQ.data ?? null) : null;
+  const against = againstId ? (againstQ.data ?? null) : null;
+
+  // A scenario that cannot be opened (deleted, or a stale link) is closed with the error said once.
+  const openError = scenarioQ.error ?? againstQ.error ?? comparisonQ.error ?? againstComparisonQ.error;
   useEffect(() => {
-    void refreshList();
-  }, [refreshList]);
+    if (!openError) return;
+    notifyError(openError);
+    if (scenarioQ.error) openScenario(null);
+    else if (againstQ.error) setSelection({ againstId: null });
+  }, [openError, scenarioQ.error, againstQ.error, notifyError]);
 
   const demandKey = comparison ? `${comparison.demand.sourceId ?? 'modelled'}|${comparison.demand.points}|${comparison.demand.population}` : null;
   const live = useLiveCoverage(scenario, sites, demandKey);
 
-  const compare = useCallback(async (s: Scenario) => {
-    setComparing(true);
-    try {
-      const c = await plannerApi.compare(s.id);
-      setComparison((prev) => (c.scenarioId === s.id || !prev ? c : prev));
-      return c;
-    } catch (e) {
-      notifyError(e);
-      return null;
-    } finally {
-      setComparing(false);
-    }
-  }, [notifyError]);
-
-  const fitTo = useCallback((pts: { lng: number; lat: number }[], right = 40) => {
+  /** Fits the map to the points inside the part no panel covers (the scenario panel is wide). */
+  const fitTo = useCallback((pts: { lng: number; lat: number }[]) => {
     if (!map || !pts.length) return;
     let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
     for (const p of pts) {
       w = Math.min(w, p.lng); e = Math.max(e, p.lng); s = Math.min(s, p.lat); n = Math.max(n, p.lat);
     }
-    map.fitBounds([w - 0.02, s - 0.02, e + 0.02, n + 0.02], { padding: { top: 60, bottom: 60, left: 60, right }, maxZoom: 13, duration: 0 });
+    map.fitBounds([w - 0.02, s - 0.02, e + 0.02, n + 0.02], { padding: visiblePadding(map, 60), maxZoom: 13, duration: 0 });
   }, [map]);
 
-  const run = async (req: PlanRequest) => {
-    setRunning(true);
-    try {
-      const r = await plannerApi.plan(req);
-      setScenario(null);
-      setComparison(null);
+  // Fit the map to a scenario when it is opened (once per scenario, not after every drag).
+  const fitted = useRef<string | null>(null);
+  useEffect(() => {
+    if (!scenario || fitted.current === scenario.id) return;
+    fitted.current = scenario.id;
+    fitTo([...scenario.sites, ...(against?.sites ?? [])].filter((x) => !x.acceptedSiteId));
+  }, [scenario, against, fitTo]);
+  useEffect(() => {
+    if (!scenarioId) fitted.current = null;
+  }, [scenarioId]);
+
+  const plan = useMutation({
+    mutationKey: ['plan'],
+    mutationFn: plannerApi.plan,
+    onSuccess: async (r) => {
+      openScenario(null);
       setResult(r);
       setResultRadius((await loadStraightLineTravel(r.mode, r.minutes, r.older)).radiusMeters);
       fitTo(r.proposed);
       if (r.reachable === false) notify({ kind: 'error', title: t('plan.unreachable') });
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setRunning(false);
-    }
+    },
+    onError: notifyError,
+  });
+
+  const open = useCallback((id: string) => {
+    setResult(null);
+    openScenario(id);
+  }, []);
+
+  /** After a write to scenario `id`: its answer is put in the cache and what depends on it refetches. */
+  const scenarioChanged = (s: Scenario) => {
+    queryClient.setQueryData(keys.scenario(s.id), s);
+    void queryClient.invalidateQueries({ queryKey: keys.compare(s.id) });
+    void queryClient.invalidateQueries({ queryKey: keys.scenarios });
   };
 
-  const openScenario = useCallback(async (id: string) => {
-    try {
-      const s = await plannerApi.scenario(id);
-      setResult(null);
-      setComparison(null);
-      setScenario(s);
-      fitTo(s.sites.filter((x) => !x.acceptedSiteId), 460);
-      await compare(s);
-    } catch (e) {
-      notifyError(e);
-    }
-  }, [compare, fitTo, notifyError]);
-
-  const saveResult = async (name: string) => {
-    if (!result) return;
-    setSaving(true);
-    try {
-      const s = await plannerApi.createScenario({
-        name, mode: result.mode, minutes: result.minutes, older: result.older,
-        description: `${result.solver}; ${result.travelDescription}`.slice(0, 2000),
-        sites: result.proposed.map((p) => ({ kind: p.kind, name: p.name, lng: p.lng, lat: p.lat, rank: p.rank })),
-      });
+  const save = useMutation({
+    mutationFn: (name: string) => plannerApi.createScenario({
+      name, mode: result!.mode, minutes: result!.minutes, older: result!.older,
+      description: `${result!.solver}; ${result!.travelDescription}`.slice(0, 2000),
+      sites: result!.proposed.map((p) => ({ kind: p.kind, name: p.name, lng: p.lng, lat: p.lat, rank: p.rank })),
+    }),
+    onSuccess: (s) => {
       notify({ kind: 'success', title: t('plan.saved', { name: s.name }) });
-      await refreshList();
+      scenarioChanged(s);
       setView('scenarios');
-      await openScenario(s.id);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+      open(s.id);
+    },
+    onError: notifyError,
+  });
 
   const moveProposal = async (id: string, lng: number, lat: number) => {
     if (!scenario) return;
     const open = scenario.sites.filter((s) => !s.acceptedSiteId);
     try {
-      const updated = await plannerApi.updateScenario(scenario.id, {
+      scenarioChanged(await plannerApi.updateScenario(scenario.id, {
         sites: open.map((s, i) => ({
           kind: s.kind, name: s.name, rank: s.rank ?? i + 1,
           lng: s.id === id ? round6(lng) : s.lng, lat: s.id === id ? round6(lat) : s.lat,
         })),
-      });
-      setScenario(updated);
-      await compare(updated);
-      void refreshList();
+      }));
     } catch (e) {
       notifyError(e);
-      setScenario({ ...scenario }); // put the marker back where the saved scenario has it
+      queryClient.setQueryData(keys.scenario(scenario.id), { ...scenario }); // put the marker back where the saved scenario has it
     } finally {
       setDragging(false);
     }
   };
 
-  const accept = async (siteIds?: string[]) => {
+  const acceptM = useMutation({
+    mutationFn: ({ id, siteIds }: { id: string; siteIds?: string[] }) => plannerApi.accept(id, siteIds),
+    onSuccess: (r) => {
+      notify({ kind: 'success', title: t('compare.acceptedToast', { n: r.accepted.length }) });
+      queryClient.setQueryData(keys.scenario(r.scenario.id), r.scenario);
+      onSitesChanged(); // the network changed: every comparison refetches
+    },
+    onError: notifyError,
+  });
+  const accept = (siteIds?: string[]) => {
     if (!scenario) return;
     const demand = comparison?.demand;
     // Proposals made on modelled demand are accepted only after saying so.
     if (demand?.modelled && !window.confirm(t('plan.acceptModelled', { placed: demand.anchors?.placed ?? 0, total: demand.anchors?.total ?? 139 }))) return;
-    setAccepting(true);
-    try {
-      const r = await plannerApi.accept(scenario.id, siteIds);
-      notify({ kind: 'success', title: t('compare.acceptedToast', { n: r.accepted.length }) });
-      onSitesChanged();
-      setScenario(r.scenario);
-      await compare(r.scenario);
-      void refreshList();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setAccepting(false);
-    }
+    acceptM.mutate({ id: scenario.id, siteIds });
   };
+
+  const unaccept = useMutation({
+    mutationFn: ({ id, siteId }: { id: string; siteId: string }) => plannerApi.unaccept(id, siteId),
+    onSuccess: (r) => {
+      notify({ kind: 'success', title: t('compare.unacceptedToast') });
+      queryClient.setQueryData(keys.scenario(r.scenario.id), r.scenario);
+      onSitesChanged();
+    },
+    onError: notifyError,
+  });
 
   const rename = async (id: string, name: string) => {
     try {
-      const s = await plannerApi.updateScenario(id, { name });
-      if (scenario?.id === id) setScenario((cur) => (cur ? { ...cur, name: s.name } : cur));
-      await refreshList();
+      scenarioChanged(await plannerApi.updateScenario(id, { name }));
     } catch (e) {
       notifyError(e);
     }
@@ -182,35 +178,40 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
   const remove = async (id: string) => {
     try {
       await plannerApi.deleteScenario(id);
-      if (scenario?.id === id) {
-        setScenario(null);
-        setComparison(null);
-      }
+      setSelection((s) => ({ scenarioId: s.scenarioId === id ? null : s.scenarioId, againstId: s.againstId === id || s.scenarioId === id ? null : s.againstId }));
+      queryClient.removeQueries({ queryKey: keys.scenario(id) });
       notify({ kind: 'success', title: t('scenario.deleted') });
-      await refreshList();
+      void queryClient.invalidateQueries({ queryKey: keys.scenarios });
     } catch (e) {
       notifyError(e);
     }
   };
 
+  const againstTravel = useQuery({ ...straightLineTravelQuery(against?.mode ?? 'walk', against?.minutes ?? 15, against?.older ?? false), enabled: !!against });
   const points = useMemo<ProposalPoint[]>(() => {
-    if (scenario)
-      return scenario.sites
+    if (scenario) {
+      const radiusA = live.travel?.radiusMeters ?? null;
+      const a = scenario.sites
         .filter((s) => !s.acceptedSiteId)
-        .map((s, i) => ({ id: s.id, rank: s.rank ?? i + 1, lng: s.lng, lat: s.lat, role: 'scenario' as const }));
-    if (result) return result.proposed.map((p) => ({ id: `result-${p.rank}`, rank: p.rank, lng: p.lng, lat: p.lat, role: 'result' as const }));
+        .map((s, i) => ({ id: s.id, rank: s.rank ?? i + 1, lng: s.lng, lat: s.lat, role: 'scenario' as const, radiusMeters: radiusA }));
+      const b = (against?.sites ?? [])
+        .filter((s) => !s.acceptedSiteId)
+        .map((s, i) => ({ id: `vs-${s.id}`, rank: s.rank ?? i + 1, lng: s.lng, lat: s.lat, role: 'against' as const, radiusMeters: againstTravel.data?.radiusMeters ?? null }));
+      return [...b, ...a];
+    }
+    if (result) return result.proposed.map((p) => ({ id: `result-${p.rank}`, rank: p.rank, lng: p.lng, lat: p.lat, role: 'result' as const, radiusMeters: resultRadius }));
     return [];
-  }, [scenario, result]);
+  }, [scenario, against, result, live.travel, againstTravel.data, resultRadius]);
   const names = useMemo(() => {
     const m = new Map<string, string>();
     scenario?.sites.forEach((s) => m.set(s.id, s.name));
+    against?.sites.forEach((s) => m.set(`vs-${s.id}`, `${against.name} · ${s.name}`));
     result?.proposed.forEach((p) => m.set(`result-${p.rank}`, p.name));
     return m;
-  }, [scenario, result]);
+  }, [scenario, against, result]);
 
   useProposalOverlay(map, {
     points,
-    radiusMeters: scenario ? (live.travel?.radiusMeters ?? null) : resultRadius,
     draggable: scenario !== null,
     describe: (p) => `${p.rank}. ${names.get(p.id) ?? ''}`,
     onDragStart: () => setDragging(true),
@@ -219,10 +220,7 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
   });
 
   const focus = (lng: number, lat: number) => map?.easeTo({ center: [lng, lat], zoom: Math.max(map.getZoom(), 13), duration: 500 });
-  const closeScenario = () => {
-    setScenario(null);
-    setComparison(null);
-  };
+  const closeScenario = () => openScenario(null);
   const host = map?.getContainer().parentElement ?? null;
 
   return (
@@ -233,21 +231,21 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
         </button>
         <button type="button" className={view === 'scenarios' ? 'on' : ''} onClick={() => setView('scenarios')} data-testid="planner-view-scenarios">
           {t('plan.viewScenarios')}
-          {scenarios ? <span className="tab-count">{scenarios.length}</span> : null}
+          {scenarios.data ? <span className="tab-count">{scenarios.data.length}</span> : null}
         </button>
       </div>
       {view === 'optimise' ? (
         <>
           <section className="panel-section">
-            <PlanForm townships={townships} running={running} onRun={run} />
+            <PlanForm townships={townships} running={plan.isPending} onRun={(req) => plan.mutate(req)} />
           </section>
           {result && (
             <section className="panel-section">
               <PlanResults
                 key={result.timeMs + result.proposed.length}
                 result={result}
-                saving={saving}
-                onSave={saveResult}
+                saving={save.isPending}
+                onSave={(name) => save.mutate(name)}
                 onClear={() => setResult(null)}
                 onFocus={focus}
               />
@@ -256,19 +254,24 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
         </>
       ) : (
         <section className="panel-section">
-          <ScenarioList scenarios={scenarios} openId={scenario?.id ?? null} onOpen={openScenario} onRename={rename} onDelete={remove} />
+          <ScenarioList scenarios={scenarios.data ?? null} openId={scenarioId} onOpen={open} onRename={rename} onDelete={remove} />
         </section>
       )}
       {scenario && host &&
         createPortal(
           <ScenarioPanel
             scenario={scenario}
-            comparison={comparison?.scenarioId === scenario.id ? comparison : null}
-            comparing={comparing}
+            comparison={comparison}
+            comparing={comparisonQ.isFetching}
+            others={(scenarios.data ?? []).filter((x) => x.id !== scenario.id)}
+            against={against && againstComparisonQ.data ? { scenario: against, comparison: againstComparisonQ.data } : null}
+            againstId={againstId}
+            onAgainst={(id) => setSelection({ againstId: id })}
+            onUnaccept={(siteId) => unaccept.mutate({ id: scenario.id, siteId })}
             live={live.numbers}
             liveActive={dragging}
             townships={townships}
-            accepting={accepting}
+            accepting={acceptM.isPending || unaccept.isPending}
             onAccept={accept}
             onFocus={focus}
             onClose={closeScenario}

@@ -1,10 +1,11 @@
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import type { Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { fmtInt, fmtPct, fmtSigned } from './format';
 import type { LiveNumbers } from './live-coverage';
 import type { Comparison, Scenario } from './planner-api';
+import { ScenarioVersus } from './ScenarioVersus';
 
 interface Props {
   scenario: Scenario;
@@ -17,16 +18,26 @@ interface Props {
   townships: readonly Township[];
   accepting: boolean;
   onAccept: (siteIds?: string[]) => void;
+  /** Takes an accepted proposal back (the API refuses once its planned site was touched). */
+  onUnaccept: (proposalId: string) => void;
+  /** The other saved scenarios, to compare this one with. */
+  others: readonly Scenario[];
+  /** The scenario chosen to compare with (B) and its comparison once loaded. */
+  againstId: string | null;
+  against: { scenario: Scenario; comparison: Comparison } | null;
+  onAgainst: (id: string | null) => void;
   onFocus: (lng: number, lat: number) => void;
   onClose: () => void;
 }
 
-/** Side-by-side comparison of an open scenario with the current network, per township and per proposal. */
-export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveActive, townships, accepting, onAccept, onFocus, onClose }: Props) {
+/** Side-by-side comparison of an open scenario with the current network (or with scenario B), per township and per proposal. */
+export function ScenarioPanel({
+  scenario, comparison: c, comparing, live, liveActive, townships, accepting, onAccept, onUnaccept, others, againstId, against, onAgainst, onFocus, onClose,
+}: Props) {
   const { t, lang } = useI18n();
   const twName = (code: string | null) => {
     const tw = townships.find((x) => x.code === code);
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '–';
+    return tw ? (townshipLabel(tw, lang)) : '–';
   };
   const open = scenario.sites.filter((s) => !s.acceptedSiteId);
   const accepted = scenario.sites.filter((s) => s.acceptedSiteId);
@@ -49,6 +60,15 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
         <button type="button" className="icon-button" onClick={onClose} aria-label={t('panel.close')} data-testid="scenario-close">×</button>
       </header>
       <div className="scenario-panel-body">
+        <label className="versus-pick">
+          <span className="field-label">{t('versus.with')}</span>
+          <select className="select" value={againstId ?? ''} onChange={(e) => onAgainst(e.target.value || null)} data-testid="versus-select">
+            <option value="">{t('versus.current')}</option>
+            {others.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+        </label>
+        {againstId && !against && <p className="loading-row muted" data-testid="versus-loading" role="status"><span className="spinner" aria-hidden="true" />{t('compare.loading')}</p>}
+        {c && against && <ScenarioVersus a={{ scenario, comparison: c }} b={against} townshipName={twName} />}
         <div className={`live-box${liveActive ? ' active' : ''}`} data-testid="live-box">
           <div>
             <span className="field-label">{t('live.covered')}</span>
@@ -60,7 +80,7 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
         </div>
 
         {!c ? (
-          <p className="empty">{comparing ? t('compare.loading') : ''}</p>
+          <p className="empty loading-row" data-testid="compare-loading" role="status">{comparing ? <><span className="spinner" aria-hidden="true" />{t('compare.loading')}</> : ''}</p>
         ) : (
           <>
             <table className="compare-table" data-testid="compare-totals">
@@ -142,7 +162,13 @@ export function ScenarioPanel({ scenario, comparison: c, comparing, live, liveAc
                     <td><span className="rank-dot accepted">✓</span></td>
                     <td className="name-cell clickable" onClick={() => onFocus(s.lng, s.lat)}>{s.name}</td>
                     <td>{twName(s.townshipCode)}</td>
-                    <td colSpan={3} className="muted small">{t('compare.accepted')}</td>
+                    <td colSpan={2} className="muted small">{t('compare.accepted')}</td>
+                    <td>
+                      <button type="button" className="button small subtle" disabled={accepting} onClick={() => onUnaccept(s.id)} data-testid="unaccept-one"
+                        title={t('compare.unacceptHint')}>
+                        {t('compare.unaccept')}
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -30,6 +30,8 @@ export const plannerApi = {
     unwrap(await client.api.scenarios[':id'].compare.$get({ param: { id }, query })),
   accept: async (id: string, siteIds?: string[]) =>
     unwrap(await client.api.scenarios[':id'].accept.$post({ param: { id }, json: siteIds ? { siteIds } : {} })),
+  unaccept: async (id: string, siteId: string) =>
+    unwrap(await client.api.scenarios[':id'].unaccept.$post({ param: { id }, json: { siteId } })),
   demand: async () => unwrap(await client.api.demand.$get()),
   coverage: async (query: CoverageQuery) => unwrap(await client.api.coverage.$get({ query })),
 };

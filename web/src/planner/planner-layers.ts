@@ -10,11 +10,11 @@ import type { FeatureCollection, Polygon } from 'geojson';
 export const PLANNER_SOURCE = { circles: 'planner-circles' } as const;
 export const PLANNER_LAYER = { circlesFill: 'planner-circles-fill', circlesLine: 'planner-circles-line' } as const;
 
-/** Where a proposal comes from: an optimiser run (not saved) or the open scenario (draggable). */
-export type ProposalRole = 'result' | 'scenario';
+/** Where a proposal comes from: an optimiser run (not saved), the open scenario (draggable) or the scenario it is compared with. */
+export type ProposalRole = 'result' | 'scenario' | 'against';
 
-/** Colours of proposals by role: orange for optimiser results, purple for scenario proposals. */
-export const PROPOSAL_COLOR: Record<ProposalRole, string> = { result: '#d95f02', scenario: '#7b3294' };
+/** Colours of proposals by role: orange for optimiser results, purple for the open scenario (A), teal for B. */
+export const PROPOSAL_COLOR: Record<ProposalRole, string> = { result: '#d95f02', scenario: '#7b3294', against: '#1b9e77' };
 
 /** A proposed site as the planner layers draw it. */
 export interface ProposalPoint {
@@ -23,6 +23,8 @@ export interface ProposalPoint {
   lng: number;
   lat: number;
   role: ProposalRole;
+  /** Straight-line radius of its service circle; null draws none. */
+  radiusMeters: number | null;
 }
 
 export interface ProposalCircleProps {
@@ -34,15 +36,13 @@ export interface ProposalCircleProps {
 }
 
 /**
- * One straight-line service circle (64-gon of `radiusMeters`) per proposal.
- * @example proposalCircles([{ id: 'p1', rank: 1, lng: 105.9, lat: 32.6, role: 'result' }], 865)
+ * One straight-line service circle (64-gon of the point's `radiusMeters`) per proposal that has a radius.
+ * @example proposalCircles([{ id: 'p1', rank: 1, lng: 105.9, lat: 32.6, role: 'result', radiusMeters: 865 }])
  */
-export function proposalCircles(
-  points: readonly ProposalPoint[], radiusMeters: number, activeId: string | null = null,
-): FeatureCollection<Polygon, ProposalCircleProps> {
+export function proposalCircles(points: readonly ProposalPoint[], activeId: string | null = null): FeatureCollection<Polygon, ProposalCircleProps> {
   return featureCollection(
-    points.map((p) =>
-      circle([p.lng, p.lat], radiusMeters / 1000, {
+    points.filter((p) => p.radiusMeters).map((p) =>
+      circle([p.lng, p.lat], p.radiusMeters! / 1000, {
         steps: 64,
         units: 'kilometers',
         properties: { id: p.id, rank: p.rank, role: p.role, active: p.id === activeId },
@@ -52,7 +52,7 @@ export function proposalCircles(
 }
 
 const byRole = (): never =>
-  ['match', ['get', 'role'], 'scenario', PROPOSAL_COLOR.scenario, PROPOSAL_COLOR.result] as never;
+  ['match', ['get', 'role'], 'scenario', PROPOSAL_COLOR.scenario, 'against', PROPOSAL_COLOR.against, PROPOSAL_COLOR.result] as never;
 
 /** Fill and dashed outline of the proposal circles, on source {@link PLANNER_SOURCE.circles}. */
 export function plannerLayers(): (FillLayerSpecification | LineLayerSpecification)[] {

@@ -2,34 +2,34 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DemandPoints, Facility } from '../../../api/src/engine/types';
 import type { SiteFeature } from '../lib/api';
 import { plannerApi, type Scenario } from './planner-api';
+import { queryOptions } from '@tanstack/react-query';
+import { queryClient } from '../lib/queries';
 import { createLiveCoverage, demandPointsFromFeatures, type LiveCoverage, type LiveNumbers, type StraightLineTravel } from './live-coverage';
 
-let demandCache: { key: string; promise: Promise<DemandPoints> } | null = null;
-const travelCache = new Map<string, Promise<StraightLineTravel>>();
-
-/** The demand points of GET /api/demand, loaded once per demand set (`key` changes when another set is active). */
+/** The demand points of GET /api/demand, fetched once per demand set (`key` changes when another set is active). */
 export function loadDemand(key: string): Promise<DemandPoints> {
-  if (!demandCache || demandCache.key !== key) {
-    const promise = plannerApi.demand().then((d) => demandPointsFromFeatures(d.features, d.demand.name));
-    promise.catch(() => (demandCache = null));
-    demandCache = { key, promise };
-  }
-  return demandCache.promise;
+  return queryClient.fetchQuery({
+    queryKey: ['data', 'demand', key],
+    queryFn: async () => {
+      const d = await plannerApi.demand();
+      return demandPointsFromFeatures(d.features, d.demand.name);
+    },
+  });
 }
 
-/** Straight-line radius, speed and detour factor the API uses for a mode and time (GET /api/coverage, method straight-line). */
-export function loadStraightLineTravel(mode: 'walk' | 'bike' | 'car', minutes: number, older: boolean): Promise<StraightLineTravel> {
-  const key = `${mode}|${minutes}|${older}`;
-  let p = travelCache.get(key);
-  if (!p) {
-    p = plannerApi
-      .coverage({ mode, minutes: String(minutes), older: older ? 'true' : 'false', method: 'straight-line' })
-      .then((r) => ({ radiusMeters: r.radiusMeters!, speedKmh: r.speedKmh, detourFactor: r.detourFactor! }));
-    p.catch(() => travelCache.delete(key));
-    travelCache.set(key, p);
-  }
-  return p;
-}
+/** The query of the straight-line radius, speed and detour factor the API uses for a mode and time (GET /api/coverage, method straight-line). */
+export const straightLineTravelQuery = (mode: 'walk' | 'bike' | 'car', minutes: number, older: boolean) =>
+  queryOptions({
+    queryKey: ['ref', 'travel', mode, minutes, older],
+    queryFn: async (): Promise<StraightLineTravel> => {
+      const r = await plannerApi.coverage({ mode, minutes: String(minutes), older: older ? 'true' : 'false', method: 'straight-line' });
+      return { radiusMeters: r.radiusMeters!, speedKmh: r.speedKmh, detourFactor: r.detourFactor! };
+    },
+  });
+
+/** Straight-line travel for a mode and time, from the cache when known. */
+export const loadStraightLineTravel = (mode: 'walk' | 'bike' | 'car', minutes: number, older: boolean) =>
+  queryClient.fetchQuery(straightLineTravelQuery(mode, minutes, older));
 
 /** Placed sites with the statuses that count as coverage, as engine facilities. */
 export function networkFacilities(sites: readonly SiteFeature[], statuses: readonly string[] = ['existing', 'planned']): Facility[] {

@@ -1,13 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import { LAYER } from '../map/ids';
+import { useMapOverlay } from '../map/map-overlays';
 import { PLANNER_SOURCE, plannerLayers, proposalCircles, type ProposalPoint } from './planner-layers';
 
 export interface ProposalOverlayOptions {
   points: readonly ProposalPoint[];
-  /** Straight-line radius of the circles drawn around each proposal; null draws none. */
-  radiusMeters: number | null;
+  /** The open scenario's proposals (role `scenario`) can be dragged. */
   draggable: boolean;
   /** Title shown on hover of a marker. */
   describe?: (p: ProposalPoint) => string;
@@ -16,44 +16,42 @@ export interface ProposalOverlayOptions {
   onDragEnd?: (id: string, lng: number, lat: number) => void;
 }
 
-const EMPTY = { type: 'FeatureCollection' as const, features: [] };
-
-/** Adds the planner's circle source and layers once (under the site symbols). */
-function ensureLayers(map: maplibregl.Map) {
-  if (!map.getSource(PLANNER_SOURCE.circles)) map.addSource(PLANNER_SOURCE.circles, { type: 'geojson', data: EMPTY });
-  const before = map.getLayer(LAYER.siteHalo) ? LAYER.siteHalo : undefined;
-  for (const layer of plannerLayers()) if (!map.getLayer(layer.id)) map.addLayer(layer, before);
-}
-
 /**
  * Draws proposals on the map: a numbered marker (rank) and a straight-line service circle each.
- * When `draggable`, markers can be dragged; the circle follows and the callbacks get the position.
+ * When `draggable`, the open scenario's markers can be dragged; the circle follows and the callbacks get the position.
  */
 export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOverlayOptions) {
   const latest = useRef(opts);
   latest.current = opts;
-  const { points, radiusMeters, draggable } = opts;
+  const { points, draggable } = opts;
+
+  // The circles are a declared overlay (mounted by <MapOverlays>), under the site symbols.
+  useMapOverlay(useMemo(() => ({
+    id: 'planner-proposals',
+    sources: { [PLANNER_SOURCE.circles]: proposalCircles(points) },
+    layers: plannerLayers(),
+    beforeLayer: LAYER.siteHalo,
+  }), [points]));
 
   useEffect(() => {
     if (!map) return;
-    ensureLayers(map);
-    const source = map.getSource(PLANNER_SOURCE.circles) as GeoJSONSource;
     const positions = new Map(points.map((p) => [p.id, { ...p }]));
+    // While a marker is dragged its circle follows it directly on the map's source.
     const redraw = (activeId: string | null) =>
-      source.setData(radiusMeters ? proposalCircles([...positions.values()], radiusMeters, activeId) : EMPTY);
-    redraw(null);
+      (map.getSource(PLANNER_SOURCE.circles) as GeoJSONSource | undefined)?.setData(proposalCircles([...positions.values()], activeId));
 
     const markers = points.map((p) => {
+      const canDrag = draggable && p.role === 'scenario';
       const el = document.createElement('div');
-      el.className = `planner-marker role-${p.role}${draggable ? ' draggable' : ''}`;
+      el.className = `planner-marker role-${p.role}${canDrag ? ' draggable' : ''}`;
       el.dataset.testid = 'planner-marker';
       el.dataset.rank = String(p.rank);
       el.dataset.id = p.id;
       el.textContent = String(p.rank);
       const title = latest.current.describe?.(p);
       if (title) el.title = title;
-      const marker = new maplibregl.Marker({ element: el, draggable }).setLngLat([p.lng, p.lat]).addTo(map);
-      if (draggable) {
+      const marker = new maplibregl.Marker({ element: el, draggable: canDrag }).setLngLat([p.lng, p.lat]).addTo(map);
+      if (canDrag) {
         marker.on('dragstart', () => latest.current.onDragStart?.(p.id));
         marker.on('drag', () => {
           const { lng, lat } = marker.getLngLat();
@@ -69,13 +67,6 @@ export function useProposalOverlay(map: maplibregl.Map | null, opts: ProposalOve
       }
       return marker;
     });
-    return () => {
-      markers.forEach((m) => m.remove());
-      try {
-        source.setData(EMPTY);
-      } catch {
-        /* the map was removed */
-      }
-    };
-  }, [map, points, radiusMeters, draggable]);
+    return () => markers.forEach((m) => m.remove());
+  }, [map, points, draggable]);
 }

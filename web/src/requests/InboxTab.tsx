@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Map as MapLibreMap, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
+import { useMapOverlay } from '../map/map-overlays';
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
 import { rt, serviceName, statusName, type Lang } from './request-i18n';
@@ -11,16 +12,15 @@ type Team = { id: string; name: string; level: string };
 const STATUSES = ['', 'submitted', 'passed_up', 'declined', 'dispatched', 'accepted', 'done', 'rated', 'cancelled', 'expired'] as const;
 const SOURCE = 'service-requests';
 
-/** The planners' request layer: points (red outside every circle) and a heat layer, under the site markers' labels. */
-export function showRequestLayer(map: MapLibreMap, data: unknown) {
-  const src = map.getSource(SOURCE) as GeoJSONSource | undefined;
-  if (src) { src.setData(data as never); return; }
-  map.addSource(SOURCE, { type: 'geojson', data: data as never });
-  map.addLayer({ id: `${SOURCE}-heat`, type: 'heatmap', source: SOURCE, paint: { 'heatmap-radius': 24, 'heatmap-opacity': 0.5 } });
-  map.addLayer({ id: `${SOURCE}-points`, type: 'circle', source: SOURCE, paint: {
-    'circle-radius': 5, 'circle-stroke-width': 1, 'circle-stroke-color': '#fff',
-    'circle-color': ['case', ['==', ['get', 'outsideCircle'], true], '#d7301f', '#1f78b4'],
-  } });
+/** The planners' request layers: points (red outside every circle) over a heat layer, on source `service-requests`. */
+export function requestLayers(): LayerSpecification[] {
+  return [
+    { id: `${SOURCE}-heat`, type: 'heatmap', source: SOURCE, paint: { 'heatmap-radius': 24, 'heatmap-opacity': 0.5 } },
+    { id: `${SOURCE}-points`, type: 'circle', source: SOURCE, paint: {
+      'circle-radius': 5, 'circle-stroke-width': 1, 'circle-stroke-color': '#fff',
+      'circle-color': ['case', ['==', ['get', 'outsideCircle'], true], '#d7301f', '#1f78b4'],
+    } },
+  ];
 }
 
 /** 派单: the dispatchers' (and planners') inbox: filter, dispatch to a team, accept, decline, done, pass up, cancel; monthly stats. */
@@ -57,9 +57,12 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
     } catch (e) { notifyError(e); }
     await reload();
   }
+  // The request layer is a declared overlay (mounted by <MapOverlays>) while this tab is open.
+  const [mapData, setMapData] = useState<GeoJSONSourceSpecification['data'] | null>(null);
+  useMapOverlay(useMemo(() => (mapData ? { id: 'service-requests', sources: { [SOURCE]: mapData }, layers: requestLayers() } : null), [mapData]));
   async function showOnMap() {
     if (!map) return;
-    try { showRequestLayer(map, await unwrap(await client.api.requests.map.$get({ query: status ? { status } : {} }))); } catch (e) { notifyError(e); }
+    try { setMapData((await unwrap(await client.api.requests.map.$get({ query: status ? { status } : {} }))) as GeoJSONSourceSpecification['data']); } catch (e) { notifyError(e); }
   }
   const canDispatch = (s: string) => s === 'submitted' || s === 'passed_up' || s === 'declined';
   return (

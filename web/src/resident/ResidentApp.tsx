@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { keys, queryClient } from '../lib/queries';
+import { districtQueries } from '../lib/use-planner-data';
 import { NavButton } from './NavButton';
 import { ResidentLegend } from './ResidentLegend';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_SPEEDS } from '../../../api/src/engine/types';
 import { api, type BoundaryCollection, type PublicSiteFeature as SiteFeature, type Township, type Village } from '../lib/api';
 import { I18nContext, translate, useI18n, type I18nKey } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { usePageI18n } from '../lib/use-page-i18n';
 import { KindSwatch } from '../components/KindSwatch';
 import { SegmentedRadio } from '../components/SegmentedRadio';
@@ -41,71 +44,42 @@ export function ResidentApp() {
   const i18n = usePageI18n('resident.title');
   const { lang, t } = i18n;
 
-  const [base, setBase] = useState<BaseData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    setLoadError(null);
-    Promise.all([api.boundary(), api.townships(), api.villages(), api.publicSites()])
-      .then(([boundary, townships, villages, sites]) => {
-        if (!cancelled) setBase({ boundary, townships, villages, sites: sites.features.filter((s) => s.geometry) });
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setLoadError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [attempt]);
+  const baseQuery = useQueries({
+    queries: [
+      ...districtQueries,
+      { queryKey: keys.publicSites, queryFn: api.publicSites },
+    ],
+    combine: (r) => {
+      const [boundary, townships, villages, sites] = r;
+      const base: BaseData | null = boundary.data && townships.data && villages.data && sites.data
+        ? { boundary: boundary.data, townships: townships.data, villages: villages.data, sites: sites.data.features.filter((s) => s.geometry) }
+        : null;
+      const error = r.find((x) => x.error)?.error;
+      return { base, loadError: error ? (error instanceof Error ? error.message : String(error)) : null };
+    },
+  });
+  const { base, loadError } = baseQuery;
 
   const [settings, setSettings] = useState<CoverageSettings>({ mode: 'walk', minutes: CIRCLE_MINUTES, older: false });
-  const [circles, setCircles] = useState<FeatureCollection | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    coverageApi
-      .isochrones(settings)
-      .then((fc) => {
-        if (!cancelled) setCircles(fc as FeatureCollection);
-      })
-      .catch(() => {
-        /* the circles are only a backdrop */
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [settings]);
+  // The circles are only a backdrop: an error leaves the map without them.
+  const circles = (useQuery({ queryKey: keys.isochrones(settings), queryFn: () => coverageApi.isochrones(settings), placeholderData: keepPreviousData }).data ??
+    null) as FeatureCollection | null;
 
   const [located, setLocated] = useState<Located | null>(null);
-  const [answer, setAnswer] = useState<NearestAnswer | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [queryError, setQueryError] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [pickedId, setSelectedId] = useState<string | null>(null);
   const [geoMessage, setGeoMessage] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
 
-  useEffect(() => {
-    if (!located) return;
-    let cancelled = false;
-    setSearching(true);
-    setQueryError(null);
-    coverageApi
-      .nearest({ lng: located.lng, lat: located.lat }, settings, 5)
-      .then((a) => {
-        if (cancelled) return;
-        setAnswer(a);
-        setSelectedId(a.results[0]?.id ?? null);
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setQueryError(e instanceof Error ? e.message : String(e));
-      })
-      .finally(() => {
-        if (!cancelled) setSearching(false);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [located, settings]);
+  const nearest = useQuery({
+    queryKey: ['data', 'nearest', located?.lng, located?.lat, settings],
+    queryFn: () => coverageApi.nearest({ lng: located!.lng, lat: located!.lat }, settings, 5),
+    enabled: located !== null,
+  });
+  const answer = nearest.data ?? null;
+  const searching = nearest.isFetching;
+  const queryError = nearest.error ? (nearest.error instanceof Error ? nearest.error.message : String(nearest.error)) : null;
+  /** The station picked in the list or on the map, else the nearest one. */
+  const selectedId = answer?.results.some((r) => r.id === pickedId) ? pickedId : (answer?.results[0]?.id ?? null);
 
   const tapMap = useCallback(
     (lng: number, lat: number) => {
@@ -120,7 +94,7 @@ export function ResidentApp() {
       if (!base) return;
       setGeoMessage(null);
       const seat = base.townships.find((tw) => tw.code === p.townshipCode);
-      const townshipName = seat ? (lang === 'en' ? seat.nameEn : seat.name) : p.townshipCode;
+      const townshipName = seat ? (townshipLabel(seat, lang)) : p.townshipCode;
       const village = p.kind === 'village' ? base.villages.find((v) => v.code === p.code) : undefined;
       const villageCode = village?.code;
       if (p.lng !== null && p.lat !== null) {
@@ -174,7 +148,7 @@ export function ResidentApp() {
 
   const townshipName = (code: string | null) => {
     const tw = code ? base?.townships.find((x) => x.code === code) : undefined;
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '';
+    return tw ? (townshipLabel(tw, lang)) : '';
   };
   const results = answer?.results ?? [];
   const ownStation = located?.villageCode
@@ -246,7 +220,7 @@ export function ResidentApp() {
           {loadError && (
             <div className="notice bad">
               {t('app.loadError')}: {loadError}{' '}
-              <button type="button" className="link" onClick={() => setAttempt((a) => a + 1)}>
+              <button type="button" className="link" onClick={() => void queryClient.invalidateQueries()}>
                 {t('app.retry')}
               </button>
             </div>
@@ -374,10 +348,10 @@ function PlaceSearch({ base, onChoose }: { base: BaseData | null; onChoose: (p: 
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
-  const options = useMemo(() => (base ? searchPlaces(q, base.villages, base.townships) : []), [q, base]);
+  const options = useMemo(() => (base ? searchPlaces(q, base.villages, base.townships, 8, lang) : []), [q, base, lang]);
   const townshipName = (code: string) => {
     const tw = base?.townships.find((x) => x.code === code);
-    return tw ? (lang === 'en' ? tw.nameEn : tw.name) : '';
+    return tw ? (townshipLabel(tw, lang)) : '';
   };
   const choose = (p: PlaceOption) => {
     setQ(p.name);

@@ -1,4 +1,6 @@
 import { StrictMode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { queryClient } from '../lib/queries';
 import { createRoot } from 'react-dom/client';
 import { ResidentApp } from './ResidentApp';
 import '../styles.css';
@@ -6,6 +8,8 @@ import './resident.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ResidentApp />
+    <QueryClientProvider client={queryClient}>
+      <ResidentApp />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,3 +1,5 @@
+import type { Lang } from '../lib/i18n';
+import { townshipLabel } from '../lib/names';
 /** Pure search over villages/communities and townships for the resident page. */
 
 export interface PlaceOption {
@@ -28,9 +30,12 @@ interface TownshipLike {
 /**
  * Places whose name (or short name, or English township name) contains `query`, best first: names
  * starting with the query before those merely containing it, townships before villages, then by code.
+ * Township names follow `lang` (villages have Chinese names only).
  * @example searchPlaces('明月', villages, townships) // 明月路社区, 明月村 …
  */
-export function searchPlaces(query: string, villages: readonly VillageLike[], townships: readonly TownshipLike[], limit = 8): PlaceOption[] {
+export function searchPlaces(
+  query: string, villages: readonly VillageLike[], townships: readonly TownshipLike[], limit = 8, lang: Lang = 'zh',
+): PlaceOption[] {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   const scored: { score: number; option: PlaceOption }[] = [];
@@ -39,7 +44,7 @@ export function searchPlaces(query: string, villages: readonly VillageLike[], to
     if (!names.some((n) => n.includes(q))) continue;
     scored.push({
       score: names.some((n) => n.startsWith(q)) ? 0 : 2,
-      option: { kind: 'township', code: t.code, name: t.name, townshipCode: t.code, lng: t.seat?.lng ?? null, lat: t.seat?.lat ?? null },
+      option: { kind: 'township', code: t.code, name: townshipLabel(t, lang), townshipCode: t.code, lng: t.seat?.lng ?? null, lat: t.seat?.lat ?? null },
     });
   }
   for (const v of villages) {

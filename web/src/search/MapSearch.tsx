@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
 import type { SiteFeature, Township, Village } from '../lib/api';
 import { useI18n, type I18nKey } from '../lib/i18n';
-import { kindName } from '../lib/names';
+import { kindName, townshipLabel } from '../lib/names';
 import { searchEverything, type CoordinateDatum, type SearchResult } from './search-everything';
 
 interface Props {
@@ -31,7 +31,7 @@ export function MapSearch({ map, sites, villages, townships, onSelectSite }: Pro
   const listId = useId();
 
   const results = useMemo(() => {
-    const tw = new Map(townships.map((x) => [x.code, lang === 'en' ? x.nameEn : x.name]));
+    const tw = new Map(townships.map((x) => [x.code, townshipLabel(x, lang)]));
     return searchEverything(query, {
       sites, villages, townships,
       townshipName: (c) => (c ? tw.get(c) ?? c : ''),

@@ -1,0 +1,55 @@
+/**
+ * Server state of the web app, held by TanStack Query. Every answer that depends on the district's data
+ * (sites, villages, sources, coverage, scenarios and their comparisons) lives under the `['data', …]` key prefix;
+ * reference geometry (boundary, townships, township areas) under `['ref', …]`. The API bumps a `dataVersion` on
+ * every data change and reports it with coverage answers and some writes: when it changes, or when this browser
+ * writes, the `data` queries are invalidated and refetch (only those on screen). Calls go through `lib/api.ts`.
+ */
+import { QueryClient, type QueryKey } from '@tanstack/react-query';
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    // Freshness is driven by the data version and our own writes, not by timers or window focus.
+    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+  },
+});
+
+/** Query keys, in one place so invalidation matches what the hooks ask for. */
+export const keys = {
+  boundary: ['ref', 'boundary'] as const,
+  townships: ['ref', 'townships'] as const,
+  townshipAreas: ['ref', 'township-areas'] as const,
+  sites: ['data', 'sites'] as const,
+  publicSites: ['data', 'public-sites'] as const,
+  villages: ['data', 'villages'] as const,
+  sources: ['data', 'sources'] as const,
+  coverage: (settings: object) => ['data', 'coverage', settings] as const,
+  isochrones: (settings: object) => ['data', 'isochrones', settings] as const,
+  scenarios: ['data', 'scenarios'] as const,
+  scenario: (id: string) => ['data', 'scenario', id] as const,
+  compare: (id: string) => ['data', 'compare', id] as const,
+};
+
+const sameKey = (a: QueryKey, b: QueryKey) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The district data changed (this browser wrote, or the API reported a new data version): every `data` query
+ * refetches when next shown, except those listed in `keep` (e.g. the site list the caller already updated).
+ */
+export function dataChanged(keep: QueryKey[] = []) {
+  return queryClient.invalidateQueries({
+    queryKey: ['data'],
+    predicate: (q) => !keep.some((k) => sameKey(q.queryKey, k)),
+  });
+}
+
+let lastVersion: number | null = null;
+/** Notes the `dataVersion` an answer carried; a change since the last one seen invalidates the `data` queries. */
+export function noteDataVersion(version: number, keep: QueryKey[] = []) {
+  const changed = lastVersion !== null && version !== lastVersion;
+  lastVersion = version;
+  if (changed) void dataChanged(keep);
+}
+
+/** Everything changed (an import of reference data): all queries refetch. */
+export const everythingChanged = () => queryClient.invalidateQueries();
