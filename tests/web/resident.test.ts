@@ -127,9 +127,14 @@ describe('resident page (phone)', () => {
     await item.click();
     expect(await item.getByTestId('station-hours').innerText()).toBe(hours);
     const days = await item.getByTestId('station-activity-days').innerText();
-    expect(days).toContain('每月10日集中活动（近一年有活动的3个月中，3个月在10日）');
+    expect(days).toContain('每月10日集中活动（近一年有活动的3个月中，3个月在这一天）');
     expect(days).toContain(`最近一次活动：${monthsAgo(1)}`);
     await shot(page, 'resident-station-hours');
+    await page.getByTestId('lang-switch').click();
+    expect(await item.innerText()).toContain('Opening hours');
+    expect(await item.getByTestId('station-activity-days').innerText()).toContain('Activities on day 10 of each month (3 of the 3 months with activities in the past year)');
+    await shot(page, 'resident-station-hours-en');
+    await page.getByTestId('lang-switch').click();
     expect(h.pageErrors).toEqual([]);
     await page.close();
   });
