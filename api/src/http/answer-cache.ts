@@ -23,7 +23,7 @@ interface Answer {
  * JSON answers of read routes, kept for the current data version only (a new version drops them all), bounded by
  * `maxBytes` (oldest first). Each is stored once as it is and once gzip-compressed.
  */
-export function createAnswerCache(maxBytes = 64 * 1024 * 1024) {
+export function createAnswerCache(maxBytes = 32 * 1024 * 1024) {
   let version: string | undefined;
   const answers = new Map<string, Answer>();
   let bytes = 0;
