@@ -20,38 +20,40 @@ interface Answer {
 }
 
 /**
- * JSON answers of read routes, kept for the current data version only (a new version drops them all), bounded by
- * `maxBytes` (oldest first). Each is stored once as it is and once gzip-compressed.
+ * JSON answers of read routes, each kept with the data version it was made at and served only while
+ * {@link answerVersion} still gives that version; bounded by `maxBytes` (oldest first). Each is stored once as it is
+ * and once gzip-compressed.
  */
 export function createAnswerCache(maxBytes = 32 * 1024 * 1024) {
-  let version: string | undefined;
-  const answers = new Map<string, Answer>();
+  const answers = new Map<string, { version: string; answer: Answer }>();
   let bytes = 0;
   const size = (a: Answer) => a.body.byteLength + (a.gzip?.byteLength ?? 0);
-  function atVersion(v: string) {
-    if (v === version) return;
-    version = v;
-    answers.clear();
-    bytes = 0;
+  function drop(key: string) {
+    const e = answers.get(key);
+    if (!e) return;
+    answers.delete(key);
+    bytes -= size(e.answer);
   }
   return {
-    get(v: string, key: string): Answer | undefined {
-      atVersion(v);
-      return answers.get(key);
+    get(version: string, key: string): Answer | undefined {
+      const e = answers.get(key);
+      if (e?.version === version) return e.answer;
+      drop(key); // made at another version: never served again
+      return undefined;
     },
-    set(v: string, key: string, body: Uint8Array<ArrayBuffer>): Answer {
+    set(version: string, key: string, body: Uint8Array<ArrayBuffer>): Answer {
       const answer = { body, gzip: body.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(gzipSync(body)) : null };
-      if (v !== version || size(answer) > maxBytes / 4) return answer; // the data changed meanwhile, or too big to keep
-      bytes += size(answer) - (answers.has(key) ? size(answers.get(key)!) : 0);
-      answers.set(key, answer);
-      for (const [k, a] of answers) {
+      if (size(answer) > maxBytes / 4) return answer; // too big to keep
+      drop(key);
+      answers.set(key, { version, answer });
+      bytes += size(answer);
+      for (const k of answers.keys()) {
         if (bytes <= maxBytes) break;
-        answers.delete(k);
-        bytes -= size(a);
+        drop(k);
       }
       return answer;
     },
-    stats: () => ({ version, answers: answers.size, bytes }),
+    stats: () => ({ answers: answers.size, bytes }),
   };
 }
 
