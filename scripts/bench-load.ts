@@ -98,11 +98,14 @@ async function openLoop(seconds: number, rate: number, next: (i: number) => Prom
 // 1. Reads.
 {
   const cpu0 = await serverCpuMs();
+  const client0 = process.cpuUsage();
   const { results, dropped, seconds } = await openLoop(SECONDS, RATE, (i) => timed(READS[i % READS.length]));
   const cpuPerRead = (await serverCpuMs() - cpu0) / results.length;
+  const client = process.cpuUsage(client0);
+  const clientPerRead = (client.user + client.system) / 1000 / results.length;
   const errors = results.filter((r) => r.status < 200 || r.status >= 300).length;
   const lat = results.map((r) => r.ms);
-  console.log(`reads: ${results.length} requests in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s), errors ${errors}, not sent (over ${MAX_IN_FLIGHT} in flight) ${dropped}; latency p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}, p99 ${ms(pct(lat, 99))}, max ${ms(Math.max(...lat))}; server CPU ${cpuPerRead.toFixed(2)} ms per read`);
+  console.log(`reads: ${results.length} requests in ${seconds.toFixed(1)} s (${(results.length / seconds).toFixed(0)}/s), errors ${errors}, not sent (over ${MAX_IN_FLIGHT} in flight) ${dropped}; latency p50 ${ms(pct(lat, 50))}, p95 ${ms(pct(lat, 95))}, p99 ${ms(pct(lat, 99))}, max ${ms(Math.max(...lat))}; server CPU ${cpuPerRead.toFixed(2)} ms per read (this load generator: ${clientPerRead.toFixed(2)} ms)`);
 }
 
 // 2. Mixed reads and writes.

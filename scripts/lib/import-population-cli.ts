@@ -6,7 +6,7 @@ import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importPopulation, importVillages } from '../../api/src/import/import-reference-data.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
 import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
-import { remoteImport, remoteTarget, RemoteImportError, runRemoteImportCli, type RemoteTarget } from './remote-import.ts';
+import { remoteImport, remoteTarget, runRemoteImportCli } from './remote-import.ts';
 
 export async function importPopulationCli(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -35,14 +35,8 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
     io.error('error: --cell-size must be a positive number of metres');
     return 1;
   }
-  let remote: RemoteTarget | null;
-  try {
-    remote = remoteTarget(io, values.server, values.token);
-  } catch (err) {
-    if (!(err instanceof RemoteImportError)) throw err;
-    io.error(`error: ${err.message}`);
-    return 1;
-  }
+  const remote = remoteTarget(io, values.server, values.token);
+  if (remote === false) return 1;
   const file = positionals[0];
   const mode = values.commit ? 'commit' as const : 'preview' as const;
   type Result = Awaited<ReturnType<typeof importPopulation>> | Awaited<ReturnType<typeof importVillages>>;

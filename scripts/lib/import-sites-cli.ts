@@ -7,7 +7,7 @@ import { importSites, type SiteImportResult } from '../../api/src/import/import-
 import { SITE_KIND_NAMES } from '../../api/src/schemas/sites.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
 import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
-import { remoteImport, remoteTarget, RemoteImportError, runRemoteImportCli, type RemoteTarget } from './remote-import.ts';
+import { remoteImport, remoteTarget, runRemoteImportCli } from './remote-import.ts';
 
 const TABLE_ROWS = 20;
 
@@ -53,14 +53,8 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
       return 1;
     }
   }
-  let remote: RemoteTarget | null;
-  try {
-    remote = remoteTarget(io, values.server, values.token);
-  } catch (err) {
-    if (!(err instanceof RemoteImportError)) throw err;
-    io.error(`error: ${err.message}`);
-    return 1;
-  }
+  const remote = remoteTarget(io, values.server, values.token);
+  if (remote === false) return 1;
   const file = positionals[0];
   const mode = values.commit ? 'commit' as const : 'preview' as const;
   const t0 = performance.now();

@@ -24,10 +24,20 @@ export class RemoteImportError extends Error {
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * The remote target from `--server`/`--token` (token else `PLANNER_TOKEN`); null for the local mode. Throws
- * {@link RemoteImportError} for a token without a server, a server without a token, or a server that is not http(s).
+ * The remote target from `--server`/`--token` (token else `PLANNER_TOKEN`); null for the local mode; false (after
+ * printing why) for a token without a server, a server without a token, or a server that is not http(s).
  */
-export function remoteTarget(io: CliIo, server: string | undefined, token: string | undefined): RemoteTarget | null {
+export function remoteTarget(io: CliIo, server: string | undefined, token: string | undefined): RemoteTarget | null | false {
+  try {
+    return checkedTarget(io, server, token);
+  } catch (err) {
+    if (!(err instanceof RemoteImportError)) throw err;
+    io.error(`error: ${err.message}`);
+    return false;
+  }
+}
+
+function checkedTarget(io: CliIo, server: string | undefined, token: string | undefined): RemoteTarget | null {
   const t = token ?? io.env.PLANNER_TOKEN;
   if (!server) {
     if (token) throw new RemoteImportError('--token needs --server (the local mode writes to the database directly)');

@@ -6,7 +6,7 @@ import { describeApi } from '../helpers/test-db.ts';
 import { jsonBody, type ImportBody } from '../helpers/json-body.ts';
 
 const HEADERS = ['站点ID', '编码', '名称', '类型', '乡镇', '村（社区）', '经度', '纬度', '位置精度', '状态', '是否示范', '有标识', '有人员',
-  '有活动', '有项目', '有制度', '地址', '联系人', '联系电话', '备注'];
+  '有活动', '有项目', '有制度', '地址', '联系人', '联系电话', '开放时间', '备注'];
 const SEEDED = 1 + townships.length + villages.length;
 
 describeApi('GET /api/export/sites.*', (h) => {

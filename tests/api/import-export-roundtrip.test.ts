@@ -24,7 +24,7 @@ describeApi('site register: kinds, round trip and oversized cells', (h) => {
   });
 
   it('export → re-import of the CSV register is lossless, while exported cells cannot run as formulas', async () => {
-    const text = { phone: '+86 839 1234567', contact: '@管理员', notes: "=HYPERLINK(\"http://x\")\n'=已转义", address: '-3层' };
+    const text = { phone: '+86 839 1234567', contact: '@管理员', notes: "=HYPERLINK(\"http://x\")\n'=已转义", address: '-3层', openingHours: '=周一至周五 9:00-17:00' };
     const created = await h().request('/api/sites', {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'point', name: '公式测试点', code: 'FORMULA-1', lng: P[0], lat: P[1], ...text }),
@@ -39,8 +39,8 @@ describeApi('site register: kinds, round trip and oversized cells', (h) => {
     const r = await importFile(h, csv, 'export.csv', { crs: 'wgs84' });
     expect(r.status).toBe(200);
     const row = r.body.rows.find((x) => x.fields.code === 'FORMULA-1');
-    expect(row).toMatchObject({ action: 'update', fields: { phone: saved.phone, contact: saved.contact, notes: saved.notes, address: saved.address } });
-    expect(saved).toMatchObject({ phone: text.phone, contact: text.contact, address: text.address });
+    expect(row).toMatchObject({ action: 'update', fields: { phone: saved.phone, contact: saved.contact, notes: saved.notes, address: saved.address, openingHours: saved.openingHours } });
+    expect(saved).toMatchObject({ phone: text.phone, contact: text.contact, address: text.address, openingHours: text.openingHours });
   });
 
   it('a CSV with a multi-megabyte cell answers 422 with a short error, and a NUL in a cell 422 naming it', async () => {

@@ -3,8 +3,9 @@
  * a write is seen by the next read, and an account change by the next request.
  */
 import { gunzipSync } from 'node:zlib';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeApi } from '../helpers/test-db.ts';
+import { createAnswerCache } from '../../api/src/http/answer-cache.ts';
 import { testToken } from '../helpers/test-auth.ts';
 
 describeApi('read caches', (h) => {
@@ -47,5 +48,23 @@ describeApi('read caches', (h) => {
     const refused = await write();
     expect(refused.status).toBe(403);
     expect((await h().app.request('/api/sites', { headers: bearer })).status).toBe(200);
+  });
+});
+
+describe('createAnswerCache', () => {
+  const bytes = (n: number) => new Uint8Array(new ArrayBuffer(n)).fill(65);
+  it('serves an answer only at the version it was made at, and stays within its byte bound (oldest out first)', () => {
+    const cache = createAnswerCache(8000);
+    cache.set('1', '/a', bytes(500));
+    expect(cache.get('1', '/a')?.body.byteLength).toBe(500);
+    expect(cache.get('2', '/a')).toBeUndefined();
+    expect(cache.get('1', '/a')).toBeUndefined(); // dropped once seen at another version
+    for (const k of ['/b', '/c', '/d', '/e', '/f', '/g', '/h', '/i']) cache.set('2', k, bytes(1100)); // ~1,140 bytes each with the gzip copy
+    expect(cache.stats().bytes).toBeLessThanOrEqual(8000);
+    expect(cache.get('2', '/b')).toBeUndefined();
+    expect(cache.get('2', '/c')).toBeDefined();
+    expect(cache.get('2', '/i')?.gzip).not.toBeNull();
+    cache.set('2', '/huge', bytes(2500)); // over a quarter of the bound: sent, not kept
+    expect(cache.get('2', '/huge')).toBeUndefined();
   });
 });

@@ -71,7 +71,7 @@ describeApi('sessions, tokens and security headers', (h) => {
     const pub = await (await anon.api.public.sites.$get()).json();
     expect(pub.features.length).toBeGreaterThan(0);
     expect(Object.keys(pub.features[0].properties).sort()).toEqual(
-      ['address', 'demonstration', 'id', 'kind', 'lat', 'lng', 'locationPrecision', 'name', 'phone', 'placed', 'status', 'townshipCode', 'villageCode'].sort());
+      ['activityDays', 'address', 'demonstration', 'id', 'kind', 'lat', 'lng', 'locationPrecision', 'name', 'openingHours', 'phone', 'placed', 'status', 'townshipCode', 'villageCode'].sort());
     expect((await anon.api.sites.$get({ query: {} })).status).toBe(401);
     await h().asRole('admin').api.settings.$patch({ json: { publicPlannerViews: true } });
     expect((await anon.api.sites.$get({ query: {} })).status).toBe(200);

@@ -117,11 +117,13 @@ describe('the district map', () => {
     await page.getByTestId('site-hasSign').check();
     await page.getByTestId('site-hasStaff').check();
     await page.getByTestId('site-phone').fill('0839-1234567');
+    expect(await page.getByTestId('site-openingHours').getAttribute('maxlength')).toBe('200');
+    await page.getByTestId('site-openingHours').fill('周一至周五 9:00-17:00');
     expect(await page.getByTestId('wuyou-count').innerText()).toBe('2/5');
     await page.getByTestId('site-save').click();
     await page.getByTestId('toast-success').first().waitFor();
     const saved = (await (await h.client.api.sites[':id'].$get({ param: { id } })).json()).properties;
-    expect(saved).toMatchObject({ hasSign: true, hasStaff: true, hasActivities: false, phone: '0839-1234567' });
+    expect(saved).toMatchObject({ hasSign: true, hasStaff: true, hasActivities: false, phone: '0839-1234567', openingHours: '周一至周五 9:00-17:00' });
     await shot(page, 'site-panel');
 
     // A blank name is refused by the API; the panel shows its message and the field's issue.

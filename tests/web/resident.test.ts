@@ -106,6 +106,39 @@ describe('resident page (phone)', () => {
     await page.close();
   });
 
+  it('shows a station’s opening hours and its activity days from the activity records', async () => {
+    const id = 'institute-510812101';
+    const hours = '周一至周五 9:00-17:00';
+    expect((await h.client.api.sites[':id'].$patch({ param: { id }, json: { openingHours: hours } })).status).toBe(200);
+    const monthsAgo = (n: number) => {
+      const d = new Date();
+      d.setUTCDate(1);
+      d.setUTCMonth(d.getUTCMonth() - n);
+      return `${d.toISOString().slice(0, 8)}10`;
+    };
+    for (const n of [1, 2, 3]) expect((await h.client.api.activities.$post({ json: { date: monthsAgo(n), siteId: id, title: `集中活动日 ${n}` } })).status).toBe(201);
+    const page = await openResident();
+    const site = (await (await h.client.api.sites[':id'].$get({ param: { id } })).json()).geometry!.coordinates as [number, number];
+    await page.evaluate((c) => window.__map!.jumpTo({ center: c, zoom: 15 }), site);
+    await waitForIdle(page);
+    await tapAt(page, [site[0] + 0.002, site[1] + 0.001]);
+    await resultsReady(page);
+    const item = page.locator(`[data-testid="nearest-item"][data-site-id="${id}"]`);
+    await item.click();
+    expect(await item.getByTestId('station-hours').innerText()).toBe(hours);
+    const days = await item.getByTestId('station-activity-days').innerText();
+    expect(days).toContain('每月10日集中活动（近一年有活动的3个月中，3个月在这一天）');
+    expect(days).toContain(`最近一次活动：${monthsAgo(1)}`);
+    await shot(page, 'resident-station-hours');
+    await page.getByTestId('lang-switch').click();
+    expect(await item.innerText()).toContain('Opening hours');
+    expect(await item.getByTestId('station-activity-days').innerText()).toContain('Activities on day 10 of each month (3 of the 3 months with activities in the past year)');
+    await shot(page, 'resident-station-hours-en');
+    await page.getByTestId('lang-switch').click();
+    expect(h.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('finds a village without coordinates at its township seat, labelled approximate, with no verdict and no minutes', async () => {
     const page = await openResident();
     const villages = (await (await h.client.api.villages.$get({ query: {} })).json()).villages;

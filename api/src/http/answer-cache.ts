@@ -7,11 +7,12 @@ import { getDataVersion } from '../db/version-repo.ts';
 const GZIP_MIN_BYTES = 1024;
 
 /**
- * The data version a cached answer belongs to: the one value the answer cache keys on. Every write to the data
- * these routes show (sites, villages, townships, demand, roads, imports) bumps it in its own transaction.
+ * The district and its data version a cached answer belongs to: the one value the answer cache keys on. Every write
+ * to the data these routes show (sites, villages, townships, demand, roads, imports) bumps the district's version in
+ * its own transaction.
  */
 export async function answerVersion(c: Context<AppEnv>): Promise<string> {
-  return String(await getDataVersion(c.var.deps.db.sql, c.var.district));
+  return `${c.var.district}:${await getDataVersion(c.var.deps.db.sql, c.var.district)}`;
 }
 
 interface Answer {
@@ -20,44 +21,40 @@ interface Answer {
 }
 
 /**
- * JSON answers of read routes, kept per district for its current data version only (a new version of a district
- * drops that district's answers), bounded by `maxBytes` over all districts (oldest first). Each is stored once as it
- * is and once gzip-compressed.
+ * JSON answers of read routes, each kept with the data version it was made at and served only while
+ * {@link answerVersion} still gives that version; bounded by `maxBytes` (oldest first). Each is stored once as it is
+ * and once gzip-compressed.
  */
-export function createAnswerCache(maxBytes = 64 * 1024 * 1024) {
-  const versions = new Map<string, string>();
-  const answers = new Map<string, Answer & { district: string }>();
+export function createAnswerCache(maxBytes = 32 * 1024 * 1024) {
+  const answers = new Map<string, { version: string; answer: Answer }>();
   let bytes = 0;
   const size = (a: Answer) => a.body.byteLength + (a.gzip?.byteLength ?? 0);
-  function atVersion(district: string, v: string) {
-    if (versions.get(district) === v) return;
-    versions.set(district, v);
-    for (const [k, a] of answers) {
-      if (a.district !== district) continue;
-      answers.delete(k);
-      bytes -= size(a);
-    }
+  function drop(key: string) {
+    const e = answers.get(key);
+    if (!e) return;
+    answers.delete(key);
+    bytes -= size(e.answer);
   }
   return {
-    get(district: string, v: string, key: string): Answer | undefined {
-      atVersion(district, v);
-      return answers.get(`${district} ${key}`);
+    get(version: string, key: string): Answer | undefined {
+      const e = answers.get(key);
+      if (e?.version === version) return e.answer;
+      drop(key); // made at another version: never served again
+      return undefined;
     },
-    set(district: string, v: string, key: string, body: Uint8Array<ArrayBuffer>): Answer {
-      const answer = { district, body, gzip: body.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(gzipSync(body)) : null };
-      // The data changed meanwhile, or the answer is too big to keep.
-      if (versions.get(district) !== v || size(answer) > maxBytes / 4) return answer;
-      const k = `${district} ${key}`;
-      bytes += size(answer) - (answers.has(k) ? size(answers.get(k)!) : 0);
-      answers.set(k, answer);
-      for (const [old, a] of answers) {
+    set(version: string, key: string, body: Uint8Array<ArrayBuffer>): Answer {
+      const answer = { body, gzip: body.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(gzipSync(body)) : null };
+      if (size(answer) > maxBytes / 4) return answer; // too big to keep
+      drop(key);
+      answers.set(key, { version, answer });
+      bytes += size(answer);
+      for (const k of answers.keys()) {
         if (bytes <= maxBytes) break;
-        answers.delete(old);
-        bytes -= size(a);
+        drop(k);
       }
       return answer;
     },
-    stats: () => ({ versions: Object.fromEntries(versions), answers: answers.size, bytes }),
+    stats: () => ({ answers: answers.size, bytes }),
   };
 }
 
@@ -81,11 +78,11 @@ export const cachedAnswer: MiddlewareHandler<AppEnv> = async (c, next) => {
   const cache = c.var.deps.answers;
   const v = await answerVersion(c);
   const url = new URL(c.req.url);
-  const key = `${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${url.pathname}${url.search}`;
-  const hit = cache.get(c.var.district, v, key);
+  const key = `${c.var.district} ${c.req.method === 'HEAD' ? 'GET' : c.req.method} ${url.pathname}${url.search}`;
+  const hit = cache.get(v, key);
   if (hit) return send(c, hit);
   await next();
   if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('application/json')) return;
-  const answer = cache.set(c.var.district, v, key, new Uint8Array(await c.res.clone().arrayBuffer()));
+  const answer = cache.set(v, key, new Uint8Array(await c.res.clone().arrayBuffer()));
   c.res = send(c, answer);
 };

@@ -238,7 +238,7 @@ const zh = {
   'resident.noPhone': '暂无电话',
   'resident.noOpeningHours': '暂无开放时间',
   'resident.activityDays': '活动日',
-  'resident.monthlyDay': '每月{day}日集中活动（近一年有活动的{months}个月中，{withDay}个月在{day}日）',
+  'resident.monthlyDay': '每月{day}日集中活动（近一年有活动的{months}个月中，{withDay}个月在这一天）',
   'resident.townshipRecords': '按所在乡镇的活动记录',
   'resident.nextActivity': '下次活动：{date}',
   'resident.lastActivity': '最近一次活动：{date}',
