@@ -706,6 +706,15 @@ const zh = {
   'plan.demandMethod.villageOnly': '{n} 条只有村名、无坐标，未计入', 'plan.demandMethod.covered': '服务圈内点单：{before} → {after}（共 {n} 条）',
   'plan.demandMethod.sep': '；',
   'issue.no_requests': '所选时段内没有带位置的点单，无法按点单规划',
+  // Inbox groups and request statistics (issue 13)
+  'inbox.group.toDispatch': '待派单', 'inbox.group.toAccept': '待接单', 'inbox.group.inProgress': '服务中', 'inbox.group.finished': '已办结', 'inbox.group.closed': '已关闭',
+  'inbox.overdueN': '{n} 条超时', 'inbox.month': '月份', 'inbox.place': '地点', 'inbox.submitted': '提交', 'inbox.erased': '已按保存期限删除',
+  'inbox.reasonLabel': '原因', 'inbox.teamNone': '选择服务队伍（可不选）',
+  'reqStats.titleSites': '各阵地月度统计（响应时间）', 'reqStats.byTownship': '按乡镇', 'reqStats.bySite': '按阵地', 'reqStats.month': '月份', 'reqStats.site': '阵地',
+  'reqStats.outsideShare': '圈外占比', 'reqStats.toAccept': '提交→接单', 'reqStats.toDone': '提交→办结', 'reqStats.error': '统计暂时无法读取',
+  'reqStats.note': '按北京时间的提交月份统计；超时：待派单超过派单时限或待接单超过接单时限；时间为平均值。',
+  'reqStats.export': '导出点单：', 'reqStats.exportMasked': '联系人和电话已脱敏，导出会记入操作记录',
+  'leaders.section.requests': '平台运营',
   // Cadre choropleths (issue 12 §1)
   'vol.measure': '分级图指标', 'vol.measure.residentRegistration': '群众注册 13%', 'vol.measure.cadreRegistration': '干部注册 100%', 'vol.measure.cadreParticipation': '干部参与 80%',
   'vol.legendCadreReg': '干部注册志愿者比例（目标 100%）', 'vol.legendCadrePart': '在职党员干部参与比例（目标 80%）',
@@ -1413,6 +1422,15 @@ const en: Record<I18nKey, string> = {
   'plan.demandMethod.villageOnly': '{n} with only a village (no point) left out', 'plan.demandMethod.covered': 'requests inside a circle: {before} → {after} (of {n})',
   'plan.demandMethod.sep': '; ',
   'issue.no_requests': 'No service requests with a place in the chosen period to plan with',
+  // Inbox groups and request statistics (issue 13)
+  'inbox.group.toDispatch': 'To dispatch', 'inbox.group.toAccept': 'Awaiting acceptance', 'inbox.group.inProgress': 'In progress', 'inbox.group.finished': 'Done', 'inbox.group.closed': 'Closed',
+  'inbox.overdueN': '{n} overdue', 'inbox.month': 'Month', 'inbox.place': 'Place', 'inbox.submitted': 'Submitted', 'inbox.erased': 'erased after the retention period',
+  'inbox.reasonLabel': 'Reason', 'inbox.teamNone': 'Choose a team (optional)',
+  'reqStats.titleSites': 'Monthly statistics per site (response times)', 'reqStats.byTownship': 'Per township', 'reqStats.bySite': 'Per site', 'reqStats.month': 'Month', 'reqStats.site': 'Site',
+  'reqStats.outsideShare': 'Outside circles', 'reqStats.toAccept': 'To acceptance', 'reqStats.toDone': 'To completion', 'reqStats.error': 'The statistics could not be read',
+  'reqStats.note': 'By month of submission (Beijing time); overdue: waiting for dispatch or acceptance past its time limit; times are means.',
+  'reqStats.export': 'Export requests:', 'reqStats.exportMasked': 'names and phones masked; each export is recorded in the audit trail',
+  'leaders.section.requests': 'Platform',
   // Cadre choropleths (issue 12 §1)
   'vol.measure': 'Map measure', 'vol.measure.residentRegistration': 'Residents 13%', 'vol.measure.cadreRegistration': 'Cadres registered 100%', 'vol.measure.cadreParticipation': 'Cadres taking part 80%',
   'vol.legendCadreReg': 'Cadres registered as volunteers (target 100%)', 'vol.legendCadrePart': 'Serving party members and cadres taking part (target 80%)',
