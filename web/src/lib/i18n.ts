@@ -705,6 +705,7 @@ const zh = {
   'plan.demandMethod.requests': '依据群众点单：{from} 至 {to} 共 {n} 条', 'plan.demandMethod.blend': '与常住人口混合（点单占权重 {pct}%，两者各自归一）',
   'plan.demandMethod.villageOnly': '{n} 条只有村名、无坐标，未计入', 'plan.demandMethod.covered': '服务圈内点单：{before} → {after}（共 {n} 条）',
   'plan.demandMethod.sep': '；',
+  'plan.boundUpperRequests': '上界 {value} 条点单（{method}）', 'plan.boundUpperBlend': '上界 {value}（人口与点单加权，{method}）',
   'issue.no_requests': '所选时段内没有带位置的点单，无法按点单规划',
   // Inbox groups and request statistics (issue 13)
   'inbox.group.toDispatch': '待派单', 'inbox.group.toAccept': '待接单', 'inbox.group.inProgress': '服务中', 'inbox.group.finished': '已办结', 'inbox.group.closed': '已关闭',
@@ -1421,6 +1422,7 @@ const en: Record<I18nKey, string> = {
   'plan.demandMethod.requests': 'Observed requests: {n} from {from} to {to}', 'plan.demandMethod.blend': 'blended with residents ({pct}% of the weight from requests, each side normalised)',
   'plan.demandMethod.villageOnly': '{n} with only a village (no point) left out', 'plan.demandMethod.covered': 'requests inside a circle: {before} → {after} (of {n})',
   'plan.demandMethod.sep': '; ',
+  'plan.boundUpperRequests': 'upper bound {value} requests ({method})', 'plan.boundUpperBlend': 'upper bound {value} (residents and requests weighted, {method})',
   'issue.no_requests': 'No service requests with a place in the chosen period to plan with',
   // Inbox groups and request statistics (issue 13)
   'inbox.group.toDispatch': 'To dispatch', 'inbox.group.toAccept': 'Awaiting acceptance', 'inbox.group.inProgress': 'In progress', 'inbox.group.finished': 'Done', 'inbox.group.closed': 'Closed',
