@@ -46,6 +46,12 @@ it('groups the inbox by status with chips and overdue colours; the leaders see t
   expect(await waiting.locator('h3').innerText()).toContain('1 条超时');
   expect(await page.getByTestId('inbox-group-toAccept').locator(`[data-id="${ids[1]}"]`).count()).toBe(1);
   expect(await item.getByTestId('inbox-dispatch').getAttribute('class')).toContain('primary');
+  await page.getByTestId('inbox-map').click();
+  await expect.poll(() => page.getByTestId('inbox-map-info').innerText()).toContain('地图上 2 条点单');
+  await page.getByTestId('inbox-service').selectOption('health');
+  await expect.poll(() => page.locator('[data-testid="inbox-item"]').count()).toBe(1);
+  await page.getByTestId('inbox-service').selectOption('');
+  await expect.poll(() => page.locator('[data-testid="inbox-item"]').count()).toBe(2);
   await page.screenshot({ path: join(SHOTS, 'inbox-groups-zh.png') });
   await page.getByTestId('lang-switch').click();
   await expect.poll(() => waiting.locator('h3').innerText()).toContain('To dispatch');

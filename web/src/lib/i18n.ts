@@ -709,7 +709,7 @@ const zh = {
   'issue.no_requests': '所选时段内没有带位置的点单，无法按点单规划',
   // Inbox groups and request statistics (issue 13)
   'inbox.group.toDispatch': '待派单', 'inbox.group.toAccept': '待接单', 'inbox.group.inProgress': '服务中', 'inbox.group.finished': '已办结', 'inbox.group.closed': '已关闭',
-  'inbox.overdueN': '{n} 条超时', 'inbox.month': '月份', 'inbox.place': '地点', 'inbox.submitted': '提交', 'inbox.erased': '已按保存期限删除',
+  'inbox.overdueN': '{n} 条超时', 'inbox.month': '月份', 'inbox.service': '服务', 'inbox.mapInfo': '地图上 {n} 条点单，其中 {outside} 条在所有服务圈外（{pct}）', 'inbox.place': '地点', 'inbox.submitted': '提交', 'inbox.erased': '已按保存期限删除',
   'inbox.reasonLabel': '原因', 'inbox.teamNone': '选择服务队伍（可不选）',
   'reqStats.titleSites': '各阵地月度统计（响应时间）', 'reqStats.byTownship': '按乡镇', 'reqStats.bySite': '按阵地', 'reqStats.month': '月份', 'reqStats.site': '阵地',
   'reqStats.outsideShare': '圈外占比', 'reqStats.toAccept': '提交→接单', 'reqStats.toDone': '提交→办结', 'reqStats.error': '统计暂时无法读取',
@@ -1426,7 +1426,7 @@ const en: Record<I18nKey, string> = {
   'issue.no_requests': 'No service requests with a place in the chosen period to plan with',
   // Inbox groups and request statistics (issue 13)
   'inbox.group.toDispatch': 'To dispatch', 'inbox.group.toAccept': 'Awaiting acceptance', 'inbox.group.inProgress': 'In progress', 'inbox.group.finished': 'Done', 'inbox.group.closed': 'Closed',
-  'inbox.overdueN': '{n} overdue', 'inbox.month': 'Month', 'inbox.place': 'Place', 'inbox.submitted': 'Submitted', 'inbox.erased': 'erased after the retention period',
+  'inbox.overdueN': '{n} overdue', 'inbox.month': 'Month', 'inbox.service': 'Service', 'inbox.mapInfo': '{n} requests on the map, {outside} of them outside every circle ({pct})', 'inbox.place': 'Place', 'inbox.submitted': 'Submitted', 'inbox.erased': 'erased after the retention period',
   'inbox.reasonLabel': 'Reason', 'inbox.teamNone': 'Choose a team (optional)',
   'reqStats.titleSites': 'Monthly statistics per site (response times)', 'reqStats.byTownship': 'Per township', 'reqStats.bySite': 'Per site', 'reqStats.month': 'Month', 'reqStats.site': 'Site',
   'reqStats.outsideShare': 'Outside circles', 'reqStats.toAccept': 'To acceptance', 'reqStats.toDone': 'To completion', 'reqStats.error': 'The statistics could not be read',

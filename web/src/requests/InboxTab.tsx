@@ -3,7 +3,7 @@ import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
 import type { I18nKey } from '../lib/i18n';
-import { rt, serviceName, statusName, type Lang } from './request-i18n';
+import { REQUEST_SERVICES, rt, serviceName, statusName, type Lang } from './request-i18n';
 import { monthRange, RequestStats } from './RequestStats';
 
 type InboxRequest = InferResponseType<typeof client.api.requests.$get, 200>['requests'][number];
@@ -40,11 +40,13 @@ const when = (lang: Lang, iso: string) => new Date(iso).toLocaleString(lang === 
 export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map: MapLibreMap | null; planner: boolean; notifyError(e: unknown): void }) {
   const [status, setStatus] = useState<string>('');
   const [month, setMonth] = useState('');
+  const [service, setService] = useState('');
   const [requests, setRequests] = useState<InboxRequest[] | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [teamOf, setTeamOf] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<string | null>(null);
-  const query = useCallback(() => ({ ...(status ? { status } : {}), ...monthRange(month) }), [status, month]);
+  const [onMap, setOnMap] = useState<{ total: number; outside: number } | null>(null);
+  const query = useCallback(() => ({ ...(status ? { status } : {}), ...(service ? { service } : {}), ...monthRange(month) }), [status, service, month]);
   const reload = useCallback(async () => {
     try {
       setRequests((await unwrap(await client.api.requests.$get({ query: query() }))).requests);
@@ -75,7 +77,11 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
   }
   async function showOnMap() {
     if (!map) return;
-    try { showRequestLayer(map, await unwrap(await client.api.requests.map.$get({ query: query() }))); } catch (e) { notifyError(e); }
+    try {
+      const layer = await unwrap(await client.api.requests.map.$get({ query: query() }));
+      showRequestLayer(map, layer);
+      setOnMap({ total: layer.total, outside: layer.outsideCircle });
+    } catch (e) { notifyError(e); }
   }
   const canDispatch = (s: string) => s === 'submitted' || s === 'passed_up' || s === 'declined';
   const dueClass = (r: InboxRequest) => (r.overdue ? 'due overdue' : r.dueAt && Date.parse(r.dueAt) - Date.now() < SOON_MS ? 'due soon' : 'due');
@@ -83,11 +89,11 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
   const card = (r: InboxRequest) => (
     <li key={r.id} className={`inbox-card status-${r.status}${r.overdue ? ' is-overdue' : ''}`} data-testid="inbox-item" data-status={r.status} data-id={r.id}>
       <div className="inbox-card-head">
-        <span className={`chip chip-${r.status}`} data-testid="inbox-item-status">{statusName(lang, r.status)}</span>
+        <span className={`req-chip req-chip-${r.status}`} data-testid="inbox-item-status">{statusName(lang, r.status)}</span>
         <strong>{serviceName(lang, r.service)}</strong>
-        {r.overdue && <span className="chip chip-overdue">{rt(lang, 'track.overdue')}</span>}
-        {r.outsideCircle === true && <span className="chip chip-outside">{rt(lang, 'inbox.outside')}</span>}
-        {r.approximate && <span className="chip">{rt(lang, 'inbox.approx')}</span>}
+        {r.overdue && <span className="req-chip req-chip-overdue">{rt(lang, 'track.overdue')}</span>}
+        {r.outsideCircle === true && <span className="req-chip req-chip-outside">{rt(lang, 'inbox.outside')}</span>}
+        {r.approximate && <span className="req-chip">{rt(lang, 'inbox.approx')}</span>}
       </div>
       <p className="inbox-desc">{r.description}</p>
       <dl className="inbox-facts small">
@@ -132,11 +138,22 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
             {STATUSES.map((s) => <option key={s} value={s}>{s ? statusName(lang, s) : rt(lang, 'inbox.all')}</option>)}
           </select>
         </label>
+        <label className="small">{rt(lang, 'inbox.service')}{' '}
+          <select value={service} onChange={(e) => setService(e.target.value)} data-testid="inbox-service">
+            <option value="">{rt(lang, 'inbox.all')}</option>
+            {REQUEST_SERVICES.map((s) => <option key={s} value={s}>{serviceName(lang, s)}</option>)}
+          </select>
+        </label>
         <label className="small">{rt(lang, 'inbox.month')}{' '}
           <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} data-testid="inbox-month" />
         </label>
         {planner && <button type="button" className="button small" onClick={() => void showOnMap()} data-testid="inbox-map">{rt(lang, 'inbox.showOnMap')}</button>}
       </div>
+      {onMap && (
+        <p className="small" data-testid="inbox-map-info">
+          {rt(lang, 'inbox.mapInfo', { n: String(onMap.total), outside: String(onMap.outside), pct: onMap.total ? `${Math.round((100 * onMap.outside) / onMap.total)}%` : '—' })}
+        </p>
+      )}
       {requests?.length === 0 && <p className="muted">{rt(lang, 'inbox.empty')}</p>}
       {GROUPS.map((g) => {
         const items = (requests ?? []).filter((r) => g.statuses.includes(r.status));
@@ -145,7 +162,7 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
         return (
           <section key={g.id} className={`inbox-group group-${g.id}`} data-testid={`inbox-group-${g.id}`}>
             <h3>{rt(lang, `inbox.group.${g.id}` as I18nKey)} <span className="count">{items.length}</span>
-              {overdue > 0 && <span className="chip chip-overdue">{rt(lang, 'inbox.overdueN', { n: String(overdue) })}</span>}</h3>
+              {overdue > 0 && <span className="req-chip req-chip-overdue">{rt(lang, 'inbox.overdueN', { n: String(overdue) })}</span>}</h3>
             <ul className="inbox-list">{items.map(card)}</ul>
           </section>
         );
