@@ -37,5 +37,8 @@ describeApi('service-request statistics for the leaders (平台运营)', (h) => 
 
     const map = async (q: string) => ((await (await h().request(`/api/requests/map?${q}`)).json()) as any).features.map((f: any) => f.properties.month);
     expect(await map('from=2026-03-01&to=2026-03-02')).toEqual(['2026-03', '2026-03']);
+    // Dates and months are Beijing's: r3, 20:00 UTC on 31 March, is April's first day.
+    expect(await map('from=2026-04-01&to=2026-04-01')).toEqual(['2026-04']);
+    expect(await map('from=2026-03-31&to=2026-03-31')).toEqual([]);
   });
 });

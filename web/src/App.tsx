@@ -437,7 +437,7 @@ export function App({ session }: { session: Session }) {
       />
     );
 
-  if (tab === 'requests') leftContent = <InboxTab lang={lang} map={map} planner={can.plan} notifyError={notifyError} />;
+  if (tab === 'requests' && (can.plan || can.role === 'dispatcher')) leftContent = <InboxTab lang={lang} map={map} planner={can.plan} notifyError={notifyError} />;
 
   return (
     <I18nContext.Provider value={i18n}>

@@ -93,7 +93,7 @@ export async function transitionRequest(tx: Sql, id: string, from: readonly Requ
   return updated.length ? getRequest(tx, String(updated[0].district_code), { id }) : null;
 }
 
-/** Requests for the inbox or the planners' layer, newest first; `sites` limits them to a dispatcher's sites. */
+/** Requests for the inbox or the planners' layer, newest first; `sites` limits them to a dispatcher's sites; dates are Beijing dates. */
 export async function listRequests(sql: Sql, district: string, q: RequestListQuery & { sites?: string[] }): Promise<RequestRow[]> {
   const rows = await sql`${SELECT(sql)} WHERE r.district_code = ${district}
     ${q.sites ? sql`AND r.site_id IN ${sql(q.sites.length ? q.sites : [''])}` : sql``}
@@ -101,8 +101,8 @@ export async function listRequests(sql: Sql, district: string, q: RequestListQue
     ${q.service?.length ? sql`AND r.service IN ${sql(q.service)}` : sql``}
     ${q.township ? sql`AND r.township_code = ${q.township}` : sql``}
     ${q.site ? sql`AND r.site_id = ${q.site}` : sql``}
-    ${q.from ? sql`AND r.submitted_at >= ${q.from}::date` : sql``}
-    ${q.to ? sql`AND r.submitted_at < ${q.to}::date + 1` : sql``}
+    ${q.from ? sql`AND r.submitted_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'` : sql``}
+    ${q.to ? sql`AND r.submitted_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'` : sql``}
     ORDER BY r.submitted_at DESC, r.id LIMIT 5000`;
   return parseRows(RequestRowSchema, rows);
 }
@@ -204,8 +204,8 @@ export async function requestDemandPoints(sql: Sql, district: string, q: { from?
   const rows = await sql`
     SELECT lng, lat, township_code, to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
     FROM service_requests WHERE district_code = ${district} AND status <> 'cancelled'
-    ${q.from ? sql`AND submitted_at >= ${q.from}::date` : sql``}
-    ${q.to ? sql`AND submitted_at < ${q.to}::date + 1` : sql``}
+    ${q.from ? sql`AND submitted_at >= (${q.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'` : sql``}
+    ${q.to ? sql`AND submitted_at < (${q.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'` : sql``}
     ORDER BY submitted_at, id`;
   const parsed = parseRows(z.object({ lng: z.number().nullable(), lat: z.number().nullable(), township_code: z.string().nullable(), day: z.string() }), rows);
   const placed = parsed.filter((r) => r.lng !== null && r.lat !== null);

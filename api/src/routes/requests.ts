@@ -15,6 +15,9 @@ import { actOnRequest, submitRequest, sweepRequests, type ActInput } from '../se
 import { inboxRequestView, publicRequestView } from './request-views.ts';
 import { requestExportRoutes } from './request-export.ts';
 
+/** Beijing time is UTC+8 all year: a request's month is its Beijing month, as in the statistics. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
 /** Runs one signed-in transition and answers the request as the inbox shows it. */
 async function act(c: Context<AppEnv>, input: ActInput) {
   const row = await actOnRequest(c.var.deps, { id: c.req.param('id') ?? '' }, input, auditActor(c), principalOf(c));
@@ -56,7 +59,7 @@ export const requestRoutes = new Hono<AppEnv>()
     const features = rows.filter((r) => r.lng !== null && r.lat !== null).map((r) => ({
       type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [r.lng!, r.lat!] as [number, number] },
       properties: { status: r.status, service: r.service, townshipCode: r.township_code, siteId: r.site_id, outsideCircle: r.outside_circle,
-        month: r.submitted_at.toISOString().slice(0, 7), overdue: publicRequestView(r, now).overdue },
+        month: new Date(r.submitted_at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 7), overdue: publicRequestView(r, now).overdue },
     }));
     const outside = rows.filter((r) => r.outside_circle === true).length;
     return c.json({ type: 'FeatureCollection' as const, features, total: rows.length, outsideCircle: outside, approximate: rows.filter((r) => r.outside_circle === null).length }, 200);

@@ -11,9 +11,10 @@ import { ActivitiesSection } from './ActivitiesSection';
 import { LeaderImports } from './LeaderImports';
 import { VolunteerChoropleth } from './VolunteerChoropleth';
 import type { ChoroplethMeasure } from './volunteer-layers';
+import { LeaderRequestStats } from '../requests/RequestStats';
 
-type Section = 'evaluation' | 'volunteers' | 'activities' | 'import';
-const SECTIONS: Section[] = ['evaluation', 'volunteers', 'activities', 'import'];
+type Section = 'evaluation' | 'volunteers' | 'activities' | 'requests' | 'import';
+const SECTIONS: Section[] = ['evaluation', 'volunteers', 'activities', 'requests', 'import'];
 const THIS_YEAR = new Date().getFullYear();
 const YEARS = Array.from({ length: Math.max(1, THIS_YEAR - 2023 + 1) }, (_, i) => 2023 + i);
 
@@ -64,6 +65,7 @@ export function LeadersTab({ map, townships, sites, notify, notifyError }: Props
       {section === 'evaluation' && <EvaluationSection year={year} evaluation={evaluation} townships={townships} onChanged={changed} notify={notify} notifyError={notifyError} />}
       {section === 'volunteers' && <VolunteersSection volunteers={volunteers} showMap={showMap} onShowMap={setShowMap} lang={lang} measure={measure} onMeasure={setMeasure} />}
       {section === 'activities' && <ActivitiesSection year={year} summary={summary} townships={townships} sites={sites} onChanged={changed} notify={notify} notifyError={notifyError} />}
+      {section === 'requests' && <LeaderRequestStats />}
       {section === 'import' && <LeaderImports onDone={changed} notifyError={notifyError} />}
       <VolunteerChoropleth map={map} volunteers={volunteers} show={section === 'volunteers' && showMap} measure={measure} />
     </div>

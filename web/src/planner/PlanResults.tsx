@@ -74,7 +74,7 @@ export function PlanResults({ result, saving, onSave, onClear, onFocus }: Props)
         {gap !== null && <span className="badge" data-testid="plan-gap">{t('plan.gap', { gap: fmtPct(gap, 2) })}</span>}{' '}
         {opt.bound !== undefined && opt.boundMethod && (
           <span className="badge" data-testid="plan-bound">
-            {t(opt.boundKind === 'lower' ? 'plan.boundLower' : 'plan.boundUpper', { value: fmtInt(opt.bound), method: t(`plan.bm.${opt.boundMethod}`) })}
+            {t(opt.boundKind === 'lower' ? 'plan.boundLower' : r.demandMethod.kind === 'requests' ? 'plan.boundUpperRequests' : r.demandMethod.kind === 'blend' ? 'plan.boundUpperBlend' : 'plan.boundUpper', { value: fmtInt(opt.bound), method: t(`plan.bm.${opt.boundMethod}`) })}
           </span>
         )}{' '}
         <span data-testid="plan-note" title={opt.note}>{opt.status === 'unreachable' ? '' : planNoteText(opt, t)}</span>

@@ -3,14 +3,25 @@ import type { Map as MapLibreMap, GeoJSONSourceSpecification, LayerSpecification
 import { useMapOverlay } from '../map/map-overlays';
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
-import { rt, serviceName, statusName, type Lang } from './request-i18n';
+import type { I18nKey } from '../lib/i18n';
+import { REQUEST_SERVICES, rt, serviceName, statusName, type Lang } from './request-i18n';
+import { monthRange, RequestStats } from './RequestStats';
 
 type InboxRequest = InferResponseType<typeof client.api.requests.$get, 200>['requests'][number];
-type Stats = InferResponseType<typeof client.api.requests.stats.$get, 200>['townships'];
 type Team = { id: string; name: string; level: string };
+type Action = 'dispatch' | 'accept' | 'decline' | 'done' | 'pass-up' | 'cancel';
 
 const STATUSES = ['', 'submitted', 'passed_up', 'declined', 'dispatched', 'accepted', 'done', 'rated', 'cancelled', 'expired'] as const;
+/** The inbox's groups, in the order a clerk works through them. */
+const GROUPS: { id: string; statuses: string[] }[] = [
+  { id: 'toDispatch', statuses: ['submitted', 'passed_up', 'declined'] },
+  { id: 'toAccept', statuses: ['dispatched'] },
+  { id: 'inProgress', statuses: ['accepted'] },
+  { id: 'finished', statuses: ['done', 'rated'] },
+  { id: 'closed', statuses: ['cancelled', 'expired'] },
+];
 const SOURCE = 'service-requests';
+const SOON_MS = 6 * 3_600_000;
 
 /** The planners' request layers: points (red outside every circle) over a heat layer, on source `service-requests`. */
 export function requestLayers(): LayerSpecification[] {
@@ -23,38 +34,45 @@ export function requestLayers(): LayerSpecification[] {
   ];
 }
 
-/** 派单: the dispatchers' (and planners') inbox: filter, dispatch to a team, accept, decline, done, pass up, cancel; monthly stats. */
+const when = (lang: Lang, iso: string) => new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+/** 派单: the dispatchers' (and planners') inbox, grouped by status: dispatch to a team, accept, decline, done, pass up, cancel; monthly stats. */
 export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map: MapLibreMap | null; planner: boolean; notifyError(e: unknown): void }) {
   const [status, setStatus] = useState<string>('');
+  const [month, setMonth] = useState('');
+  const [service, setService] = useState('');
   const [requests, setRequests] = useState<InboxRequest[] | null>(null);
   const [teams, setTeams] = useState<Team[]>([]);
   const [teamOf, setTeamOf] = useState<Record<string, string>>({});
-  const [stats, setStats] = useState<Stats>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [onMap, setOnMap] = useState<{ total: number; outside: number } | null>(null);
+  const query = useCallback(() => ({ ...(status ? { status } : {}), ...(service ? { service } : {}), ...monthRange(month) }), [status, service, month]);
   const reload = useCallback(async () => {
     try {
-      const r = await unwrap(await client.api.requests.$get({ query: status ? { status } : {} }));
-      setRequests(r.requests);
-      if (planner) setStats((await unwrap(await client.api.requests.stats.$get({ query: {} }))).townships);
+      setRequests((await unwrap(await client.api.requests.$get({ query: query() }))).requests);
     } catch (e) { notifyError(e); }
-  }, [status, planner, notifyError]);
+  }, [query, notifyError]);
   useEffect(() => { void reload(); }, [reload]);
   useEffect(() => { void client.api.teams.$get().then((r) => unwrap(r)).then((r) => setTeams((r as { teams: Team[] }).teams)).catch(() => {}); }, []);
 
-  async function act(r: InboxRequest, action: 'dispatch' | 'accept' | 'decline' | 'done' | 'pass-up' | 'cancel') {
+  async function act(r: InboxRequest, action: Action) {
+    const id = { param: { id: r.id } };
+    let text = '';
+    if (action === 'decline' || action === 'pass-up' || action === 'done') {
+      const answer = window.prompt(rt(lang, action === 'done' ? 'inbox.note' : 'inbox.reason'));
+      if (answer === null) return;
+      text = answer;
+    }
+    setBusy(r.id);
     try {
-      const id = { param: { id: r.id } };
-      const ask = () => window.prompt(rt(lang, action === 'done' ? 'inbox.note' : 'inbox.reason')) ?? null;
       if (action === 'dispatch') await unwrap(await client.api.requests[':id'].dispatch.$post({ ...id, json: teamOf[r.id] ? { teamId: teamOf[r.id] } : {} }));
       if (action === 'accept') await unwrap(await client.api.requests[':id'].accept.$post({ ...id, json: {} }));
       if (action === 'cancel') await unwrap(await client.api.requests[':id'].cancel.$post({ ...id, json: {} }));
-      if (action === 'decline' || action === 'pass-up' || action === 'done') {
-        const text = ask();
-        if (text === null) return;
-        if (action === 'done') await unwrap(await client.api.requests[':id'].done.$post({ ...id, json: { note: text } }));
-        else if (action === 'decline') await unwrap(await client.api.requests[':id'].decline.$post({ ...id, json: { reason: text } }));
-        else await unwrap(await client.api.requests[':id']['pass-up'].$post({ ...id, json: { reason: text } }));
-      }
+      if (action === 'done') await unwrap(await client.api.requests[':id'].done.$post({ ...id, json: { note: text } }));
+      if (action === 'decline') await unwrap(await client.api.requests[':id'].decline.$post({ ...id, json: { reason: text } }));
+      if (action === 'pass-up') await unwrap(await client.api.requests[':id']['pass-up'].$post({ ...id, json: { reason: text } }));
     } catch (e) { notifyError(e); }
+    setBusy(null);
     await reload();
   }
   // The request layer is a declared overlay (mounted by <MapOverlays>) while this tab is open.
@@ -62,70 +80,97 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
   useMapOverlay(useMemo(() => (mapData ? { id: 'service-requests', sources: { [SOURCE]: mapData }, layers: requestLayers() } : null), [mapData]));
   async function showOnMap() {
     if (!map) return;
-    try { setMapData((await unwrap(await client.api.requests.map.$get({ query: status ? { status } : {} }))) as GeoJSONSourceSpecification['data']); } catch (e) { notifyError(e); }
+    try {
+      const layer = await unwrap(await client.api.requests.map.$get({ query: query() }));
+      setMapData(layer as GeoJSONSourceSpecification['data']);
+      setOnMap({ total: layer.total, outside: layer.outsideCircle });
+    } catch (e) { notifyError(e); }
   }
   const canDispatch = (s: string) => s === 'submitted' || s === 'passed_up' || s === 'declined';
+  const dueClass = (r: InboxRequest) => (r.overdue ? 'due overdue' : r.dueAt && Date.parse(r.dueAt) - Date.now() < SOON_MS ? 'due soon' : 'due');
+
+  const card = (r: InboxRequest) => (
+    <li key={r.id} className={`inbox-card status-${r.status}${r.overdue ? ' is-overdue' : ''}`} data-testid="inbox-item" data-status={r.status} data-id={r.id}>
+      <div className="inbox-card-head">
+        <span className={`req-chip req-chip-${r.status}`} data-testid="inbox-item-status">{statusName(lang, r.status)}</span>
+        <strong>{serviceName(lang, r.service)}</strong>
+        {r.overdue && <span className="req-chip req-chip-overdue">{rt(lang, 'track.overdue')}</span>}
+        {r.outsideCircle === true && <span className="req-chip req-chip-outside">{rt(lang, 'inbox.outside')}</span>}
+        {r.approximate && <span className="req-chip">{rt(lang, 'inbox.approx')}</span>}
+      </div>
+      <p className="inbox-desc">{r.description}</p>
+      <dl className="inbox-facts small">
+        <dt>{rt(lang, 'inbox.place')}</dt><dd>{[r.townshipName, r.siteName, r.teamName].filter(Boolean).join(' · ') || '—'}</dd>
+        <dt>{rt(lang, 'inbox.submitted')}</dt><dd>{when(lang, r.submittedAt)}</dd>
+        {r.dueAt && <><dt>{rt(lang, 'track.due')}</dt><dd className={dueClass(r)} data-testid="inbox-due">{when(lang, r.dueAt)}</dd></>}
+        <dt>{rt(lang, 'inbox.contact')}</dt><dd>{r.contactErased ? rt(lang, 'inbox.erased') : `${r.contactName ?? '—'} ${r.phone ?? ''}`}</dd>
+        {r.reason && <><dt>{rt(lang, 'inbox.reasonLabel')}</dt><dd>{r.reason}</dd></>}
+        {r.note && <><dt>{rt(lang, 'track.note')}</dt><dd>{r.note}</dd></>}
+      </dl>
+      <div className="inbox-actions">
+        {canDispatch(r.status) && (
+          <>
+            <select value={teamOf[r.id] ?? ''} onChange={(e) => setTeamOf({ ...teamOf, [r.id]: e.target.value })} data-testid="inbox-team" aria-label={rt(lang, 'inbox.team')}>
+              <option value="">{rt(lang, 'inbox.teamNone')}</option>
+              {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'dispatch')} data-testid="inbox-dispatch">{rt(lang, 'inbox.dispatch')}</button>
+            <button type="button" className="button small" disabled={busy === r.id} onClick={() => void act(r, 'pass-up')} data-testid="inbox-pass-up">{rt(lang, 'inbox.passUp')}</button>
+          </>
+        )}
+        {r.status === 'dispatched' && (
+          <>
+            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'accept')} data-testid="inbox-accept">{rt(lang, 'inbox.accept')}</button>
+            <button type="button" className="button small" disabled={busy === r.id} onClick={() => void act(r, 'decline')} data-testid="inbox-decline">{rt(lang, 'inbox.decline')}</button>
+          </>
+        )}
+        {r.status === 'accepted' && <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'done')} data-testid="inbox-done">{rt(lang, 'inbox.doneBtn')}</button>}
+        {['submitted', 'dispatched', 'declined', 'passed_up', 'accepted'].includes(r.status) && (
+          <button type="button" className="button small subtle danger" disabled={busy === r.id} onClick={() => void act(r, 'cancel')} data-testid="inbox-cancel">{rt(lang, 'inbox.cancel')}</button>
+        )}
+      </div>
+    </li>
+  );
+
   return (
     <div className="inbox" data-testid="inbox">
       <h2>{rt(lang, 'inbox.title')}</h2>
-      <div className="row">
-        <label>{rt(lang, 'inbox.status')}{' '}
+      <div className="inbox-toolbar">
+        <label className="small">{rt(lang, 'inbox.status')}{' '}
           <select value={status} onChange={(e) => setStatus(e.target.value)} data-testid="inbox-status">
             {STATUSES.map((s) => <option key={s} value={s}>{s ? statusName(lang, s) : rt(lang, 'inbox.all')}</option>)}
           </select>
         </label>
-        {planner && <button type="button" onClick={() => void showOnMap()} data-testid="inbox-map">{rt(lang, 'inbox.showOnMap')}</button>}
+        <label className="small">{rt(lang, 'inbox.service')}{' '}
+          <select value={service} onChange={(e) => setService(e.target.value)} data-testid="inbox-service">
+            <option value="">{rt(lang, 'inbox.all')}</option>
+            {REQUEST_SERVICES.map((s) => <option key={s} value={s}>{serviceName(lang, s)}</option>)}
+          </select>
+        </label>
+        <label className="small">{rt(lang, 'inbox.month')}{' '}
+          <input type="month" value={month} onChange={(e) => setMonth(e.target.value)} data-testid="inbox-month" />
+        </label>
+        {planner && <button type="button" className="button small" onClick={() => void showOnMap()} data-testid="inbox-map">{rt(lang, 'inbox.showOnMap')}</button>}
       </div>
-      {requests?.length === 0 && <p className="muted">{rt(lang, 'inbox.empty')}</p>}
-      <ul className="inbox-list">
-        {requests?.map((r) => (
-          <li key={r.id} data-testid="inbox-item" data-status={r.status} data-id={r.id}>
-            <div><strong>{serviceName(lang, r.service)}</strong> · <span data-testid="inbox-item-status">{statusName(lang, r.status)}</span>
-              {r.overdue && <span className="badge warn">{rt(lang, 'track.overdue')}</span>}
-              {r.outsideCircle === true && <span className="badge warn">{rt(lang, 'inbox.outside')}</span>}
-              {r.approximate && <span className="badge">{rt(lang, 'inbox.approx')}</span>}</div>
-            <div className="small">{r.description}</div>
-            <div className="small muted">{r.townshipName ?? ''} · {r.siteName ?? ''}{r.teamName ? ` · ${r.teamName}` : ''} · {new Date(r.submittedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}
-              {r.dueAt ? ` · ${rt(lang, 'track.due')} ${new Date(r.dueAt).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN')}` : ''}</div>
-            <div className="small">{rt(lang, 'inbox.contact')}: {r.contactName ?? '—'} {r.phone ?? ''}</div>
-            {r.reason && <div className="small muted">{r.reason}</div>}
-            <div className="row">
-              {canDispatch(r.status) && (
-                <>
-                  <select value={teamOf[r.id] ?? ''} onChange={(e) => setTeamOf({ ...teamOf, [r.id]: e.target.value })} data-testid="inbox-team" aria-label={rt(lang, 'inbox.team')}>
-                    <option value="">{rt(lang, 'inbox.team')}</option>
-                    {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-                  </select>
-                  <button type="button" onClick={() => void act(r, 'dispatch')} data-testid="inbox-dispatch">{rt(lang, 'inbox.dispatch')}</button>
-                  <button type="button" onClick={() => void act(r, 'pass-up')} data-testid="inbox-pass-up">{rt(lang, 'inbox.passUp')}</button>
-                </>
-              )}
-              {r.status === 'dispatched' && (
-                <>
-                  <button type="button" onClick={() => void act(r, 'accept')} data-testid="inbox-accept">{rt(lang, 'inbox.accept')}</button>
-                  <button type="button" onClick={() => void act(r, 'decline')} data-testid="inbox-decline">{rt(lang, 'inbox.decline')}</button>
-                </>
-              )}
-              {r.status === 'accepted' && <button type="button" onClick={() => void act(r, 'done')} data-testid="inbox-done">{rt(lang, 'inbox.doneBtn')}</button>}
-              {['submitted', 'dispatched', 'declined', 'passed_up', 'accepted'].includes(r.status) && (
-                <button type="button" className="link" onClick={() => void act(r, 'cancel')} data-testid="inbox-cancel">{rt(lang, 'inbox.cancel')}</button>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      {planner && stats.length > 0 && (
-        <>
-          <h3>{rt(lang, 'inbox.stats')}</h3>
-          <table className="table small" data-testid="inbox-stats">
-            <thead><tr><th /><th /><th>{rt(lang, 'inbox.requests')}</th><th>{rt(lang, 'inbox.doneCount')}</th><th>{rt(lang, 'inbox.stars')}</th><th>{rt(lang, 'inbox.overdueCount')}</th><th>{rt(lang, 'inbox.outsideCount')}</th></tr></thead>
-            <tbody>{stats.map((s) => (
-              <tr key={`${s.month}-${s.townshipCode}`}><td>{s.month}</td><td>{s.townshipName ?? '—'}</td><td className="num">{s.requests}</td><td className="num">{s.done}</td>
-                <td className="num">{s.averageStars ?? '—'}</td><td className="num">{s.overdue}</td><td className="num">{s.outsideCircle}</td></tr>
-            ))}</tbody>
-          </table>
-        </>
+      {onMap && (
+        <p className="small" data-testid="inbox-map-info">
+          {rt(lang, 'inbox.mapInfo', { n: String(onMap.total), outside: String(onMap.outside), pct: onMap.total ? `${Math.round((100 * onMap.outside) / onMap.total)}%` : '—' })}
+        </p>
       )}
+      {requests?.length === 0 && <p className="muted">{rt(lang, 'inbox.empty')}</p>}
+      {GROUPS.map((g) => {
+        const items = (requests ?? []).filter((r) => g.statuses.includes(r.status));
+        if (!items.length) return null;
+        const overdue = items.filter((r) => r.overdue).length;
+        return (
+          <section key={g.id} className={`inbox-group group-${g.id}`} data-testid={`inbox-group-${g.id}`}>
+            <h3>{rt(lang, `inbox.group.${g.id}` as I18nKey)} <span className="count">{items.length}</span>
+              {overdue > 0 && <span className="req-chip req-chip-overdue">{rt(lang, 'inbox.overdueN', { n: String(overdue) })}</span>}</h3>
+            <ul className="inbox-list">{items.map(card)}</ul>
+          </section>
+        );
+      })}
+      {planner && <RequestStats month={month} canExport={planner} />}
     </div>
   );
 }
