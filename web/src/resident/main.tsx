@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ResidentApp } from './ResidentApp';
+import { loadDistrictNames } from '../city/load-district-names';
 import '../styles.css';
 import './resident.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ResidentApp />
-  </StrictMode>,
+// The names of the county in the address (`?d=`) first: the page's title says which county it serves.
+void loadDistrictNames().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ResidentApp />
+    </StrictMode>,
+  ),
 );
