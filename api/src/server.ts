@@ -10,7 +10,7 @@ const started = await startApp({
 const server = serve({ fetch: started.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   if (!process.env.ALLOWED_HOSTS && !['127.0.0.1', 'localhost', '::1'].includes(info.address))
     console.log('  Serving a network: set ALLOWED_HOSTS to the host name(s) users type (e.g. ALLOWED_HOSTS=planner.example.gov.cn); only loopback names are answered now.');
-  console.log(`朝天 15-minute service-circle planner: http://${info.address}:${info.port}/  (database: ${started.db.kind}, ${started.startupMs} ms to start)`);
+  console.log(`15-minute service-circle planner (广元市; 朝天区 by default): http://${info.address}:${info.port}/  (database: ${started.db.kind}, ${started.startupMs} ms to start)`);
 });
 const stop = async () => {
   started.sweeper.stop();

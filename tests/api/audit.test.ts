@@ -112,8 +112,8 @@ describeApi('audit trail', (h) => {
     await admin.api.settings.$patch({ json: { publicPlannerViews: false } });
     const rows = await rowsSince(h(), since);
     expect(rows.map((r) => r.action)).toEqual(['user.create', 'user.update', 'user.delete', 'settings.update', 'settings.update']);
-    expect(rows[1].before).toEqual({ username: 'audit-user', role: 'viewer', townships: [] });
-    expect(rows[1].after).toEqual({ username: 'audit-user', role: 'township_editor', townships: [OWN] });
+    expect(rows[1].before).toEqual({ username: 'audit-user', role: 'viewer', townships: [], district: '510812' });
+    expect(rows[1].after).toEqual({ username: 'audit-user', role: 'township_editor', townships: [OWN], district: '510812' });
     expect(rows[1].details).toEqual({ passwordReset: true });
     expect(rows[3].after).toEqual({ publicPlannerViews: true });
     expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toMatch(/scrypt\$/);

@@ -43,6 +43,7 @@ import { UndoBar } from './undo/UndoBar';
 import { errorWords } from './lib/error-words';
 import { DistrictSwitcher } from './city/DistrictSwitcher';
 import { EMPTY_SELECTION, setSelection, stopPlacing, useSelection } from './lib/selection-store';
+import { withDistrict } from './lib/district';
 
 /** Left-panel tabs. Later panels (coverage, township report, planner, import) are added here. */
 type LeftTab = 'layers' | 'unplaced' | 'villages' | 'coverage' | 'townships' | 'leaders' | 'requests' | 'plan' | 'data';
@@ -458,7 +459,7 @@ export function App({ session }: { session: Session }) {
           <div className="topbar-right">
             <DistrictSwitcher />
             <AccountBar session={session} page={page} onPage={setPage} />
-            <a className="topbar-button topbar-link" href="/resident.html" data-testid="resident-link" title={t('resident.link')}>
+            <a className="topbar-button topbar-link" href={withDistrict('/resident.html')} data-testid="resident-link" title={t('resident.link')}>
               <span className="topbar-link-icon" aria-hidden="true">◎</span>
               <span className="topbar-link-text">{t('resident.link')}</span>
             </a>

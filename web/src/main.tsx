@@ -8,8 +8,7 @@ import { LoginPage } from './auth/LoginPage';
 import { I18nContext } from './lib/i18n';
 import { usePageI18n } from './lib/use-page-i18n';
 import { CityOverview } from './city/CityOverview';
-import { api } from './lib/api';
-import { currentDistrict, setDistrictNames } from './lib/district';
+import { loadDistrictNames } from './city/load-district-names';
 import './styles.css';
 
 /** The login page until someone signs in (unless the planner views are public), then the planner. */
@@ -42,12 +41,7 @@ function Root() {
 
 /** The names of the district in the address (titles say which county is open), then the page. */
 async function start() {
-  try {
-    const here = (await api.districts()).find((d) => d.code === currentDistrict());
-    if (here) setDistrictNames(here.name, here.nameEn);
-  } catch {
-    /* the list is unavailable: titles keep the default district's name */
-  }
+  await loadDistrictNames();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>

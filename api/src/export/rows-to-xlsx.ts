@@ -16,7 +16,7 @@ export interface ExportSheet {
 export async function rowsToXlsx(sheets: ExportSheet[]): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
-  wb.creator = '朝天区15分钟服务圈规划';
+  wb.creator = '新时代文明实践 15分钟服务圈规划';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = s.columns.map((c) => ({

@@ -201,7 +201,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/requests/:id/done': { allow: DISPATCHERS },
   'POST /api/requests/:id/pass-up': { allow: DISPATCHERS },
   'POST /api/requests/:id/cancel': { allow: DISPATCHERS },
-  'PUT /api/users/:id/sites': { allow: ADMINS, global: true },
+  'PUT /api/users/:id/sites': { allow: ADMINS },
   // The city: every county side by side (reads for every account, whatever its district).
   'GET /api/city/overview': { allow: 'read', global: true },
 };

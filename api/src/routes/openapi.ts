@@ -173,12 +173,16 @@ export function openApiDocument() {
     [400, 422, 429], { parameters: params(what === 'sites' ? SiteQuerySchema : CoverageQuerySchema, 'query') });
   return {
     openapi: '3.1.0',
-    info: { title: '朝天区 15分钟服务圈 planner API', version: '0.1.0' },
+    info: {
+      title: '广元市 15分钟服务圈 planner API', version: '0.1.0',
+      description: 'Every district route also answers under /d/{district}/… (a county code, e.g. /d/510824/coverage); without the prefix it answers for 朝天区 (510812).',
+    },
     servers: [{ url: '/api' }],
     paths: withAccessStatuses({
       '/health': { get: op('Health, database and job queue', { body: R.HealthSchema }, []) },
       '/boundary': { get: op('District boundary (GeoJSON, WGS-84)', { body: R.BoundarySchema }, [404]) },
       '/districts': { get: op('Districts with shipped data: the city (parent record) and its counties, population, townships, villages, default, quota rule set', { body: R.DistrictsSchema }, []) },
+      '/city/overview': { get: op('The city overview: every county\'s population, modelled 15-minute coverage, quotas met, volunteer rate; computed per county behind the job queue, cached per data version', { body: R.CityOverviewSchema }, [429]) },
       '/townships': { get: op('Townships with seats', { body: R.TownshipsSchema }, []) },
       '/villages': { get: op('Villages and communities', { body: R.VillagesSchema }, [400], { parameters: params(VillageQuerySchema, 'query') }) },
       '/sources': { get: op('Data sources and licences', { body: R.SourcesSchema }, []) },

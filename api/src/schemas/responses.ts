@@ -145,6 +145,19 @@ export const FieldCheckSchema = z.looseObject({ id: z.union([z.string(), z.numbe
 export const FieldChecksSchema = z.strictObject({ fieldChecks: z.array(FieldCheckSchema) });
 export const ActivityDeletedSchema = z.strictObject({ deleted: z.literal(true) });
 
+/** GET /api/city/overview: every county side by side (figures per county; evaluation rank null = no data). */
+export const CityOverviewSchema = z.looseObject({
+  city: z.looseObject({ code: z.string(), name: z.string() }).nullable(),
+  method: z.string(), methodZh: z.string(), evaluationRank: z.null(), evaluationNote: z.string(),
+  coverageRank: z.record(z.string(), z.number()),
+  counties: z.array(z.looseObject({
+    code: z.string(), name: z.string(), population: z.number(), dataVersion: z.number(),
+    coverage: z.looseObject({ share: z.number(), modelled: z.boolean(), method: z.string() }),
+    quotas: z.looseObject({ townshipsMet: z.number(), townships: z.number() }),
+    volunteerRate: z.number().nullable(),
+  })),
+});
+
 /** GET /api/districts: the city (parent record) and its counties. */
 export const DistrictsSchema = z.array(z.looseObject({
   code: z.string(), name: z.string(), population: z.number(), townships: z.number(), villages: z.number(), default: z.boolean(),
@@ -154,7 +167,7 @@ export const DistrictsSchema = z.array(z.looseObject({
 /** Accounts, sessions, tokens, settings and the audit trail (routes/session.ts, users.ts, audit.ts, public.ts). */
 const RoleEnum = z.enum(['admin', 'planner', 'township_editor', 'viewer']);
 export const UserSchema = z.strictObject({
-  id: z.string(), username: z.string(), role: RoleEnum, townships: z.array(z.string()), createdAt: z.string(), updatedAt: z.string(),
+  id: z.string(), username: z.string(), role: RoleEnum, townships: z.array(z.string()), district: z.string(), createdAt: z.string(), updatedAt: z.string(),
 });
 export const UsersSchema = z.strictObject({ users: z.array(UserSchema) });
 export const SessionSchema = z.strictObject({

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { client, setCsrfToken, unwrap, type SessionInfo } from '../lib/api';
+import { currentDistrict } from '../lib/district';
 
 export type Role = 'admin' | 'planner' | 'township_editor' | 'dispatcher' | 'viewer';
 
@@ -61,18 +62,23 @@ export interface Abilities {
   admin: boolean;
   loggedIn: boolean;
   townships: string[];
+  /** The account's district (a county, or the city 510800: reads every county); null for a guest. */
+  district: string | null;
 }
 
 export function abilitiesOf(info: SessionInfo | null): Abilities {
   const role = (info?.role ?? null) as Role | null;
   const townships = info?.user?.townships ?? [];
-  const planner = role === 'planner' || role === 'admin';
+  // Roles are per district: in another county (or as a city account) the page is read-only, as the API enforces.
+  const district = info?.user?.district ?? null;
+  const here = district === null || district === currentDistrict();
+  const planner = here && (role === 'planner' || role === 'admin');
   return {
-    role, username: info?.user?.username ?? null, townships, loggedIn: !!info?.user,
-    createSites: planner || role === 'township_editor',
-    editSite: (code) => planner || (role === 'township_editor' && !!code && townships.includes(code)),
+    role, username: info?.user?.username ?? null, townships, loggedIn: !!info?.user, district,
+    createSites: planner || (here && role === 'township_editor'),
+    editSite: (code) => planner || (here && role === 'township_editor' && !!code && townships.includes(code)),
     plan: planner,
-    admin: role === 'admin',
+    admin: role === 'admin', // accounts and settings: not per district
   };
 }
 

@@ -100,7 +100,7 @@ export function CityOverview() {
                       <td className="num">{pct(c.coverage.share)}</td>
                       <td className="num">{data.coverageRank[c.code]}</td>
                       <td className="num">{c.coverage.sitesPlaced}/{c.coverage.sites}</td>
-                      <td className="num">{c.quotas.townshipsMet}/{c.quotas.townships}</td>
+                      <td className="num" title={c.quotas.ruleSet.name}>{c.quotas.townshipsMet}/{c.quotas.townships} <span className="muted">({c.quotas.ruleSet.id})</span></td>
                       <td className="num">{pct(c.volunteerRate) ?? <span className="muted">{t('city.noData')}</span>}</td>
                       <td className="num"><span className="muted" title={data.evaluationNote}>{t('city.noData')}</span></td>
                     </tr>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api, type DistrictSummary } from '../lib/api';
 import { CITY_CODE, currentDistrict, pageForDistrict } from '../lib/district';
 import { useI18n } from '../lib/i18n';
+import { useAbilities } from '../auth/session';
 
 /** Address of the city overview (the language and basemap kept). */
 export function cityOverviewPage(href: string = window.location.href): string {
@@ -16,6 +17,7 @@ export function cityOverviewPage(href: string = window.location.href): string {
  */
 export function DistrictSwitcher({ city = false }: { city?: boolean }) {
   const { t, lang } = useI18n();
+  const { district: mine } = useAbilities();
   const [districts, setDistricts] = useState<DistrictSummary[]>([]);
   useEffect(() => {
     let live = true;
@@ -36,7 +38,8 @@ export function DistrictSwitcher({ city = false }: { city?: boolean }) {
         value={code}
         onChange={(e) => window.location.assign(e.target.value === CITY_CODE ? cityOverviewPage() : pageForDistrict(e.target.value))}
       >
-        {districts.map((d) => (
+        {/* A county's account sees only its own county (and the city overview); a city account or a guest every county. */}
+        {districts.filter((d) => !mine || mine === CITY_CODE || d.parentCode === null || d.code === mine || d.code === code).map((d) => (
           <option key={d.code} value={d.code}>
             {d.parentCode === null ? t('district.city') : name(d)}
           </option>

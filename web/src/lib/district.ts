@@ -49,3 +49,9 @@ export function setDistrictNames(zh: string, en: string | null) {
   names.en = en ?? zh;
 }
 export const districtName = (lang: 'zh' | 'en') => names[lang];
+
+/** A page address of this app for the current district (`/resident.html` → `/resident.html?d=510824`). */
+export function withDistrict(path: string, code: string = currentDistrict()): string {
+  if (code === DEFAULT_DISTRICT) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}d=${code}`;
+}

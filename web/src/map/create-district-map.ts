@@ -16,10 +16,11 @@ declare global {
   }
 }
 
-const CHAOTIAN_CENTER: [number, number] = [105.96, 32.67];
+/** Where the map starts before the open district's boundary arrives (广元市, roughly its middle); the pages then fit it. */
+const CITY_CENTER: [number, number] = [105.84, 32.2];
 
 /**
- * A MapLibre map of the district as both pages use it: centred on 朝天区 at `zoom`, no rotation or pitch, zoom
+ * A MapLibre map of the district as both pages use it: starting over 广元市 at `zoom` (the pages fit it to the district's boundary once loaded), no rotation or pitch, zoom
  * buttons at the top right, a metric scale bar at the bottom left and no default attribution. It is exposed as
  * `window.__map` (with `window.__mapLoaded` once loaded) for browser tests until it is removed.
  */
@@ -27,7 +28,7 @@ export function createDistrictMap(container: HTMLElement, style: StyleSpecificat
   const map = new maplibregl.Map({
     container,
     style,
-    center: CHAOTIAN_CENTER,
+    center: CITY_CENTER,
     zoom,
     minZoom: 6,
     maxZoom: 18,
