@@ -37,6 +37,10 @@ describeApi('scenarios API', (h) => {
     for (const p of cmp.proposed) expect(p.marginalGain).toBe(p.newlyCovered);
     const twGain = cmp.townships.reduce((t, x) => t + x.gain, 0);
     expect(Math.abs(twGain - cmp.gain.covered)).toBeLessThanOrEqual(12);
+    // Quotas with the proposals built: a square meets the township's "≥ 1 square"; building never creates a shortfall.
+    const squareTw = cmp.townships.find((x) => x.code === s.sites[1].townshipCode)!;
+    expect(squareTw.quotaShort.after).not.toContain('square');
+    for (const x of cmp.townships) for (const k of x.quotaShort.after) expect(x.quotaShort.before).toContain(k);
 
     const acc = await (await c.api.scenarios[':id'].accept.$post({ param: { id: s.id }, json: { siteIds: [s.sites[0].id] } })).json();
     expect(acc.accepted).toHaveLength(1);
@@ -96,6 +100,18 @@ describeApi('scenarios API', (h) => {
     expect((await c.api.sites[':id'].$get({ param: { id: again } })).status).toBe(200);
     const still = await (await c.api.scenarios[':id'].$get({ param: { id: s.id } })).json();
     expect(still.sites[0].acceptedSiteId).toBe(again);
+
+    // A planned site already in use (an activity held there) is refused too, with its own reason.
+    const s2 = await (await c.api.scenarios.$post({ json: { name: '方案在用', sites: [{ name: '拟建点D', lng: p1[0] + 0.01, lat: p1[1] }] } })).json();
+    const used = (await (await c.api.scenarios[':id'].accept.$post({ param: { id: s2.id }, json: {} })).json()).accepted[0];
+    const act = await h().request('/api/activities', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ date: '2023-03-10', townshipCode: s2.sites[0].townshipCode, siteId: used, title: '宣讲' }),
+    });
+    expect(act.status).toBe(201);
+    const inUse = await c.api.scenarios[':id'].unaccept.$post({ param: { id: s2.id }, json: { siteId: s2.sites[0].id } });
+    expect(inUse.status).toBe(409);
+    expect(((await inUse.json()) as unknown as { error: { issues: { code: string }[] } }).error.issues[0].code).toBe('planned_site_in_use');
 
     // A proposal id of another scenario is unprocessable.
     expect((await c.api.scenarios[':id'].unaccept.$post({ param: { id: s.id }, json: { siteId: 'p_nope' } })).status).toBe(422);

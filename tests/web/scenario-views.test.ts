@@ -219,3 +219,29 @@ describe('the phone header', () => {
     });
   }
 });
+
+describe('a wide panel', () => {
+  for (const lang of ['zh', 'en'] as const) {
+    it(`refits the district into the part of the map it leaves (1366, ${lang})`, async () => {
+      const boundary = await (await h.client.api.boundary.$get()).json();
+      const coords = JSON.stringify(boundary.features[0].geometry).match(/-?\d+\.\d+,-?\d+\.\d+/g)!.map((p) => p.split(',').map(Number));
+      const box = [Math.min(...coords.map((c) => c[0])), Math.min(...coords.map((c) => c[1])), Math.max(...coords.map((c) => c[0])), Math.max(...coords.map((c) => c[1]))];
+      const page = await open(`/?lang=${lang}`);
+      // Looking at the east of the district, zoomed in: the wide report panel would hide most of it.
+      await page.evaluate(() => window.__map!.jumpTo({ center: [106.25, 32.6], zoom: 11 }));
+      await page.getByTestId('tab-townships').click();
+      await page.getByTestId('left-panel').locator('.township-table').first().waitFor();
+      // Every corner of the district's box ends up inside the map that is still visible.
+      await page.waitForFunction((b) => {
+        const map = window.__map!;
+        const { width, height } = map.getContainer().getBoundingClientRect();
+        return [[b[0], b[1]], [b[2], b[3]], [b[0], b[3]], [b[2], b[1]]].every(([lng, lat]) => {
+          const p = map.project([lng, lat]);
+          return p.x >= -1 && p.y >= -1 && p.x <= width + 1 && p.y <= height + 1;
+        });
+      }, box, { timeout: 30_000 });
+      await shotTo(page, `wide-panel-refit-${lang}-1366`);
+      await page.close();
+    });
+  }
+});

@@ -116,20 +116,24 @@ export async function acceptScenarioSites(tx: Sql, district: string, scenario: S
 /** Why a planned site made by accepting a proposal can no longer simply be taken back. */
 export type PlannedSiteState = 'untouched' | 'missing' | 'changed' | 'in-use';
 
-const PlannedSiteRow = z.object({ status: z.string(), untouched: z.boolean(), requests: z.coerce.number() });
+const PlannedSiteRow = z.object({ status: z.string(), untouched: z.boolean(), refs: z.coerce.number() });
 
 /**
  * Whether the planned site `siteId` is as accepting made it: still there, still planned, never edited since
- * (`updated_at` is still its creation time) and with no service request routed to it. Locks the site row.
+ * (`updated_at` is still its creation time) and nothing refers to it (service requests, activities, a team's home
+ * site, a site account). Locks the site row.
  */
 export async function plannedSiteState(tx: Sql, district: string, siteId: string): Promise<PlannedSiteState> {
   const [r] = parseRows(PlannedSiteRow, await tx`
     SELECT s.status, s.updated_at = s.created_at AS untouched,
-      (SELECT count(*) FROM service_requests q WHERE q.site_id = s.id OR q.first_site_id = s.id) AS requests
+      (SELECT count(*) FROM service_requests q WHERE q.site_id = s.id OR q.first_site_id = s.id)
+      + (SELECT count(*) FROM activities a WHERE a.site_id = s.id)
+      + (SELECT count(*) FROM volunteer_teams v WHERE v.home_site_id = s.id)
+      + (SELECT count(*) FROM user_sites u WHERE u.site_id = s.id) AS refs
     FROM sites s WHERE s.district_code = ${district} AND s.id = ${siteId} FOR UPDATE`);
   if (!r) return 'missing';
   if (r.status !== 'planned' || !r.untouched) return 'changed';
-  return r.requests > 0 ? 'in-use' : 'untouched';
+  return r.refs > 0 ? 'in-use' : 'untouched';
 }
 
 /** Takes an accepted proposal back: deletes its (untouched) planned site and reopens the proposal. */

@@ -122,5 +122,5 @@ const UNACCEPT_REFUSED = {
   changed: (name: string, siteId: string) =>
     `The planned site ${siteId} made from "${name}" was changed after it was accepted; un-accepting would lose those changes. Edit or delete the site itself instead`,
   'in-use': (name: string, siteId: string) =>
-    `Service requests were routed to the planned site ${siteId} made from "${name}"; it cannot be taken back. Edit or delete the site itself instead`,
+    `The planned site ${siteId} made from "${name}" is already in use (service requests, activities, a team or an account refer to it); it cannot be taken back. Edit the site itself instead`,
 };

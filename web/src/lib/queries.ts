@@ -9,8 +9,10 @@ import { QueryClient, type QueryKey } from '@tanstack/react-query';
 
 export const queryClient = new QueryClient({
   defaultOptions: {
-    // Freshness is driven by the data version and our own writes, not by timers or window focus.
-    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false },
+    // Freshness is driven by the data version and our own writes, not by timers or window focus. Requests are
+    // tried even offline ('always'), so the person is told "you are offline" (lib/error-words.ts) instead of waiting.
+    queries: { staleTime: Infinity, retry: false, refetchOnWindowFocus: false, networkMode: 'always' },
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -164,7 +164,7 @@ export function ScenarioPanel({
                     <td>{twName(s.townshipCode)}</td>
                     <td colSpan={2} className="muted small">{t('compare.accepted')}</td>
                     <td>
-                      <button type="button" className="button small subtle" disabled={accepting} onClick={() => onUnaccept(s.id)} data-testid="unaccept-one"
+                      <button type="button" className="button small" disabled={accepting} onClick={() => onUnaccept(s.id)} data-testid="unaccept-one"
                         title={t('compare.unacceptHint')}>
                         {t('compare.unaccept')}
                       </button>

@@ -59,7 +59,7 @@ export function ScenarioVersus({ a, b, townshipName }: Props) {
               <th>{r.label}</th>
               <td className="num" data-testid="versus-a">{r.fmt(r.a)}</td>
               <td className="num" data-testid="versus-b">{r.fmt(r.b)}</td>
-              <td className="num gain" data-testid="versus-diff">{r.diff(r.a - r.b)}</td>
+              <td className={`num${r.a !== r.b ? ' gain' : ''}`} data-testid="versus-diff">{r.diff(r.a - r.b)}</td>
             </tr>
           ))}
         </tbody>
