@@ -21,7 +21,12 @@ export interface SetCoverOutcome {
  * raise it; after every step a greedy on the Lagrangian costs builds a cover and drops redundant columns
  * (planSetCoverGreedy); the fewest-column cover is kept. Then fix-and-resolve rounds (Caprara–Fischetti–Toth):
  * fix the best cover's columns with the lowest Lagrangian cost (a growing share), remove the rows they cover and
- * run the subgradient + greedy again on the rest.
+ * run the subgradient + greedy again on the rest. Last, "one fewer": maximal covering with one column fewer
+ * (planMaxCoverage) while it still covers what is needed.
+ * Works on the model without dominated columns (and, for a full cover, dominated rows); multipliers stay in
+ * [0, 1] and one step may move a column's cost by at most 0.5 (dense clustered columns otherwise overshoot).
+ * Measured on the large stress set: with the greedy plan and planImproveMinSites around it, fewest sites went
+ * from +8 to ≤ +1 over the HiGHS optimum at 100% (one case +2 at 95%).
  *
  * @example
  * const cover = planSetCover(reduced, needed, { iterations: 400 });
