@@ -7,6 +7,7 @@
  * gets the heuristic plan as a MIP start: both only shorten its proof, so the speed ratio is if anything too low.
  * Slow (HiGHS takes minutes in total), so `npm run bench` leaves it out with a printed notice; run it alone with
  *   BENCH_LARGE=1 npx vitest bench --run --project unit tests/bench/plan-large.bench.ts
+ * (HiGHS time limit per instance: BENCH_HIGHS_SECONDS, default 300.)
  */
 import loadHighs from 'highs';
 import { bench, describe } from 'vitest';
@@ -15,7 +16,11 @@ import { spatialInstance } from '../fixtures/plan-instances';
 import { fmtSpread, saveBenchResults, spread } from './bench-results';
 
 const SITES = 20;
-const HIGHS_TIME_LIMIT_SECONDS = 600;
+// Measured here (load ~25 on 2 cores): r = 1.1 km seed 7 HiGHS proves the optimum in ~100 s; r = 2.2 km seed 7
+// (after merging and dominance 14,408 rows × 2,783 columns, 364,192 nonzeros) it reaches no bound below 513,582 in
+// 240–500 s while the heuristic's Lagrangian bound is 163,401 for its 163,392; so the limit is 300 s by default and
+// such runs are compared with the best upper bound (printed as such), not an optimum.
+const HIGHS_TIME_LIMIT_SECONDS = Number(process.env.BENCH_HIGHS_SECONDS ?? 300);
 const highs = await loadHighs();
 const radii = [{ radiusMeters: 1100, existingSites: 578 }, { radiusMeters: 2200, existingSites: 145 }];
 const seeds = [7, 8, 9];
@@ -27,6 +32,7 @@ const lines: string[] = [];
 for (const r of LARGE ? radii : []) {
   const speed: number[] = [];
   const value: number[] = [];
+  let unproven = 0;
   for (const seed of seeds) {
     const problem = spatialInstance(seed, {
       demandCount: 50_000, candidateCount: 5_000, widthMeters: 60_000, heightMeters: 40_000,
@@ -41,6 +47,7 @@ for (const r of LARGE ? radii : []) {
     const gap = planOptimalityGap(heuristic, exact);
     const ratio = gap.heuristicValue / gap.referenceValue;
     speed.push(exactMs / heuristicMs);
+    if (exact.status !== 'optimal') unproven++;
     value.push(ratio);
     const row = {
       radiusMeters: r.radiusMeters, seed, heuristicMs: Math.round(heuristicMs), exactMs: Math.round(exactMs), exactStatus: exact.status,
@@ -55,7 +62,7 @@ for (const r of LARGE ? radii : []) {
   }
   const v = spread(value);
   const s = spread(speed);
-  lines.push(`  r=${r.radiusMeters} m: value ratio ${fmtSpread({ ...v, min: 100 * v.min, median: 100 * v.median, max: 100 * v.max }, 3, '%')} (goal ≥ 99.5% each: ${v.min >= 0.995 ? 'met' : 'NOT met'}); speed ratio ${fmtSpread(s)} (goal ≥ 20× each: ${s.min >= 20 ? 'met' : 'NOT met'})`);
+  lines.push(`  r=${r.radiusMeters} m: value ratio ${fmtSpread({ ...v, min: 100 * v.min, median: 100 * v.median, max: 100 * v.max }, 3, '%')} (goal ≥ 99.5% each: ${v.min >= 0.995 ? 'met' : 'NOT met'}); speed ratio ${fmtSpread(s)} (goal ≥ 20× each: ${s.min >= 20 ? 'met' : 'NOT met'})${unproven ? `; HiGHS proved no optimum in ${unproven} of ${seeds.length} runs (time limit ${HIGHS_TIME_LIMIT_SECONDS} s): there the value ratio is against the best upper bound and the speed ratio only a lower bound` : ''}`);
 }
 if (LARGE) {
   console.log(`\n=== plan-large.bench: k = ${SITES}, 50,000 × 5,000 ===\n${lines.join('\n')}`);
