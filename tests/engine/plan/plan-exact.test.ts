@@ -20,16 +20,6 @@ const hand = (): CoverageProblem => ({
 });
 
 describe('solveMaxCoverageExact', () => {
-  it('takes a plan as a MIP start (even a poor or partly dominated one) and still proves the optimum', () => {
-    for (const startCandidates of [[0, 3], [1, 2], [3]]) {
-      const exact = solveMaxCoverageExact(highs, hand(), 2, { startCandidates });
-      expect(exact.status).toBe('optimal');
-      expect(exact.chosenCandidateIds.sort()).toEqual(['B', 'C']);
-      expect(exact.objective).toBeCloseTo(11.1, 9);
-    }
-    expect(solveMinSitesExact(highs, hand(), 1, { startCandidates: [0, 1, 2, 3] })).toMatchObject({ status: 'optimal' });
-  });
-
   it('finds the hand-worked optimum and reports a proven gap of 0', () => {
     const exact = solveMaxCoverageExact(highs, hand(), 2);
     expect(exact.status).toBe('optimal');

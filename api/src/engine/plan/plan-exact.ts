@@ -151,7 +151,6 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
     };
   }
   const colCost = Array.from({ length: numCols }, (_, c) => shape.colCost(c, C));
-  const start = options.startCandidates && !options.lpRelaxation ? mipStart(reduced, options.startCandidates, numCols, shape.withShares) : null;
   const result = highs.withModel({
     numCols, numRows: rowLower.length,
     sense: shape.maximize ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
@@ -162,7 +161,6 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
   }, (m) => {
     m.options.set({ output_flag: false, mip_rel_gap: options.mipRelativeGap ?? 0 });
     if (options.timeLimitSeconds !== undefined) m.options.set({ time_limit: options.timeLimitSeconds });
-    if (start) m.setSolution({ colValue: start });
     m.run();
     const hasSolution = Number(m.info.get('primal_solution_status')) === highs.constants.solutionStatus.feasible;
     return {
@@ -193,22 +191,4 @@ function solve(highs: Highs, prepared: PreparedCoverage, reduced: ReducedCoverag
     mipGap: Number.isFinite(result.gap) && result.objective !== null ? result.gap : null,
     solverSeconds: result.seconds, model,
   };
-}
-
-/**
- * A MIP start from a plan: x = 1 for its candidates that are model columns (a dominated one is left out: HiGHS
- * checks the start and ignores it when infeasible), y_r = 1 for the rows they cover.
- */
-function mipStart(reduced: ReducedCoverage, candidates: readonly number[], numCols: number, withShares: boolean): Float64Array {
-  const C = reduced.columnCandidate.length;
-  const colOf = new Map<number, number>();
-  reduced.columnCandidate.forEach((j, c) => colOf.set(j, c));
-  const value = new Float64Array(numCols);
-  for (const j of candidates) { const c = colOf.get(j); if (c !== undefined) value[c] = 1; }
-  if (withShares) {
-    for (let r = 0; r < reduced.rowWeight.length; r++) {
-      for (let p = reduced.rowStarts[r]; p < reduced.rowStarts[r + 1]; p++) if (value[reduced.rowColumns[p]] === 1) { value[C + r] = 1; break; }
-    }
-  }
-  return value;
 }

@@ -190,6 +190,4 @@ export interface ExactOptions {
   mipRelativeGap?: number;
   /** Solve the LP relaxation (x continuous in [0, 1]) instead: its objective is a bound, its solution fractional. */
   lpRelaxation?: boolean;
-  /** A known plan (candidate indices, e.g. the heuristic's) handed to HiGHS as a MIP start; it only speeds the proof. */
-  startCandidates?: readonly number[];
 }
