@@ -16,10 +16,9 @@ import { spatialInstance } from '../fixtures/plan-instances';
 import { fmtSpread, saveBenchResults, spread } from './bench-results';
 
 const SITES = 20;
-// Measured here: r = 1.1 km seed 7 HiGHS proves the optimum in 2–4 s (~100 s under a load of 25); r = 2.2 km seed 7
-// (after merging and dominance 14,408 rows × 2,783 columns, 364,192 nonzeros) it reaches no bound below 513,582 in
-// 240–500 s while the heuristic's Lagrangian bound is 163,401 for its 163,392; so the limit is 300 s by default and
-// such runs are compared with the best upper bound (printed as such), not an optimum.
+// Measured here (load ~5): HiGHS proves every optimum, 0.9–1.3 s at 1.1 km and 16–46 s at 2.2 km; the whole bench
+// takes ~2 min. Under a load of ~25 (niced) the 2.2 km runs found no useful bound in 300–500 s: hence a time limit
+// (300 s by default); a run without a proven optimum is compared with the best upper bound and labelled.
 const HIGHS_TIME_LIMIT_SECONDS = Number(process.env.BENCH_HIGHS_SECONDS ?? 300);
 const highs = await loadHighs();
 const radii = [{ radiusMeters: 1100, existingSites: 578 }, { radiusMeters: 2200, existingSites: 145 }];
