@@ -3,8 +3,11 @@
  * already covered by existing sites) at a small (1.1 km) and a large (2.2 km) radius, three seeds each: the
  * heuristic (greedy + swap + Lagrangian-guided restarts) against the HiGHS optimum, in the same run.
  * Goal (issue 8): ≥ 20× faster than HiGHS and ≥ 99.5% of its optimum in every repetition.
+ * HiGHS solves the reduced model (demand points with the same candidates merged, dominated candidates dropped:
+ * r = 1.1 km seed 7 went from 12,637 × 4,685 to 10,951 × 2,935 and from 4.0 s to 2.0 s here), from scratch.
  * Slow (HiGHS takes minutes in total), so `npm run bench` leaves it out with a printed notice; run it alone with
  *   BENCH_LARGE=1 npx vitest bench --run --project unit tests/bench/plan-large.bench.ts
+ * (HiGHS time limit per instance: BENCH_HIGHS_SECONDS, default 300.)
  */
 import loadHighs from 'highs';
 import { bench, describe } from 'vitest';
@@ -13,7 +16,10 @@ import { spatialInstance } from '../fixtures/plan-instances';
 import { fmtSpread, saveBenchResults, spread } from './bench-results';
 
 const SITES = 20;
-const HIGHS_TIME_LIMIT_SECONDS = 600;
+// Measured here (load ~5): HiGHS proves every optimum, 0.9–1.3 s at 1.1 km and 16–46 s at 2.2 km; the whole bench
+// takes ~2 min. Under a load of ~25 (niced) the 2.2 km runs found no useful bound in 300–500 s: hence a time limit
+// (300 s by default); a run without a proven optimum is compared with the best upper bound and labelled.
+const HIGHS_TIME_LIMIT_SECONDS = Number(process.env.BENCH_HIGHS_SECONDS ?? 300);
 const highs = await loadHighs();
 const radii = [{ radiusMeters: 1100, existingSites: 578 }, { radiusMeters: 2200, existingSites: 145 }];
 const seeds = [7, 8, 9];
@@ -25,6 +31,7 @@ const lines: string[] = [];
 for (const r of LARGE ? radii : []) {
   const speed: number[] = [];
   const value: number[] = [];
+  let unproven = 0;
   for (const seed of seeds) {
     const problem = spatialInstance(seed, {
       demandCount: 50_000, candidateCount: 5_000, widthMeters: 60_000, heightMeters: 40_000,
@@ -39,6 +46,7 @@ for (const r of LARGE ? radii : []) {
     const gap = planOptimalityGap(heuristic, exact);
     const ratio = gap.heuristicValue / gap.referenceValue;
     speed.push(exactMs / heuristicMs);
+    if (exact.status !== 'optimal') unproven++;
     value.push(ratio);
     const row = {
       radiusMeters: r.radiusMeters, seed, heuristicMs: Math.round(heuristicMs), exactMs: Math.round(exactMs), exactStatus: exact.status,
@@ -53,7 +61,7 @@ for (const r of LARGE ? radii : []) {
   }
   const v = spread(value);
   const s = spread(speed);
-  lines.push(`  r=${r.radiusMeters} m: value ratio ${fmtSpread({ ...v, min: 100 * v.min, median: 100 * v.median, max: 100 * v.max }, 3, '%')} (goal ≥ 99.5% each: ${v.min >= 0.995 ? 'met' : 'NOT met'}); speed ratio ${fmtSpread(s)} (goal ≥ 20× each: ${s.min >= 20 ? 'met' : 'NOT met'})`);
+  lines.push(`  r=${r.radiusMeters} m: value ratio ${fmtSpread({ ...v, min: 100 * v.min, median: 100 * v.median, max: 100 * v.max }, 3, '%')} (goal ≥ 99.5% each: ${v.min >= 0.995 ? 'met' : 'NOT met'}); speed ratio ${fmtSpread(s)} (goal ≥ 20× each: ${s.min >= 20 ? 'met' : 'NOT met'})${unproven ? `; HiGHS proved no optimum in ${unproven} of ${seeds.length} runs (time limit ${HIGHS_TIME_LIMIT_SECONDS} s): there the value ratio is against the best upper bound and the speed ratio only a lower bound` : ''}`);
 }
 if (LARGE) {
   console.log(`\n=== plan-large.bench: k = ${SITES}, 50,000 × 5,000 ===\n${lines.join('\n')}`);

@@ -28,8 +28,9 @@ describe('solveMaxCoverageExact', () => {
     expect(exact.newlyCoveredWeight).toBeCloseTo(11.1, 12);
     expect(exact.bestBound).toBeCloseTo(11.1, 9);
     expect(exact.mipGap).toBeCloseTo(0, 9);
-    // Reduced model: 6 open points, each covered by a different candidate set except d0/d1 ({A,B}) and d2/d3 ({A,C}).
-    expect(exact.model).toMatchObject({ demandPoints: 6, relevantDemandPoints: 6, mergedDemandRows: 4, candidateColumns: 4 });
+    // Reduced model: 6 open points, each covered by a different candidate set except d0/d1 ({A,B}) and d2/d3 ({A,C});
+    // D {d5} ⊂ C {d2,d3,d5} is dominated and dropped.
+    expect(exact.model).toMatchObject({ demandPoints: 6, relevantDemandPoints: 6, mergedDemandRows: 4, candidateColumns: 3 });
   });
 
   it('honours exclusions and township minimums', () => {

@@ -63,25 +63,19 @@ export function coverageFromReach(
   });
 
   const codes = demand.townshipCodes;
-  const tPop = new Float64Array(codes.length + 1); // last slot: outside every township
-  const tCov = new Float64Array(codes.length + 1);
-  const tOld = new Float64Array(codes.length + 1);
+  const { tPop, tOld, population, olderPopulation, slot } = demandTotals(demand);
+  const tCov = new Float64Array(codes.length + 1); // last slot: outside every township
   const tOldCov = new Float64Array(codes.length + 1);
   let redundantPopulation = 0;
-  let population = 0, covered = 0, olderPopulation = 0, olderCovered = 0;
+  let covered = 0, olderCovered = 0;
   for (let i = 0; i < n; i++) {
-    population += pop[i];
-    olderPopulation += older[i];
-    const t = demand.townshipIndex[i] >= 0 && demand.townshipIndex[i] < codes.length ? demand.townshipIndex[i] : codes.length;
-    tPop[t] += pop[i];
-    tOld[t] += older[i];
-    if (coverCount[i] > 0) {
-      tCov[t] += pop[i];
-      tOldCov[t] += older[i];
-      covered += pop[i];
-      olderCovered += older[i];
-      if (coverCount[i] >= 3) redundantPopulation += pop[i];
-    }
+    if (coverCount[i] === 0) continue;
+    const t = slot[i];
+    tCov[t] += pop[i];
+    tOldCov[t] += older[i];
+    covered += pop[i];
+    olderCovered += older[i];
+    if (coverCount[i] >= 3) redundantPopulation += pop[i];
   }
 
   const perTownship: TownshipCoverage[] = [];
@@ -106,4 +100,35 @@ export function coverageFromReach(
     olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
   };
   return { totals, coverCount, nearestFacilityIndex, nearestMinutes, facilityToDemand, redundantPopulation, perTownship };
+}
+
+interface DemandTotals { tPop: Float64Array; tOld: Float64Array; population: number; olderPopulation: number; slot: Int32Array }
+const totalsCache = new WeakMap<Float64Array, { demand: DemandPoints; totals: DemandTotals }>();
+
+/**
+ * Population and older population in total and per township slot (last slot: outside every township), and each
+ * point's slot: facility-independent, so computed once per demand version (cached on the population array, like
+ * the demand grid index) and summed in index order as before.
+ */
+function demandTotals(demand: DemandPoints): DemandTotals {
+  const hit = totalsCache.get(demand.population);
+  if (hit && hit.demand.olderPopulation === demand.olderPopulation && hit.demand.townshipIndex === demand.townshipIndex
+    && hit.demand.townshipCodes === demand.townshipCodes) return hit.totals;
+  const n = demand.population.length;
+  const codes = demand.townshipCodes;
+  const tPop = new Float64Array(codes.length + 1);
+  const tOld = new Float64Array(codes.length + 1);
+  const slot = new Int32Array(n);
+  let population = 0, olderPopulation = 0;
+  for (let i = 0; i < n; i++) {
+    population += demand.population[i];
+    olderPopulation += demand.olderPopulation[i];
+    const t = demand.townshipIndex[i] >= 0 && demand.townshipIndex[i] < codes.length ? demand.townshipIndex[i] : codes.length;
+    slot[i] = t;
+    tPop[t] += demand.population[i];
+    tOld[t] += demand.olderPopulation[i];
+  }
+  const totals = { tPop, tOld, population, olderPopulation, slot };
+  totalsCache.set(demand.population, { demand, totals });
+  return totals;
 }

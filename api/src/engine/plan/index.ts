@@ -17,3 +17,4 @@ export * from './plan-sum-of-largest.ts';
 export * from './plan-swap-search.ts';
 export * from './plan-types.ts';
 export * from './plan-set-cover.ts';
+export * from './plan-dominance.ts';

@@ -2,11 +2,13 @@ import type { Highs } from 'highs';
 import { EngineInputError } from '../types';
 import { planCheckProblem, type PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
+import { planDropDominatedColumns } from './plan-dominance';
 import { planReduceDemand, type ReducedCoverage } from './plan-reduce-demand';
 import type { CoverageConstraints, CoverageProblem, ExactCoverageResult, ExactOptions, ExactStatus } from './plan-types';
 
 /**
- * Exact maximal covering (MCLP) with HiGHS on the reduced model (see planReduceDemand):
+ * Exact maximal covering (MCLP) with HiGHS on the reduced model (see planReduceDemand; dominated candidates dropped,
+ * see planDropDominatedColumns):
  * maximise Σ w_r·y_r subject to y_r ≤ Σ_{j covers r} x_j, Σ x_j ≤ siteCount, Σ_{j in township t} x_j ≥ min_t,
  * x binary, 0 ≤ y ≤ 1. The caller passes the loaded HiGHS instance (`await highsLoader()`), keeping the engine pure.
  *
@@ -24,7 +26,7 @@ export function solveMaxCoverageExact(
 ): ExactCoverageResult {
   if (!Number.isInteger(siteCount) || siteCount < 0) throw new EngineInputError(`siteCount must be a whole number ≥ 0, got ${siteCount}`);
   const prepared = planCheckProblem(problem, options);
-  const reduced = planReduceDemand(prepared);
+  const reduced = planDropDominatedColumns(prepared, planReduceDemand(prepared));
   const weights = reduced.rowWeight;
   return solve(highs, prepared, reduced, options, {
     maximize: true,
@@ -57,7 +59,7 @@ export function solveMinSitesExact(
     throw new EngineInputError(`targetShare must be between 0 and 1, got ${targetShare}`);
   }
   const prepared = planCheckProblem(problem, options);
-  const reduced = planReduceDemand(prepared);
+  const reduced = planDropDominatedColumns(prepared, planReduceDemand(prepared));
   const weights = reduced.rowWeight;
   let reachable = 0;
   let smallest = Infinity;

@@ -87,9 +87,8 @@ export function planMinSites(
     lowerBound > prepared.minimumTotal ? 'greedy-gains' : 'township-minimums';
   let chosen = [...state.chosen];
   const reduced = planReduceDemand(prepared);
+  const nonzeros = reduced.rowColumns.length;
   if (options.highs) {
-    let nonzeros = 0;
-    for (let r = 0; r < reduced.rowWeight.length; r++) nonzeros += reduced.rowStarts[r + 1] - reduced.rowStarts[r];
     if (nonzeros <= (options.lpMaxNonzeros ?? 200_000)) {
       const lp = solveMinSitesExact(options.highs, problem, targetShare, { ...constraints, lpRelaxation: true });
       if (lp.status === 'optimal' && lp.objective !== null) {
@@ -100,7 +99,11 @@ export function planMinSites(
   }
   // Improvement from two starts: the greedy plan and the Lagrangian set-cover plan (planSetCover); fewest wins.
   const starts = [state];
-  if (!options.skipImprovement && chosen.length > lowerBound) {
+  // The set-cover heuristic's greedy costs (sites × columns) per subgradient step: only on models where that and
+  // the nonzeros stay small (the stress set: ≤ 100,000 nonzeros, ≤ 160 × 900); larger ones keep greedy + improvement.
+  const setCoverWork = greedySiteCount * reduced.columnCandidate.length;
+  if (!options.skipImprovement && chosen.length > lowerBound && nonzeros <= (options.setCoverMaxNonzeros ?? 150_000)
+    && setCoverWork <= (options.setCoverMaxWork ?? 400_000)) {
     const cover = planSetCover(reduced, needed, { iterations: options.lagrangianIterations ?? 300 });
     if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
     const trial = new PlanCoverState(prepared);

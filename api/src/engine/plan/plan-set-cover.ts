@@ -1,4 +1,5 @@
 import { planMaxCoverage } from './plan-max-coverage';
+import { setTranspose, undominatedSets } from './plan-dominance';
 import type { ReducedCoverage } from './plan-reduce-demand';
 import { planSetCoverGreedy, type SetCoverModel } from './plan-set-cover-greedy';
 
@@ -20,7 +21,12 @@ export interface SetCoverOutcome {
  * raise it; after every step a greedy on the Lagrangian costs builds a cover and drops redundant columns
  * (planSetCoverGreedy); the fewest-column cover is kept. Then fix-and-resolve rounds (Caprara–Fischetti–Toth):
  * fix the best cover's columns with the lowest Lagrangian cost (a growing share), remove the rows they cover and
- * run the subgradient + greedy again on the rest.
+ * run the subgradient + greedy again on the rest. Last, "one fewer": maximal covering with one column fewer
+ * (planMaxCoverage) while it still covers what is needed.
+ * Works on the model without dominated columns (and, for a full cover, dominated rows); multipliers stay in
+ * [0, 1] and one step may move a column's cost by at most 0.5 (dense clustered columns otherwise overshoot).
+ * Measured on the large stress set: with the greedy plan and planImproveMinSites around it, fewest sites went
+ * from +8 to ≤ +1 over the HiGHS optimum at 100% (one case +2 at 95%).
  *
  * @example
  * const cover = planSetCover(reduced, needed, { iterations: 400 });
@@ -72,10 +78,10 @@ const CAP = 0.5;
  */
 function setCoverModel(reduced: ReducedCoverage, full: boolean): SetCoverModel {
   const C = reduced.columnCandidate.length;
-  const rowsOf = transpose(reduced.rowStarts, reduced.rowColumns, reduced.rowWeight.length, C);
-  const keepColumn = undominated(rowsOf.starts, rowsOf.items, reduced.rowStarts, reduced.rowColumns, C);
+  const rowsOf = setTranspose(reduced.rowStarts, reduced.rowColumns, reduced.rowWeight.length, C);
+  const keepColumn = undominatedSets(rowsOf.starts, rowsOf.items, reduced.rowStarts, reduced.rowColumns, C);
   const keepRow = full
-    ? undominated(reduced.rowStarts, reduced.rowColumns, rowsOf.starts, rowsOf.items, reduced.rowWeight.length, true)
+    ? undominatedSets(reduced.rowStarts, reduced.rowColumns, rowsOf.starts, rowsOf.items, reduced.rowWeight.length, true)
     : new Uint8Array(reduced.rowWeight.length).fill(1);
   const w: number[] = [];
   const rowStarts: number[] = [0];
@@ -87,46 +93,8 @@ function setCoverModel(reduced: ReducedCoverage, full: boolean): SetCoverModel {
     rowStarts.push(rowColumns.length);
   }
   const R = w.length;
-  const cols = transpose(Int32Array.from(rowStarts), Int32Array.from(rowColumns), R, C);
+  const cols = setTranspose(Int32Array.from(rowStarts), Int32Array.from(rowColumns), R, C);
   return { R, C, w: Float64Array.from(w), rowStarts: Int32Array.from(rowStarts), rowColumns: Int32Array.from(rowColumns), colStarts: cols.starts, colRows: cols.items };
-}
-
-function transpose(starts: Int32Array, items: Int32Array, n: number, m: number) {
-  const out = new Int32Array(m + 1);
-  for (let p = 0; p < starts[n]; p++) out[items[p] + 1]++;
-  for (let c = 0; c < m; c++) out[c + 1] += out[c];
-  const fill = out.slice(0, m);
-  const res = new Int32Array(starts[n]);
-  for (let r = 0; r < n; r++) for (let p = starts[r]; p < starts[r + 1]; p++) res[fill[items[p]]++] = r;
-  return { starts: out, items: res };
-}
-
-/**
- * Sets (CSR `starts`/`items`, sorted; `inv` the transpose) left after dropping each set s contained in another
- * set t (`dropSuperset` false: s goes) or each set t containing another set s (`dropSuperset` true: t goes); of
- * equal sets the first stays. A superset t of s holds s's first item, so only those t are checked.
- */
-function undominated(starts: Int32Array, items: Int32Array, inv: Int32Array, invItems: Int32Array, n: number, dropSuperset = false): Uint8Array {
-  const keep = new Uint8Array(n).fill(1);
-  const mark = new Int32Array(inv.length).fill(-1);
-  for (let s = 0; s < n; s++) {
-    const size = starts[s + 1] - starts[s];
-    if (size === 0) { keep[s] = dropSuperset ? 1 : 0; continue; }
-    if (!keep[s]) continue;
-    for (let p = starts[s]; p < starts[s + 1]; p++) mark[items[p]] = s;
-    const first = items[starts[s]];
-    for (let q = inv[first]; q < inv[first + 1]; q++) {
-      const t = invItems[q];
-      if (t === s || !keep[t]) continue;
-      const tSize = starts[t + 1] - starts[t];
-      if (tSize < size || (tSize === size && (dropSuperset ? t < s : t < s))) continue;
-      let shared = 0;
-      for (let p = starts[t]; p < starts[t + 1]; p++) if (mark[items[p]] === s) shared++;
-      if (shared !== size) continue;
-      if (dropSuperset) keep[t] = 0; else { keep[s] = 0; break; }
-    }
-  }
-  return keep;
 }
 
 /** Beasley's start: u_r = min over the columns j covering r of 1 / |rows of j|. */

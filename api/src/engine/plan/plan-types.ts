@@ -138,6 +138,13 @@ export interface MinSitesOptions {
   highs?: import('highs').Highs;
   /** Largest reduced model (nonzeros) for the LP bound. Default 200,000. */
   lpMaxNonzeros?: number;
+  /**
+   * Largest reduced model (nonzeros) for the Lagrangian set-cover heuristic (planSetCover); larger models use the
+   * greedy plan and the improvement phase only. Default 150,000 (the stress set's models have 20,000–50,000).
+   */
+  setCoverMaxNonzeros?: number;
+  /** Largest greedy sites × model columns for planSetCover (its greedy runs once per subgradient step). Default 400,000. */
+  setCoverMaxWork?: number;
 }
 
 /** Status of an exact solve. */
