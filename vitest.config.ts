@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -12,6 +13,13 @@ export default defineConfig({
           benchmark: { include: ['tests/bench/**/*.bench.ts'] },
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // The migrated (and seeded) database snapshots are made once, before the first file, not inside a test.
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          // Vitest's default is one worker fewer than the cores: one on a 2-core machine. PGlite is single-threaded, so
+          // two files at a time use both cores. Files share their worker's module graph (no per-file re-import of the
+          // app, nor per-file image of the snapshot); every test still gets a fresh database, and CI shuffles the order.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+          isolate: false,
         },
       },
       {

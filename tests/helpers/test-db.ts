@@ -74,6 +74,15 @@ function embeddedSnapshot(seed: boolean): Promise<Blob> {
   return p;
 }
 
+/**
+ * Makes the seeded and the empty snapshot (once: kept on disk under their keys) before any test runs, from the
+ * unit project's global setup: on a fresh clone no test or hook then pays for migrating and seeding, or times out on it.
+ */
+export async function prepareEmbeddedSnapshots(): Promise<void> {
+  await embeddedSnapshot(true);
+  await embeddedSnapshot(false);
+}
+
 const images = new Map<string, ReturnType<typeof pgliteImage>>();
 
 /** The snapshot held in memory by this worker, ready to start new instances from (see `pgliteImage`). */

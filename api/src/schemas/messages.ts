@@ -23,10 +23,11 @@ const zh = {
     '以高斯核（σ 见参数，截断于 3σ）分布在区政府驻地和各乡镇驻地周围：区政府驻地分得 50%，各乡镇驻地平分另外 50%' +
     '（无区政府驻地或只有一个驻地时，各驻地平分全部）；已定位的社区从所属乡镇驻地的份额中各分得相等一份，分布在社区自身位置周围。' +
     '农村人口（其余部分）分布到距所有驻地都超过 1σ 的网格（没有这样的网格时为全部网格）；各乡镇按最近驻地分得其中的网格，' +
-    '再平均分给其下各村：已定位村的份额以高斯核（σ 见参数，截断于 3σ）分布在村的位置周围，未定位村的份额在该乡镇的农村网格内均匀分布。' +
-    '每个网格的老年人口 = 人口 × 老年人口比例。网格按最近驻地划归乡镇（近似）。' +
-    '参数：网格 {cellMeters} 米，σ {sigmaMeters} 米，城镇人口比例 {urbanShare}，老年人口比例 {olderShare}，人口 {population}' +
-    '，村（社区）σ {villageSigmaMeters} 米；已定位 {placed} / {total} 个村（社区）。来源：2020 年人口普查区县总数（geodata/census-2020.json）。',
+    '再平均分给其下各村：已定位村的份额以高斯核（除另有说明外 σ 1,000 米，截断于 3σ）分布在村的位置周围，未定位村的份额在该乡镇的农村网格内均匀分布。' +
+    '每个网格的老年人口 = 人口 × 老年人口比例。网格按最近驻地划归乡镇（近似）。',
+  'demand.parameters': '参数：网格 {cellMeters} 米，σ {sigmaMeters} 米，城镇人口比例 {urbanShare}，老年人口比例 {olderShare}，人口 {population}',
+  'demand.anchored': '，村（社区）σ {villageSigmaMeters} 米；已定位 {placed} / {total} 个村（社区）',
+  'demand.census': '。来源：2020 年人口普查区县总数（该区县数据包的 census-2020.json）。',
   'demand.imported': '导入的人口数据（{kind}）',
   'demand.kind.villages': '按村（社区）',
   'demand.kind.grid': '人口网格',
@@ -48,11 +49,12 @@ const en: Record<keyof typeof zh, string> = {
     'part, spread around their own point. Rural population (the rest) goes to cells farther than 1σ from every ' +
     'seat (all cells if there are none); each township takes its share of those cells (nearest seat), split ' +
     'equally among its villages (村): a placed village\'s share is spread around its point with a Gaussian ' +
-    'kernel (village σ below, cut at 3σ), the unplaced villages\' shares stay uniform over the ' +
+    'kernel (σ 1,000 m unless stated, cut at 3σ), the unplaced villages\' shares stay uniform over the ' +
     'township\'s rural cells. Older residents = population × older share in every cell. Cells are assigned to the ' +
-    'township of the nearest seat (approximate). Parameters: cell {cellMeters} m, σ {sigmaMeters} m, urban share ' +
-    '{urbanShare}, older share {olderShare}, population {population}, village σ {villageSigmaMeters} m; anchored on ' +
-    '{placed} of {total} villages/communities. Source: 2020 census county totals (geodata/census-2020.json).',
+    'township of the nearest seat (approximate).',
+  'demand.parameters': ' Parameters: cell {cellMeters} m, σ {sigmaMeters} m, urban share {urbanShare}, older share {olderShare}, population {population}',
+  'demand.anchored': ', village σ {villageSigmaMeters} m; anchored on {placed} of {total} villages/communities',
+  'demand.census': '. Source: 2020 census county totals (census-2020.json of the county\'s pack).',
   'demand.imported': 'imported population ({kind})',
   'demand.kind.villages': 'per village/community',
   'demand.kind.grid': 'population grid',
@@ -77,7 +79,11 @@ export interface DemandMethodOf {
  * (the importer's words, shown as written) and else its kind.
  */
 export function demandMethodText(d: DemandMethodOf, lang: MessageLang): string {
-  if (d.methodCode === 'modelled') return message(lang, 'demand.modelled', d.methodParams);
+  if (d.methodCode === 'modelled') {
+    const p = d.methodParams;
+    return message(lang, 'demand.modelled') + message(lang, 'demand.parameters', p)
+      + ('placed' in p ? message(lang, 'demand.anchored', p) : '') + message(lang, 'demand.census');
+  }
   const notes = String(d.methodParams.notes ?? '');
   const kind = d.methodParams.kind === 'villages' || d.methodParams.kind === 'grid' ? message(lang, `demand.kind.${d.methodParams.kind}`) : String(d.methodParams.kind ?? '');
   return notes || message(lang, 'demand.imported', { kind });

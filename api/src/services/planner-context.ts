@@ -13,6 +13,7 @@ import { assignTownshipByArea } from '../engine/townships/index.ts';
 import type { DemandPoints, RoadGraph, TownshipSeat } from '../engine/types.ts';
 import type { SiteFeature } from '../schemas/sites.ts';
 import { censusOf } from './census.ts';
+import { demandMethodText } from '../schemas/messages.ts';
 
 
 export const MODELLED_CELL_METERS = 400;
@@ -100,7 +101,7 @@ async function loadDemand(sql: Sql, district: string, boundary: Feature<MultiPol
     demand = assignTownship(demand, seats);
     info = {
       name: demand.source.name, modelled: true,
-      method: `${demand.source.method} Source: 2020 census county totals (census-2020.json of the county's pack).`,
+      method: demandMethodText({ methodCode: 'modelled', methodParams: demand.source.parameters ?? {} }, 'en'),
       methodCode: 'modelled', methodParams: demand.source.parameters ?? {},
       sourceId: null, anchors: { placed: points.length, total },
       olderSource: 'district-share', olderNote: DISTRICT_SHARE_NOTE(census.olderShare),

@@ -5,23 +5,13 @@ import { spreadAroundPoint } from './spread-around-point';
 import { EngineInputError } from '../types';
 import type { ApproximateTownshipDemand, TownshipSeat } from '../types';
 import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
+import { MESSAGES, fillParams } from '../../schemas/messages';
 
 const RAD = Math.PI / 180;
 const MAX_GRID_CELLS = 5_000_000;
 
-/** Plain-language description of the modelled demand surface (shown to users with the data). */
-export const MODELLED_DEMAND_METHOD =
-  'Modelled, not observed. A square grid (cell size below) is laid over the district; only cells whose centre ' +
-  'lies inside the boundary are kept. Urban population (population × urban share) is spread around the ' +
-  'district and township seats with a Gaussian kernel (σ below, cut at 3σ): the district seat receives 50% ' +
-  'of it and the township seats share the other 50% equally (without a district seat, or with only one, ' +
-  'all seats share 100% equally); placed communities (社区) take an equal share each of their township seat\'s ' +
-  'part, spread around their own point. Rural population (the rest) goes to cells farther than 1σ from every ' +
-  'seat (all cells if there are none); each township takes its share of those cells (nearest seat), split ' +
-  'equally among its villages (村): a placed village\'s share is spread around its point with a Gaussian ' +
-  'kernel (σ 1,000 m unless stated, cut at 3σ), the unplaced villages\' shares stay uniform over the ' +
-  'township\'s rural cells. Older residents = population × older share in every cell. Cells are assigned to the ' +
-  'township of the nearest seat (approximate).';
+/** Plain-language description of the modelled demand surface (shown to users with the data; worded once in schemas/messages.ts). */
+export const MODELLED_DEMAND_METHOD = MESSAGES.en['demand.modelled'];
 
 /** Input of {@link modelledDemand}. */
 export interface ModelledDemandInput {
@@ -171,6 +161,15 @@ export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipD
   const keep: number[] = [];
   for (let i = 0; i < n; i++) if (pop[i] > 0) keep.push(i);
   const population64 = Float64Array.from(keep, (i) => pop[i]);
+  const parameters: Record<string, number> = {
+    cellMeters, sigmaMeters: sigma, urbanShare, olderShare, population,
+    ...(anchors ? {
+      villageSigmaMeters: anchorSigma, placed: anchors.points.length,
+      total: Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0),
+    } : {}),
+  };
+  const method = MODELLED_DEMAND_METHOD + fillParams(MESSAGES.en['demand.parameters'], parameters)
+    + (anchors ? fillParams(MESSAGES.en['demand.anchored'], parameters) : '') + '.';
   const demand = {
     lng: Float64Array.from(keep, (i) => cellLng[i]),
     lat: Float64Array.from(keep, (i) => cellLat[i]),
@@ -179,21 +178,7 @@ export function modelledDemand(input: ModelledDemandInput): ApproximateTownshipD
     townshipIndex: new Int32Array(keep.length).fill(-1),
     townshipCodes: [...townshipCodes],
     cellHalfSizeMeters: cellMeters / 2,
-    source: {
-      name: 'modelled demand surface',
-      modelled: true,
-      method: `${MODELLED_DEMAND_METHOD} Parameters: cell ${cellMeters} m, σ ${sigma} m, urban share ` +
-        `${urbanShare}, older share ${olderShare}, population ${population}` +
-        (anchors ? `, village σ ${anchorSigma} m; anchored on ${anchors.points.length} of ` +
-          `${Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0)} villages/communities.` : '.'),
-      parameters: {
-        cellMeters, sigmaMeters: sigma, urbanShare, olderShare, population,
-        ...(anchors ? {
-          villageSigmaMeters: anchorSigma, placed: anchors.points.length,
-          total: Object.values(anchors.counts).reduce((a, c) => a + c.villages + c.communities, 0),
-        } : {}),
-      },
-    },
+    source: { name: 'modelled demand surface', modelled: true, method, parameters },
   };
   return assignTownship(demand, seats);
 }
