@@ -10,7 +10,7 @@
  * Records a data source (name, vintage, licence, datum, modelled: false). Without --commit only previews.
  * Database: DATABASE_URL, else embedded PGlite in DATA_DIR (default ./data). Exit code 1 on problems.
  * Remote mode: --server https://host --token TOKEN (or PLANNER_TOKEN) sends the file to the server's import API
- * (POST /api/import/population, or /villages with --villages) instead of opening a database.
+ * (POST /api/d/<county>/import/population, or /villages with --villages) instead of opening a database.
  */
 import { importPopulationCli } from './lib/import-population-cli.ts';
 import { runCli } from './lib/run-import-cli.ts';

@@ -8,7 +8,7 @@
  * 1 when there are problems (a preview with errors, a refused commit, an unreadable file).
  *
  * Remote mode: --server https://host --token TOKEN (or PLANNER_TOKEN in the environment) sends the file to that
- * server's import API (POST /api/import/sites) as the token's account (planner or admin) instead of opening a
+ * server's import API (POST /api/d/<county>/import/sites) as the token's account (planner or admin) instead of opening a
  * database; the preview table, problems and commit are the same. The local mode is for a first install.
  */
 import { importSitesCli } from './lib/import-sites-cli.ts';

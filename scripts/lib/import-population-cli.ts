@@ -5,7 +5,7 @@ import { IMPORT_CRS, type ImportCrs } from '../../api/src/import/crs.ts';
 import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importPopulation, importVillages } from '../../api/src/import/import-reference-data.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
-import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
+import { districtOption } from './district-option.ts';
 import { remoteImport, remoteTarget, runRemoteImportCli } from './remote-import.ts';
 
 export async function importPopulationCli(argv: string[], io: CliIo): Promise<number> {
@@ -15,11 +15,11 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
     options: {
       crs: { type: 'string' }, licence: { type: 'string' }, villages: { type: 'boolean' }, 'cell-size': { type: 'string' },
       name: { type: 'string' }, vintage: { type: 'string' }, commit: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' },
-      server: { type: 'string' }, token: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      server: { type: 'string' }, token: { type: 'string' }, district: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    io.log('usage: npx tsx scripts/import-population.ts FILE --crs wgs84|gcj02|bd09 --licence TEXT [--villages] [--cell-size M] [--commit] [--server URL --token TOKEN]');
+    io.log('usage: npx tsx scripts/import-population.ts FILE --crs wgs84|gcj02|bd09 --licence TEXT [--villages] [--cell-size M] [--commit] [--district CODE] [--server URL --token TOKEN]');
     return values.help ? 0 : 1;
   }
   if (!values.crs || !(IMPORT_CRS as readonly string[]).includes(values.crs)) {
@@ -35,7 +35,9 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
     io.error('error: --cell-size must be a positive number of metres');
     return 1;
   }
-  const remote = remoteTarget(io, values.server, values.token);
+  const district = districtOption(io, values.district);
+  if (district === false) return 1;
+  const remote = remoteTarget(io, values.server, values.token, district);
   if (remote === false) return 1;
   const file = positionals[0];
   const mode = values.commit ? 'commit' as const : 'preview' as const;
@@ -57,10 +59,10 @@ export async function importPopulationCli(argv: string[], io: CliIo): Promise<nu
   }
   return runImportCli(io, file, async (sql, bytes) => {
     const input = {
-      district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
+      district, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
       skipInvalid: values['skip-invalid'] ?? false, licence: values.licence, sourceName: values.name, vintage: values.vintage,
     };
     return report(values.villages ? await importVillages(sql, input) : await importPopulation(sql, input, { cellSizeMeters }), 'local database');
-  });
+  }, district);
 }
 

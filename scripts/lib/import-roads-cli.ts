@@ -11,7 +11,7 @@ import { DEFAULT_CAR_SPEEDS_KMH } from '../../api/src/engine/network/index.ts';
 import { ROAD_CLASSES, type RoadClass } from '../../api/src/engine/types.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 import { osmRoadGraph } from '../../api/src/import/osm-road-graph.ts';
-import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
+import { districtOption } from './district-option.ts';
 
 const MB = 1024 * 1024;
 
@@ -72,17 +72,19 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      margin: { type: 'string' }, speeds: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' },
+      margin: { type: 'string' }, speeds: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' }, district: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    io.log('usage: npm run import:roads -- FILE.osm.pbf|FILE.osm [--margin 2000] [--speeds speeds.json] [--name NAME]');
+    io.log('usage: npm run import:roads -- FILE.osm.pbf|FILE.osm [--margin 2000] [--speeds speeds.json] [--name NAME] [--district CODE]');
     return values.help ? 0 : 1;
   }
   if (values.server || values.token) {
     fail('import:roads has no remote mode: the server has no road-import API (an OpenStreetMap extract is far over its 20 MB upload limit); run it on the server itself, with the app stopped or against its DATABASE_URL');
   }
+  const code = districtOption(io, values.district);
+  if (code === false) return 1;
   const file = positionals[0];
   const marginMeters = values.margin === undefined ? 2000 : Number(values.margin);
   if (!Number.isFinite(marginMeters) || marginMeters < 0 || marginMeters > 50_000) fail('--margin must be metres between 0 and 50000');
@@ -95,7 +97,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   return withCliDatabase(io, async (sql) => {
-    const district = await getDistrict(sql, DEFAULT_DISTRICT_CODE);
+    const district = await getDistrict(sql, code);
     if (!district) fail('the district boundary is not in the database');
 
     const t0 = performance.now();
@@ -108,7 +110,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const { graph, stats } = result;
     const seconds = (performance.now() - t0) / 1000;
-    const info = await saveRoadGraph(sql, DEFAULT_DISTRICT_CODE, {
+    const info = await saveRoadGraph(sql, code, {
       graph,
       sourceName: values.name ?? basename(file),
       speeds,
@@ -127,7 +129,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
       + `Road graph #${info.id} is active (${(info.bytes / MB).toFixed(1)} MB). Peak memory ${peakMb.toFixed(0)} MB.`,
     );
     return 0;
-  });
+  }, code);
 }
 
 /** `importRoadsCli(argv, io)`: the whole of npm run import:roads, callable in-process; returns the exit code. */

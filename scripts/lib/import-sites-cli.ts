@@ -6,7 +6,7 @@ import { formatIssues } from '../../api/src/import/format-issues.ts';
 import { importSites, type SiteImportResult } from '../../api/src/import/import-sites.ts';
 import { SITE_KIND_NAMES } from '../../api/src/schemas/sites.ts';
 import { runImportCli, type CliIo } from './run-import-cli.ts';
-import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
+import { districtOption } from './district-option.ts';
 import { remoteImport, remoteTarget, runRemoteImportCli } from './remote-import.ts';
 
 const TABLE_ROWS = 20;
@@ -32,12 +32,12 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
     allowPositionals: true,
     options: {
       crs: { type: 'string' }, commit: { type: 'boolean' }, 'skip-invalid': { type: 'boolean' }, mapping: { type: 'string' },
-      licence: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' },
+      licence: { type: 'string' }, name: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' }, district: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || positionals.length !== 1) {
-    io.log('usage: npm run import:sites -- FILE --crs wgs84|gcj02|bd09 [--commit] [--skip-invalid] [--mapping JSON] [--server URL --token TOKEN]');
+    io.log('usage: npm run import:sites -- FILE --crs wgs84|gcj02|bd09 [--commit] [--skip-invalid] [--mapping JSON] [--district CODE] [--server URL --token TOKEN]');
     return values.help ? 0 : 1;
   }
   if (!values.crs || !(IMPORT_CRS as readonly string[]).includes(values.crs)) {
@@ -53,7 +53,9 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
       return 1;
     }
   }
-  const remote = remoteTarget(io, values.server, values.token);
+  const district = districtOption(io, values.district);
+  if (district === false) return 1;
+  const remote = remoteTarget(io, values.server, values.token, district);
   if (remote === false) return 1;
   const file = positionals[0];
   const mode = values.commit ? 'commit' as const : 'preview' as const;
@@ -84,7 +86,7 @@ export async function importSitesCli(argv: string[], io: CliIo): Promise<number>
     }), `server ${target.server}`));
   }
   return runImportCli(io, file, async (sql, bytes) => report(await importSites(sql, {
-    district: DEFAULT_DISTRICT_CODE, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
+    district, bytes, fileName: basename(file), crs: values.crs as ImportCrs, mode,
     skipInvalid: values['skip-invalid'] ?? false, mapping, licence: values.licence, sourceName: values.name,
-  }), 'local database'));
+  }), 'local database'), district);
 }

@@ -1,6 +1,6 @@
 /**
  * The import CLIs' remote mode: `--server https://host --token TOKEN` (or PLANNER_TOKEN) sends the file to the server's
- * import API (`POST /api/import/<kind>`, multipart) instead of opening a database, and returns the same result the
+ * import API (`POST /api/d/<county>/import/<kind>`, multipart) instead of opening a database, and returns the same result the
  * local import gives, so both modes print alike.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ export interface RemoteTarget {
   /** The server's origin, e.g. `https://planner.example.gov.cn` (no trailing slash). */
   server: string;
   token: string;
+  /** The county the data goes to (`/api/d/<district>/import/…`). */
+  district: string;
 }
 
 /** A refused or failed remote import, already worded for the terminal. */
@@ -27,9 +29,10 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
  * The remote target from `--server`/`--token` (token else `PLANNER_TOKEN`); null for the local mode; false (after
  * printing why) for a token without a server, a server without a token, or a server that is not http(s).
  */
-export function remoteTarget(io: CliIo, server: string | undefined, token: string | undefined): RemoteTarget | null | false {
+export function remoteTarget(io: CliIo, server: string | undefined, token: string | undefined, district: string): RemoteTarget | null | false {
   try {
-    return checkedTarget(io, server, token);
+    const target = checkedTarget(io, server, token);
+    return target && { ...target, district };
   } catch (err) {
     if (!(err instanceof RemoteImportError)) throw err;
     io.error(`error: ${err.message}`);
@@ -37,7 +40,7 @@ export function remoteTarget(io: CliIo, server: string | undefined, token: strin
   }
 }
 
-function checkedTarget(io: CliIo, server: string | undefined, token: string | undefined): RemoteTarget | null {
+function checkedTarget(io: CliIo, server: string | undefined, token: string | undefined): Omit<RemoteTarget, 'district'> | null {
   const t = token ?? io.env.PLANNER_TOKEN;
   if (!server) {
     if (token) throw new RemoteImportError('--token needs --server (the local mode writes to the database directly)');
@@ -69,7 +72,7 @@ function refusal(status: number, body: ErrorBody, server: string, retryAfter: st
 }
 
 /**
- * Sends `file` to `POST {server}/api/import/{kind}` with `fields` (undefined ones left out) and the token as
+ * Sends `file` to `POST {server}/api/d/{district}/import/{kind}` with `fields` (undefined ones left out) and the token as
  * `Authorization: Bearer`; returns the parsed result. Throws {@link RemoteImportError} when the server cannot be
  * reached or refuses (4xx/5xx, with its message and issues).
  */
@@ -77,7 +80,7 @@ export async function remoteImport<T>(target: RemoteTarget, kind: 'sites' | 'vil
   const form = new FormData();
   form.append('file', new Blob([readFileSync(file)]), basename(file));
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
-  const url = `${target.server}/api/import/${kind}`;
+  const url = `${target.server}/api/d/${target.district}/import/${kind}`;
   let res: Response;
   try {
     res = await fetch(url, { method: 'POST', body: form, headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' } });

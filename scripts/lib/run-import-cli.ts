@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { openDatabase, type Database, type Sql } from '../../api/src/db/client.ts';
 import { migrate } from '../../api/src/db/migrate.ts';
-import { seedShippedData } from '../../api/src/db/seed.ts';
+import { seedDistrict, seedShippedData } from '../../api/src/db/seed.ts';
+import { DEFAULT_DISTRICT_CODE } from '../../api/src/services/district-packs.ts';
 import { DomainError } from '../../api/src/domain-errors.ts';
 import { ImportFileError } from '../../api/src/import/import-file-error.ts';
 
@@ -32,13 +33,15 @@ export function runCli(main: (argv: string[], io: CliIo) => Promise<number>): vo
 
 /**
  * Runs `fn` on the CLI's database (`io.db`, else DATABASE_URL, else embedded PGlite in DATA_DIR, default ./data),
- * migrated and seeded; closes it afterwards unless it was given.
+ * migrated and seeded (with `district`'s pack loaded, as the server loads it on its first request); closes it afterwards
+ * unless it was given.
  */
-export async function withCliDatabase<T>(io: CliIo, fn: (sql: Sql) => Promise<T>): Promise<T> {
+export async function withCliDatabase<T>(io: CliIo, fn: (sql: Sql) => Promise<T>, district: string = DEFAULT_DISTRICT_CODE): Promise<T> {
   const db = io.db ?? await openDatabase({ url: io.env.DATABASE_URL || undefined, dataDir: io.env.DATA_DIR ?? './data' });
   try {
     await migrate(db.sql);
     await seedShippedData(db.sql);
+    if (district !== DEFAULT_DISTRICT_CODE) await seedDistrict(db.sql, district);
     return await fn(db.sql);
   } finally {
     if (!io.db) await db.close();
@@ -50,7 +53,9 @@ export async function withCliDatabase<T>(io: CliIo, fn: (sql: Sql) => Promise<T>
  * (DomainError with up to 50 of its issues, ImportFileError) is printed as `error: …` and gives exit code 1; other
  * errors are thrown. Returns the exit code.
  */
-export async function runImportCli(io: CliIo, file: string, importBytes: (sql: Sql, bytes: Uint8Array) => Promise<number>): Promise<number> {
+export async function runImportCli(
+  io: CliIo, file: string, importBytes: (sql: Sql, bytes: Uint8Array) => Promise<number>, district: string = DEFAULT_DISTRICT_CODE,
+): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -59,7 +64,7 @@ export async function runImportCli(io: CliIo, file: string, importBytes: (sql: S
     return 1;
   }
   try {
-    return await withCliDatabase(io, (sql) => importBytes(sql, bytes));
+    return await withCliDatabase(io, (sql) => importBytes(sql, bytes), district);
   } catch (err) {
     if (err instanceof DomainError || err instanceof ImportFileError) {
       io.error(`error: ${err.message}`);

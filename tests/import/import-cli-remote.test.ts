@@ -15,10 +15,12 @@ import { importRoadsCli } from '../../scripts/lib/import-roads-cli.ts';
 import type { CliIo } from '../../scripts/lib/run-import-cli.ts';
 import { BACKENDS, freshDatabase } from '../helpers/test-db.ts';
 import { testToken } from '../helpers/test-auth.ts';
+import { createToken, insertUser } from '../../api/src/db/users-repo.ts';
 import { tempDir } from './osm-fixture.ts';
 
 const GOOD_CSV = '站点名称,类型,乡镇,经度,纬度,开放时间\r\n远程实践点,实践点,朝天镇,105.884081,32.643374,周一至周五 9:00-17:00\r\n';
 const BAD_CSV = '名称,类型,经度,纬度\n甲,实践点,104.0,30.6\n';
+const CANGXI_CSV = '站点名称,类型,乡镇,经度,纬度\r\n苍溪远程实践点,实践点,陵江镇,105.9339,31.7273\r\n';
 const GRID_CSV = 'lng,lat,population\n105.884,32.643,120\n105.886,32.645,80\n';
 
 let dir: string;
@@ -27,6 +29,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'good.csv'), GOOD_CSV);
   writeFileSync(join(dir, 'bad.csv'), BAD_CSV);
   writeFileSync(join(dir, 'grid.csv'), GRID_CSV);
+  writeFileSync(join(dir, 'cangxi.csv'), CANGXI_CSV);
 });
 
 type Cli = (argv: string[], io: CliIo) => Promise<number>;
@@ -99,6 +102,17 @@ for (const backend of BACKENDS) {
       expect(r.err).toMatch(/2 经度: .*outside 朝天区/);
     });
 
+    it('--district sends the file to that county (苍溪县), not to 朝天区', async () => {
+      const cangxiPlanner = await insertUser(db.sql, { username: 'cangxi-planner', passwordHash: 'x', role: 'planner', district: '510824' });
+      const { token } = await createToken(db.sql, { userId: cangxiPlanner.id, name: 'cli', role: 'planner' });
+      const r = await run(importSitesCli, [join(dir, 'cangxi.csv'), '--crs', 'wgs84', '--district', '510824', '--server', url, '--token', token, '--commit']);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/committed: 1 created, 0 updated/);
+      const rows = await db.sql<{ district_code: string; township_code: string }[]>`SELECT district_code, township_code FROM sites WHERE name = '苍溪远程实践点'`;
+      expect(rows.map((x) => [x.district_code, x.township_code])).toEqual([['510824', '510824100']]);
+    });
+
     it('imports population through the server too', async () => {
       const token = await testToken(db.sql, 'planner');
       const r = await run(importPopulationCli, [join(dir, 'grid.csv'), '--crs', 'wgs84', '--licence', '测试数据', '--server', url, '--token', token]);
@@ -118,6 +132,8 @@ describe('import CLIs: remote options', () => {
     expect((await run(importSitesCli, [file, '--crs', 'wgs84', '--server', 'ftp://host', '--token', 'x'])).err).toMatch(/--server must be http\(s\)/);
     const closed = await run(importSitesCli, [file, '--crs', 'wgs84', '--server', 'http://127.0.0.1:9', '--token', 'x']);
     expect([closed.code, closed.err]).toEqual([1, expect.stringMatching(/^error: cannot reach http:\/\/127\.0\.0\.1:9: /)]);
+    const unknown = await run(importSitesCli, [file, '--crs', 'wgs84', '--district', '999999', '--server', 'http://127.0.0.1:9', '--token', 'x']);
+    expect([unknown.code, unknown.err]).toEqual([1, expect.stringMatching(/^error: --district must be a county of the city: 510802 利州区, .*510824 苍溪县.* \(got "999999"\)$/)]);
     const roads = await run(importRoadsCli, ['roads.osm.pbf', '--server', 'https://host', '--token', 'x']);
     expect([roads.code, roads.err]).toEqual([1, expect.stringMatching(/import:roads has no remote mode/)]);
   });

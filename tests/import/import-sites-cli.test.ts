@@ -12,17 +12,21 @@ import { tempDir } from './osm-fixture.ts';
 const root = new URL('../../', import.meta.url).pathname;
 // GBK, as saved by Chinese Excel; GCJ-02 coordinates of 106.15E 32.64N (WGS-84).
 const GOOD_CSV = '站点名称,类型,乡镇,经度,纬度\r\n命令行实践点,实践点,朝天镇,106.154090578,32.637913237\r\n';
+const CANGXI_CSV = '站点名称,类型,乡镇,经度,纬度\r\n苍溪命令行实践点,实践点,陵江镇,105.9339,31.7273\r\n';
 const BAD_CSV = '名称,类型,经度,纬度\n甲,实践点,104.0,30.6\n';
 
 let dir: string;
 let good: string;
 let bad: string;
+let cangxi: string;
 beforeAll(() => {
   dir = tempDir('import-sites-cli-');
   good = join(dir, 'good.csv');
   bad = join(dir, 'bad.csv');
   writeFileSync(good, encodeGbk(GOOD_CSV));
   writeFileSync(bad, BAD_CSV);
+  cangxi = join(dir, 'cangxi.csv');
+  writeFileSync(cangxi, CANGXI_CSV);
 });
 
 /** Runs the CLI in-process on `db`, collecting what it prints. */
@@ -66,6 +70,19 @@ for (const backend of BACKENDS) {
       // Stored in WGS-84: the GCJ-02 input converted back to about 106.15E 32.64N.
       expect(rows[0].lng).toBeCloseTo(106.15, 3);
       expect(rows[0].lat).toBeCloseTo(32.64, 3);
+    });
+
+    it('--district imports into that county (苍溪县, loaded on demand), not into 朝天区; an unknown code is refused', async () => {
+      const c = await run([cangxi, '--crs', 'wgs84', '--district', '510824', '--commit'], db);
+      expect(c.err).toBe('');
+      expect(c.code).toBe(0);
+      expect(c.out).toMatch(/committed: 1 created, 0 updated/);
+      const rows = await db.sql<{ district_code: string; township_code: string }[]>`SELECT district_code, township_code FROM sites WHERE name = '苍溪命令行实践点'`;
+      expect(rows.map((x) => [x.district_code, x.township_code])).toEqual([['510824', '510824100']]);
+      // The same file without --district is checked against 朝天区, where 陵江镇 and these coordinates are not.
+      expect((await run([cangxi, '--crs', 'wgs84'], db)).code).toBe(1);
+      const unknown = await run([cangxi, '--crs', 'wgs84', '--district', '5108', '--commit'], db);
+      expect([unknown.code, unknown.err]).toEqual([1, expect.stringMatching(/^error: --district must be a county of the city: .* \(got "5108"\)$/)]);
     });
 
     it('refuses a file with problems with exit code 1 and the row-level reasons', async () => {

@@ -149,4 +149,49 @@ describe('accounts in the browser', () => {
     await page.close();
     await h.loginAs('planner');
   });
+  it('users page: an admin adds a 苍溪县 planner, the list shows the county; editing gives them 苍溪县 townships', async () => {
+    await h.loginAs('admin');
+    const page = await h.newPage();
+    await page.goto(h.baseUrl + '/');
+    await waitForMap(page);
+    await page.getByTestId('nav-users').click();
+    await page.getByTestId('users-page').waitFor();
+    // The seven counties and the city scope; the open county (朝天区) is preselected.
+    await expect.poll(() => page.getByTestId('new-user-district').locator('option').count()).toBe(8);
+    expect(await page.getByTestId('new-user-district').inputValue()).toBe('510812');
+    await page.getByTestId('new-user-name').fill('cangxi-planner');
+    await page.getByTestId('new-user-password').fill('a-good-password');
+    await page.getByTestId('new-user-role').selectOption('planner');
+    await page.getByTestId('new-user-district').selectOption('510824');
+    await page.getByTestId('new-user-submit').click();
+    await expect.poll(() => page.getByTestId('users-message').textContent()).toBe('已添加用户 cangxi-planner');
+    const row = page.locator('[data-testid="user-row"][data-username="cangxi-planner"]');
+    expect(await row.getByTestId('user-district').inputValue()).toBe('510824');
+    expect(await row.getByTestId('user-district').locator('option:checked').textContent()).toBe('苍溪县');
+    await shot(page, 'users-page-county-zh');
+    const admin = await h.clientAs('admin');
+    const listed = async () => (await (await admin.api.users.$get()).json()).users.find((u) => u.username === 'cangxi-planner');
+    expect(await listed()).toMatchObject({ role: 'planner', district: '510824', townships: [] });
+
+    // Editing: a township editor of 苍溪县 picks among 苍溪县's townships (陵江镇 510824100), not 朝天区's.
+    await row.getByTestId('user-role').selectOption('township_editor');
+    await expect.poll(() => row.getByTestId('user-townships').locator('option[value="510824100"]').count()).toBe(1);
+    expect(await row.getByTestId('user-townships').locator('option[value="510812100"]').count()).toBe(0);
+    await row.getByTestId('user-townships').selectOption(['510824100']);
+    await row.getByTestId('user-save').click();
+    await expect.poll(async () => (await listed())?.townships).toEqual(['510824100']);
+    expect(await listed()).toMatchObject({ role: 'township_editor', district: '510824' });
+    // Back to the city scope (read-only, every county).
+    const saved = page.locator('[data-testid="user-row"][data-username="cangxi-planner"]');
+    await saved.getByTestId('user-role').selectOption('viewer');
+    await saved.getByTestId('user-district').selectOption('510800');
+    await saved.getByTestId('user-save').click();
+    await expect.poll(async () => (await listed())?.district).toBe('510800');
+    expect(await page.locator('[data-testid="user-row"][data-username="cangxi-planner"]').getByTestId('user-district').locator('option:checked').textContent())
+      .toBe('广元市（全市，只读）');
+    await shot(page, 'users-page-county-edited-zh');
+    expect(h.pageErrors).toEqual([]);
+    await page.close();
+    await h.loginAs('planner');
+  });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { client, unwrap, type AccountUser, type Township } from '../lib/api';
+import { api, client, unwrap, type AccountUser, type DistrictSummary, type Township } from '../lib/api';
+import { CITY_CODE, currentDistrict } from '../lib/district';
 import { useI18n } from '../lib/i18n';
 import { townshipLabel } from '../lib/names';
 import { errorText } from './error-text';
@@ -7,8 +8,51 @@ import type { Role } from './session';
 
 const ROLES: Role[] = ['viewer', 'dispatcher', 'township_editor', 'planner', 'admin'];
 
-function TownshipPicker({ townships, value, onChange, testId }: { townships: Township[]; value: string[]; onChange: (v: string[]) => void; testId: string }) {
+/** Townships of other counties, fetched once per county (a township editor's townships are of the account's county). */
+const otherTownships = new Map<string, Promise<Township[]>>();
+function townshipsOf(district: string): Promise<Township[]> {
+  let p = otherTownships.get(district);
+  if (!p) {
+    p = client.api.d[':district'].townships.$get({ param: { district } }).then(unwrap).then((r) => r.townships);
+    p.catch(() => otherTownships.delete(district));
+    otherTownships.set(district, p);
+  }
+  return p;
+}
+
+/** The townships of `district`: those of the open county as given, another county's from its routes. */
+function useTownshipsOf(district: string, here: Township[]): Township[] {
+  const [other, setOther] = useState<{ district: string; townships: Township[] } | null>(null);
+  const isHere = district === currentDistrict();
+  useEffect(() => {
+    if (isHere || district === CITY_CODE) return;
+    let live = true;
+    townshipsOf(district).then((t) => live && setOther({ district, townships: t }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [district, isHere]);
+  if (isHere) return here;
+  return other?.district === district ? other.townships : [];
+}
+
+/** The account's district: one of the counties, or the city (reads every county, writes none). */
+function DistrictSelect({ districts, value, onChange, testId }: { districts: DistrictSummary[]; value: string; onChange: (v: string) => void; testId: string }) {
+  const { t, lang } = useI18n();
+  const known = districts.some((d) => d.code === value);
+  return (
+    <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+      {!known && <option value={value}>{value}</option>}
+      {districts.map((d) => (
+        <option key={d.code} value={d.code}>{d.code === CITY_CODE ? t('users.cityScope') : lang === 'en' && d.nameEn ? d.nameEn : d.name}</option>
+      ))}
+    </select>
+  );
+}
+
+function TownshipPicker({ district, townships: here, value, onChange, testId }: { district: string; townships: Township[]; value: string[]; onChange: (v: string[]) => void; testId: string }) {
   const { lang } = useI18n();
+  const townships = useTownshipsOf(district, here);
   return (
     <select multiple className="township-picker" data-testid={testId} value={value} onChange={(e) => onChange([...e.target.selectedOptions].map((o) => o.value))}>
       {townships.map((x) => <option key={x.code} value={x.code}>{townshipLabel(x, lang)}</option>)}
@@ -16,14 +60,17 @@ function TownshipPicker({ townships, value, onChange, testId }: { townships: Tow
   );
 }
 
-function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; townships: Township[]; onChanged: (msg: string) => void; onError: (e: unknown) => void }) {
+function UserRow({ user, townships, districts, onChanged, onError }: {
+  user: AccountUser; townships: Township[]; districts: DistrictSummary[]; onChanged: (msg: string) => void; onError: (e: unknown) => void;
+}) {
   const { t } = useI18n();
   const [role, setRole] = useState<Role>(user.role as Role);
+  const [district, setDistrict] = useState(user.district);
   const [own, setOwn] = useState<string[]>(user.townships);
   const [password, setPassword] = useState('');
   const save = async () => {
     try {
-      await unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } }));
+      await unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, district, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } }));
       setPassword('');
       onChanged(t('users.saved'));
     } catch (e) {
@@ -47,7 +94,8 @@ function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; t
           {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
         </select>
       </td>
-      <td>{role === 'township_editor' ? <TownshipPicker townships={townships} value={own} onChange={setOwn} testId="user-townships" /> : <span className="muted">—</span>}</td>
+      <td><DistrictSelect districts={districts} value={district} onChange={(d) => { setDistrict(d); setOwn([]); }} testId="user-district" /></td>
+      <td>{role === 'township_editor' ? <TownshipPicker district={district} townships={townships} value={own} onChange={setOwn} testId="user-townships" /> : <span className="muted">—</span>}</td>
       <td><input type="password" placeholder={t('users.newPassword')} autoComplete="new-password" data-testid="user-password" value={password} onChange={(e) => setPassword(e.target.value)} /></td>
       <td className="row-actions">
         <button type="button" className="button small primary" data-testid="user-save" onClick={() => void save()}>{t('users.save')}</button>
@@ -57,13 +105,15 @@ function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; t
   );
 }
 
-/** Accounts and settings (admins): add users, change role, townships or password, delete; public read-only views. */
+/** Accounts and settings (admins): add users, change role, district, townships or password, delete; public read-only views. */
 export function UsersPage({ townships }: { townships: Township[] }) {
   const { t } = useI18n();
   const [users, setUsers] = useState<AccountUser[] | null>(null);
   const [publicViews, setPublicViews] = useState<boolean | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [draft, setDraft] = useState({ username: '', password: '', role: 'viewer' as Role, townships: [] as string[] });
+  const [districts, setDistricts] = useState<DistrictSummary[]>([]);
+  const emptyDraft = () => ({ username: '', password: '', role: 'viewer' as Role, district: currentDistrict(), townships: [] as string[] });
+  const [draft, setDraft] = useState(emptyDraft);
   const onError = useCallback((e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }), [t]);
   const load = useCallback(async () => {
     try {
@@ -74,12 +124,19 @@ export function UsersPage({ townships }: { townships: Township[] }) {
     }
   }, [onError]);
   useEffect(() => void load(), [load]);
+  useEffect(() => {
+    let live = true;
+    api.districts().then((d) => live && setDistricts(d), onError);
+    return () => {
+      live = false;
+    };
+  }, [onError]);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
       const u = await unwrap(await client.api.users.$post({ json: { ...draft, townships: draft.role === 'township_editor' ? draft.townships : [] } }));
       setMessage({ kind: 'success', text: t('users.added', { name: u.username }) });
-      setDraft({ username: '', password: '', role: 'viewer', townships: [] });
+      setDraft(emptyDraft());
       await load();
     } catch (err) {
       onError(err);
@@ -109,17 +166,21 @@ export function UsersPage({ townships }: { townships: Township[] }) {
             {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
           </select>
         </label>
+        <label className="field">
+          <span>{t('users.district')}</span>
+          <DistrictSelect districts={districts} value={draft.district} onChange={(d) => setDraft({ ...draft, district: d, townships: [] })} testId="new-user-district" />
+        </label>
         {draft.role === 'township_editor' && (
-          <label className="field"><span>{t('users.townships')}</span><TownshipPicker townships={townships} value={draft.townships} onChange={(v) => setDraft({ ...draft, townships: v })} testId="new-user-townships" /></label>
+          <label className="field"><span>{t('users.townships')}</span><TownshipPicker district={draft.district} townships={townships} value={draft.townships} onChange={(v) => setDraft({ ...draft, townships: v })} testId="new-user-townships" /></label>
         )}
         <button type="submit" className="button primary" data-testid="new-user-submit">{t('users.add')}</button>
       </form>
       {users && (
         <div className="table-wrap">
           <table className="data-table" data-testid="users-table">
-            <thead><tr><th>{t('users.username')}</th><th>{t('users.role')}</th><th>{t('users.townships')}</th><th>{t('users.resetPassword')}</th><th /></tr></thead>
+            <thead><tr><th>{t('users.username')}</th><th>{t('users.role')}</th><th>{t('users.district')}</th><th>{t('users.townships')}</th><th>{t('users.resetPassword')}</th><th /></tr></thead>
             <tbody>
-              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} onChanged={(m) => void changed(m)} onError={onError} />)}
+              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} districts={districts} onChanged={(m) => void changed(m)} onError={onError} />)}
             </tbody>
           </table>
         </div>
