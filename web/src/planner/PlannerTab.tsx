@@ -15,6 +15,7 @@ import { ScenarioPanel } from './ScenarioPanel';
 import { plannerApi, type PlanResult, type Scenario } from './planner-api';
 import type { ProposalPoint } from './planner-layers';
 import { useProposalOverlay } from './use-proposal-overlay';
+import { planSolverText } from './plan-note';
 import { loadStraightLineTravel, straightLineTravelQuery, useLiveCoverage } from './use-live-coverage';
 
 interface Props {
@@ -32,7 +33,7 @@ type View = 'optimise' | 'scenarios';
 
 /** The "规划" tab: the optimiser form and results, saved scenarios, and the open scenario (A, and B it is compared with) on the map. */
 export function PlannerTab({ map, townships, sites, onSitesChanged, notify, notifyError }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const scenarioId = useSelection((s) => s.scenarioId);
   const againstId = useSelection((s) => s.againstId);
   const [view, setView] = useState<View>(scenarioId ? 'scenarios' : 'optimise');
@@ -110,7 +111,7 @@ export function PlannerTab({ map, townships, sites, onSitesChanged, notify, noti
   const save = useMutation({
     mutationFn: (name: string) => plannerApi.createScenario({
       name, mode: result!.mode, minutes: result!.minutes, older: result!.older,
-      description: `${result!.solver}; ${result!.travelDescription}`.slice(0, 2000),
+      description: `${planSolverText(result!, t).solver}; ${lang === 'en' ? result!.travelDescription : result!.travelDescriptionZh}`.slice(0, 2000),
       sites: result!.proposed.map((p) => ({ kind: p.kind, name: p.name, lng: p.lng, lat: p.lat, rank: p.rank })),
     }),
     onSuccess: (s) => {
