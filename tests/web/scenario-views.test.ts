@@ -195,7 +195,7 @@ describe('the phone header', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`keeps every header control whole inside 390 px (${lang})`, async () => {
       const page = await open(`/?lang=${lang}`, PHONE);
-      const boxes = await page.locator('.topbar button, .topbar a').evaluateAll((els) =>
+      const boxes = await page.locator('.topbar button, .topbar a, .topbar select').evaluateAll((els) =>
         els.map((e) => {
           const r = e.getBoundingClientRect();
           return { id: e.getAttribute('data-testid') ?? e.textContent, left: r.left, right: r.right, width: r.width, scroll: e.scrollWidth, client: e.clientWidth };

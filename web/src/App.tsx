@@ -443,7 +443,7 @@ export function App({ session }: { session: Session }) {
   return (
     <I18nContext.Provider value={i18n}>
       <div className="app">
-        <header className="topbar">
+        <header className="topbar app-topbar">
           <button type="button" className="topbar-button panel-toggle" data-testid="panel-toggle" onClick={() => setPanelOpen((o) => !o)}>
             ☰ <span className="sr-only">{t('panel.toggle')}</span>
           </button>
