@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { client, unwrap, type AccountUser, type Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { townshipLabel } from '../lib/names';
+import { keys, queryClient } from '../lib/queries';
 import { errorText } from './error-text';
 import type { Role } from './session';
 
@@ -21,24 +23,19 @@ function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; t
   const [role, setRole] = useState<Role>(user.role as Role);
   const [own, setOwn] = useState<string[]>(user.townships);
   const [password, setPassword] = useState('');
-  const save = async () => {
-    try {
-      await unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } }));
+  const save = useMutation({
+    mutationFn: async () => unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } })),
+    onSuccess: () => {
       setPassword('');
       onChanged(t('users.saved'));
-    } catch (e) {
-      onError(e);
-    }
-  };
-  const remove = async () => {
-    if (!window.confirm(t('users.deleteConfirm', { name: user.username }))) return;
-    try {
-      await unwrap(await client.api.users[':id'].$delete({ param: { id: user.id } }));
-      onChanged(t('users.saved'));
-    } catch (e) {
-      onError(e);
-    }
-  };
+    },
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: async () => unwrap(await client.api.users[':id'].$delete({ param: { id: user.id } })),
+    onSuccess: () => onChanged(t('users.saved')),
+    onError,
+  });
   return (
     <tr data-testid="user-row" data-username={user.username}>
       <td>{user.username}</td>
@@ -50,8 +47,8 @@ function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; t
       <td>{role === 'township_editor' ? <TownshipPicker townships={townships} value={own} onChange={setOwn} testId="user-townships" /> : <span className="muted">—</span>}</td>
       <td><input type="password" placeholder={t('users.newPassword')} autoComplete="new-password" data-testid="user-password" value={password} onChange={(e) => setPassword(e.target.value)} /></td>
       <td className="row-actions">
-        <button type="button" className="button small primary" data-testid="user-save" onClick={() => void save()}>{t('users.save')}</button>
-        <button type="button" className="button small subtle danger" data-testid="user-delete" onClick={() => void remove()}>{t('users.delete')}</button>
+        <button type="button" className="button small primary" data-testid="user-save" onClick={() => save.mutate()}>{t('users.save')}</button>
+        <button type="button" className="button small subtle danger" data-testid="user-delete" onClick={() => window.confirm(t('users.deleteConfirm', { name: user.username })) && remove.mutate()}>{t('users.delete')}</button>
       </td>
     </tr>
   );
@@ -60,46 +57,40 @@ function UserRow({ user, townships, onChanged, onError }: { user: AccountUser; t
 /** Accounts and settings (admins): add users, change role, townships or password, delete; public read-only views. */
 export function UsersPage({ townships }: { townships: Township[] }) {
   const { t } = useI18n();
-  const [users, setUsers] = useState<AccountUser[] | null>(null);
-  const [publicViews, setPublicViews] = useState<boolean | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [draft, setDraft] = useState({ username: '', password: '', role: 'viewer' as Role, townships: [] as string[] });
   const onError = useCallback((e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }), [t]);
-  const load = useCallback(async () => {
-    try {
-      setUsers((await unwrap(await client.api.users.$get())).users);
-      setPublicViews((await unwrap(await client.api.settings.$get())).publicPlannerViews);
-    } catch (e) {
-      onError(e);
-    }
-  }, [onError]);
-  useEffect(() => void load(), [load]);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      const u = await unwrap(await client.api.users.$post({ json: { ...draft, townships: draft.role === 'township_editor' ? draft.townships : [] } }));
-      setMessage({ kind: 'success', text: t('users.added', { name: u.username }) });
-      setDraft({ username: '', password: '', role: 'viewer', townships: [] });
-      await load();
-    } catch (err) {
-      onError(err);
-    }
-  };
-  const changed = async (text: string) => {
+  const usersQ = useQuery({ queryKey: keys.users, queryFn: async (): Promise<AccountUser[]> => (await unwrap(await client.api.users.$get())).users });
+  const settingsQ = useQuery({ queryKey: keys.settings, queryFn: async () => unwrap(await client.api.settings.$get()) });
+  const users = usersQ.data ?? null;
+  const publicViews = settingsQ.data?.publicPlannerViews ?? null;
+  const failed = usersQ.error ?? settingsQ.error;
+  const shown = message ?? (failed ? { kind: 'error' as const, text: errorText(failed, t) } : null);
+  const changed = (text: string) => {
     setMessage({ kind: 'success', text });
-    await load();
+    void queryClient.invalidateQueries({ queryKey: keys.users });
   };
-  const togglePublic = async (on: boolean) => {
-    try {
-      setPublicViews((await unwrap(await client.api.settings.$patch({ json: { publicPlannerViews: on } }))).publicPlannerViews);
-    } catch (e) {
-      onError(e);
-    }
+  const addM = useMutation({
+    mutationFn: async () => unwrap(await client.api.users.$post({ json: { ...draft, townships: draft.role === 'township_editor' ? draft.townships : [] } })),
+    onSuccess: (u) => {
+      setDraft({ username: '', password: '', role: 'viewer', townships: [] });
+      changed(t('users.added', { name: u.username }));
+    },
+    onError,
+  });
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    addM.mutate();
   };
+  const togglePublic = useMutation({
+    mutationFn: async (on: boolean) => unwrap(await client.api.settings.$patch({ json: { publicPlannerViews: on } })),
+    onSuccess: (s) => queryClient.setQueryData(keys.settings, s),
+    onError,
+  });
   return (
     <section className="page" data-testid="users-page">
       <h2>{t('users.title')}</h2>
-      {message && <p className={message.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="users-message">{message.text}</p>}
+      {shown && <p className={shown.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="users-message">{shown.text}</p>}
       <form className="page-filters" onSubmit={add} data-testid="user-add-form">
         <label className="field"><span>{t('users.username')}</span><input data-testid="new-user-name" value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required /></label>
         <label className="field"><span>{t('users.password')}</span><input type="password" autoComplete="new-password" data-testid="new-user-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} required /></label>
@@ -119,14 +110,14 @@ export function UsersPage({ townships }: { townships: Township[] }) {
           <table className="data-table" data-testid="users-table">
             <thead><tr><th>{t('users.username')}</th><th>{t('users.role')}</th><th>{t('users.townships')}</th><th>{t('users.resetPassword')}</th><th /></tr></thead>
             <tbody>
-              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} onChanged={(m) => void changed(m)} onError={onError} />)}
+              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} onChanged={changed} onError={onError} />)}
             </tbody>
           </table>
         </div>
       )}
       <h3>{t('users.settings')}</h3>
       <label className="check">
-        <input type="checkbox" data-testid="setting-public-views" checked={publicViews ?? false} disabled={publicViews === null} onChange={(e) => void togglePublic(e.target.checked)} />
+        <input type="checkbox" data-testid="setting-public-views" checked={publicViews ?? false} disabled={publicViews === null} onChange={(e) => togglePublic.mutate(e.target.checked)} />
         {t('users.publicViews')}
       </label>
     </section>
