@@ -39,6 +39,8 @@ export const keys = {
   auditList: (filters: Record<string, string>) => ['data', 'audit', 'list', filters] as const,
   siteHistory: (siteId: string, version: string) => ['data', 'audit', 'site', siteId, version] as const,
   activities: (year: number) => ['data', 'leaders', 'activities', year] as const,
+  fieldChecks: (year: number) => ['data', 'leaders', 'field-checks', year] as const,
+  cityOverview: ['data', 'city-overview'] as const,
   teams: ['data', 'teams'] as const,
   /** Service requests: `requests` matches the inbox lists (by their filters) and the monthly statistics. */
   requests: ['data', 'requests'] as const,
