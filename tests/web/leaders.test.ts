@@ -135,6 +135,19 @@ describe('the leaders’ 评估 tab', () => {
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/leaders-ranking-zh.png` });
   });
 
+  it('records a field check for a township and lists it', async () => {
+    await page.getByTestId('leaders-section-evaluation').click();
+    const checks = page.getByTestId('field-checks');
+    const before = await checks.locator('table.scorecard tr').count();
+    await page.getByTestId('check-township').selectOption('510812102');
+    await page.getByTestId('check-inspector').fill('浏览器督查员');
+    await page.getByTestId('check-score').fill('88');
+    await page.getByTestId('check-add').click();
+    await expect.poll(() => checks.locator('table.scorecard tr').count()).toBe(before + 1);
+    expect(await checks.locator('table.scorecard').innerText()).toContain('浏览器督查员');
+    expect(await page.getByTestId('check-inspector').inputValue()).toBe('');
+  });
+
   it('reads in English', async () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('tab-leaders').innerText()).toBe('Evaluation');

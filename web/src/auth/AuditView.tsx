@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { client, unwrap, type AuditEntry, type Township } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { townshipLabel } from '../lib/names';
@@ -6,6 +7,7 @@ import { useAbilities } from './session';
 import { actionName, changeSummary, when } from './audit-format';
 import { errorText } from './error-text';
 import { districtUrl } from '../lib/district';
+import { keys, queryClient } from '../lib/queries';
 
 interface Filters { user: string; township: string; site: string; from: string; to: string }
 const EMPTY: Filters = { user: '', township: '', site: '', from: '', to: '' };
@@ -15,30 +17,32 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
   const { t, lang } = useI18n();
   const can = useAbilities();
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const query = useCallback(() => Object.fromEntries(Object.entries(filters).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()])), [filters]);
-  const load = useCallback(async () => {
-    try {
-      setEntries((await unwrap(await client.api.audit.$get({ query: query() }))).entries);
-    } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e, t) });
-    }
-  }, [query, t]);
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const restore = async (e: AuditEntry) => {
-    try {
-      const site = await unwrap(await client.api.sites[':id'].restore.$post({ param: { id: e.siteId! } }));
+  const query = () => Object.fromEntries(Object.entries(filters).filter(([, v]) => v.trim() !== '').map(([k, v]) => [k, v.trim()]));
+  // The list follows the filters applied by 查询 (search), not each keystroke.
+  const [applied, setApplied] = useState<Record<string, string>>({});
+  const entriesQ = useQuery({
+    queryKey: keys.auditList(applied),
+    queryFn: async (): Promise<AuditEntry[]> => (await unwrap(await client.api.audit.$get({ query: applied }))).entries,
+  });
+  const entries = entriesQ.data ?? null;
+  const shown = message ?? (entriesQ.error ? { kind: 'error' as const, text: errorText(entriesQ.error, t) } : null);
+  const search = () => {
+    const q = query();
+    setMessage(null);
+    setApplied(q);
+    // The same filters again: ask anew (a different set is a new query and fetches anyway).
+    void queryClient.invalidateQueries({ queryKey: keys.auditList(q), exact: true });
+  };
+  const restore = useMutation({
+    mutationFn: async (e: AuditEntry) => unwrap(await client.api.sites[':id'].restore.$post({ param: { id: e.siteId! } })),
+    onSuccess: (site) => {
       setMessage({ kind: 'success', text: t('audit.restored', { name: site.properties.name }) });
       onRestored();
-      await load();
-    } catch (err) {
-      setMessage({ kind: 'error', text: errorText(err, t) });
-    }
-  };
+      void queryClient.invalidateQueries({ queryKey: keys.audit });
+    },
+    onError: (err) => setMessage({ kind: 'error', text: errorText(err, t) }),
+  });
   const qs = new URLSearchParams(query()).toString();
   const townshipName = (code: string | null) => {
     const tw = townships.find((x) => x.code === code);
@@ -48,7 +52,7 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
   return (
     <section className="page" data-testid="audit-view">
       <h2>{t('audit.title')}</h2>
-      <form className="page-filters" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+      <form className="page-filters" onSubmit={(e) => { e.preventDefault(); search(); }}>
         <label className="field"><span>{t('audit.user')}</span><input data-testid="audit-user" value={filters.user} onChange={set('user')} /></label>
         <label className="field">
           <span>{t('audit.township')}</span>
@@ -64,7 +68,7 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
         <a className="button subtle" data-testid="audit-export-csv" href={districtUrl(`/api/audit/export.csv${qs ? `?${qs}` : ''}`)}>{t('audit.exportCsv')}</a>
         <a className="button subtle" data-testid="audit-export-xlsx" href={districtUrl(`/api/audit/export.xlsx${qs ? `?${qs}` : ''}`)}>{t('audit.exportXlsx')}</a>
       </form>
-      {message && <p className={message.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="audit-message">{message.text}</p>}
+      {shown && <p className={shown.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="audit-message">{shown.text}</p>}
       {entries && <p className="muted" data-testid="audit-count">{t('audit.count', { n: entries.length })}</p>}
       {entries && entries.length === 0 && <p className="muted">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
@@ -85,7 +89,7 @@ export function AuditView({ townships, onRestored }: { townships: Township[]; on
                   <td className="mono">{e.address}</td>
                   <td>
                     {e.action === 'site.delete' && can.plan && (
-                      <button type="button" className="button small" data-testid="audit-restore" onClick={() => void restore(e)}>{t('audit.restore')}</button>
+                      <button type="button" className="button small" data-testid="audit-restore" onClick={() => restore.mutate(e)}>{t('audit.restore')}</button>
                     )}
                   </td>
                 </tr>

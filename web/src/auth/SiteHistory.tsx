@@ -1,22 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { client, unwrap, type AuditEntry } from '../lib/api';
 import { useI18n } from '../lib/i18n';
+import { keys } from '../lib/queries';
 import { actionName, changeSummary, when } from './audit-format';
 
 /** A site's changes (from the audit trail), newest first, in its details panel. */
 export function SiteHistory({ siteId, version }: { siteId: string; version: string }) {
   const { t } = useI18n();
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void client.api.audit.$get({ query: { site: siteId, limit: '50' } }).then(unwrap).then(
-      (r) => !cancelled && setEntries(r.entries),
-      () => !cancelled && setEntries([]),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [siteId, version]);
+  // A failed look-up shows as "no history", as before.
+  const history = useQuery({
+    queryKey: keys.siteHistory(siteId, version),
+    queryFn: async () => (await unwrap(await client.api.audit.$get({ query: { site: siteId, limit: '50' } }))).entries,
+  });
+  const entries: AuditEntry[] | null = history.isError ? [] : (history.data ?? null);
   return (
     <details className="site-history" data-testid="site-history">
       <summary>{t('audit.history')}{entries ? ` (${entries.length})` : ''}</summary>

@@ -1,39 +1,24 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, client, unwrap, type AccountUser, type DistrictSummary, type Township } from '../lib/api';
 import { CITY_CODE, currentDistrict } from '../lib/district';
 import { useI18n } from '../lib/i18n';
 import { townshipLabel } from '../lib/names';
+import { keys, queryClient } from '../lib/queries';
 import { errorText } from './error-text';
 import type { Role } from './session';
 
 const ROLES: Role[] = ['viewer', 'dispatcher', 'township_editor', 'planner', 'admin'];
 
-/** Townships of other counties, fetched once per county (a township editor's townships are of the account's county). */
-const otherTownships = new Map<string, Promise<Township[]>>();
-function townshipsOf(district: string): Promise<Township[]> {
-  let p = otherTownships.get(district);
-  if (!p) {
-    p = client.api.d[':district'].townships.$get({ param: { district } }).then(unwrap).then((r) => r.townships);
-    p.catch(() => otherTownships.delete(district));
-    otherTownships.set(district, p);
-  }
-  return p;
-}
-
-/** The townships of `district`: those of the open county as given, another county's from its routes. */
+/** The townships of `district`: those of the open county as given, another county's from its routes (a query per county). */
 function useTownshipsOf(district: string, here: Township[]): Township[] {
-  const [other, setOther] = useState<{ district: string; townships: Township[] } | null>(null);
   const isHere = district === currentDistrict();
-  useEffect(() => {
-    if (isHere || district === CITY_CODE) return;
-    let live = true;
-    townshipsOf(district).then((t) => live && setOther({ district, townships: t }), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, [district, isHere]);
-  if (isHere) return here;
-  return other?.district === district ? other.townships : [];
+  const other = useQuery({
+    queryKey: ['ref', 'townships-of', district] as const,
+    queryFn: async () => (await unwrap(await client.api.d[':district'].townships.$get({ param: { district } }))).townships,
+    enabled: !isHere && district !== CITY_CODE,
+  });
+  return isHere ? here : other.data ?? [];
 }
 
 /** The account's district: one of the counties, or the city (reads every county, writes none). */
@@ -68,24 +53,19 @@ function UserRow({ user, townships, districts, onChanged, onError }: {
   const [district, setDistrict] = useState(user.district);
   const [own, setOwn] = useState<string[]>(user.townships);
   const [password, setPassword] = useState('');
-  const save = async () => {
-    try {
-      await unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, district, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } }));
+  const save = useMutation({
+    mutationFn: async () => unwrap(await client.api.users[':id'].$patch({ param: { id: user.id }, json: { role, district, townships: role === 'township_editor' ? own : [], ...(password ? { password } : {}) } })),
+    onSuccess: () => {
       setPassword('');
       onChanged(t('users.saved'));
-    } catch (e) {
-      onError(e);
-    }
-  };
-  const remove = async () => {
-    if (!window.confirm(t('users.deleteConfirm', { name: user.username }))) return;
-    try {
-      await unwrap(await client.api.users[':id'].$delete({ param: { id: user.id } }));
-      onChanged(t('users.saved'));
-    } catch (e) {
-      onError(e);
-    }
-  };
+    },
+    onError,
+  });
+  const remove = useMutation({
+    mutationFn: async () => unwrap(await client.api.users[':id'].$delete({ param: { id: user.id } })),
+    onSuccess: () => onChanged(t('users.saved')),
+    onError,
+  });
   return (
     <tr data-testid="user-row" data-username={user.username}>
       <td>{user.username}</td>
@@ -98,8 +78,8 @@ function UserRow({ user, townships, districts, onChanged, onError }: {
       <td>{role === 'township_editor' ? <TownshipPicker district={district} townships={townships} value={own} onChange={setOwn} testId="user-townships" /> : <span className="muted">—</span>}</td>
       <td><input type="password" placeholder={t('users.newPassword')} autoComplete="new-password" data-testid="user-password" value={password} onChange={(e) => setPassword(e.target.value)} /></td>
       <td className="row-actions">
-        <button type="button" className="button small primary" data-testid="user-save" onClick={() => void save()}>{t('users.save')}</button>
-        <button type="button" className="button small subtle danger" data-testid="user-delete" onClick={() => void remove()}>{t('users.delete')}</button>
+        <button type="button" className="button small primary" data-testid="user-save" onClick={() => save.mutate()}>{t('users.save')}</button>
+        <button type="button" className="button small subtle danger" data-testid="user-delete" onClick={() => window.confirm(t('users.deleteConfirm', { name: user.username })) && remove.mutate()}>{t('users.delete')}</button>
       </td>
     </tr>
   );
@@ -108,55 +88,43 @@ function UserRow({ user, townships, districts, onChanged, onError }: {
 /** Accounts and settings (admins): add users, change role, district, townships or password, delete; public read-only views. */
 export function UsersPage({ townships }: { townships: Township[] }) {
   const { t } = useI18n();
-  const [users, setUsers] = useState<AccountUser[] | null>(null);
-  const [publicViews, setPublicViews] = useState<boolean | null>(null);
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
-  const [districts, setDistricts] = useState<DistrictSummary[]>([]);
   const emptyDraft = () => ({ username: '', password: '', role: 'viewer' as Role, district: currentDistrict(), townships: [] as string[] });
   const [draft, setDraft] = useState(emptyDraft);
   const onError = useCallback((e: unknown) => setMessage({ kind: 'error', text: errorText(e, t) }), [t]);
-  const load = useCallback(async () => {
-    try {
-      setUsers((await unwrap(await client.api.users.$get())).users);
-      setPublicViews((await unwrap(await client.api.settings.$get())).publicPlannerViews);
-    } catch (e) {
-      onError(e);
-    }
-  }, [onError]);
-  useEffect(() => void load(), [load]);
-  useEffect(() => {
-    let live = true;
-    api.districts().then((d) => live && setDistricts(d), onError);
-    return () => {
-      live = false;
-    };
-  }, [onError]);
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      const u = await unwrap(await client.api.users.$post({ json: { ...draft, townships: draft.role === 'township_editor' ? draft.townships : [] } }));
-      setMessage({ kind: 'success', text: t('users.added', { name: u.username }) });
-      setDraft(emptyDraft());
-      await load();
-    } catch (err) {
-      onError(err);
-    }
-  };
-  const changed = async (text: string) => {
+  const usersQ = useQuery({ queryKey: keys.users, queryFn: async (): Promise<AccountUser[]> => (await unwrap(await client.api.users.$get())).users });
+  const settingsQ = useQuery({ queryKey: keys.settings, queryFn: async () => unwrap(await client.api.settings.$get()) });
+  const districtsQ = useQuery({ queryKey: keys.districts, queryFn: api.districts });
+  const districts = districtsQ.data ?? [];
+  const users = usersQ.data ?? null;
+  const publicViews = settingsQ.data?.publicPlannerViews ?? null;
+  const failed = usersQ.error ?? settingsQ.error ?? districtsQ.error;
+  const shown = message ?? (failed ? { kind: 'error' as const, text: errorText(failed, t) } : null);
+  const changed = (text: string) => {
     setMessage({ kind: 'success', text });
-    await load();
+    void queryClient.invalidateQueries({ queryKey: keys.users });
   };
-  const togglePublic = async (on: boolean) => {
-    try {
-      setPublicViews((await unwrap(await client.api.settings.$patch({ json: { publicPlannerViews: on } }))).publicPlannerViews);
-    } catch (e) {
-      onError(e);
-    }
+  const addM = useMutation({
+    mutationFn: async () => unwrap(await client.api.users.$post({ json: { ...draft, townships: draft.role === 'township_editor' ? draft.townships : [] } })),
+    onSuccess: (u) => {
+      setDraft(emptyDraft());
+      changed(t('users.added', { name: u.username }));
+    },
+    onError,
+  });
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    addM.mutate();
   };
+  const togglePublic = useMutation({
+    mutationFn: async (on: boolean) => unwrap(await client.api.settings.$patch({ json: { publicPlannerViews: on } })),
+    onSuccess: (s) => queryClient.setQueryData(keys.settings, s),
+    onError,
+  });
   return (
     <section className="page" data-testid="users-page">
       <h2>{t('users.title')}</h2>
-      {message && <p className={message.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="users-message">{message.text}</p>}
+      {shown && <p className={shown.kind === 'error' ? 'form-error' : 'form-success'} role="status" data-testid="users-message">{shown.text}</p>}
       <form className="page-filters" onSubmit={add} data-testid="user-add-form">
         <label className="field"><span>{t('users.username')}</span><input data-testid="new-user-name" value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} required /></label>
         <label className="field"><span>{t('users.password')}</span><input type="password" autoComplete="new-password" data-testid="new-user-password" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} required /></label>
@@ -180,14 +148,14 @@ export function UsersPage({ townships }: { townships: Township[] }) {
           <table className="data-table" data-testid="users-table">
             <thead><tr><th>{t('users.username')}</th><th>{t('users.role')}</th><th>{t('users.district')}</th><th>{t('users.townships')}</th><th>{t('users.resetPassword')}</th><th /></tr></thead>
             <tbody>
-              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} districts={districts} onChanged={(m) => void changed(m)} onError={onError} />)}
+              {users.map((u) => <UserRow key={`${u.id}-${u.updatedAt}`} user={u} townships={townships} districts={districts} onChanged={changed} onError={onError} />)}
             </tbody>
           </table>
         </div>
       )}
       <h3>{t('users.settings')}</h3>
       <label className="check">
-        <input type="checkbox" data-testid="setting-public-views" checked={publicViews ?? false} disabled={publicViews === null} onChange={(e) => void togglePublic(e.target.checked)} />
+        <input type="checkbox" data-testid="setting-public-views" checked={publicViews ?? false} disabled={publicViews === null} onChange={(e) => togglePublic.mutate(e.target.checked)} />
         {t('users.publicViews')}
       </label>
     </section>

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as maplibregl from 'maplibre-gl';
+import { useQuery } from '@tanstack/react-query';
 import type { StyleSpecification } from 'maplibre-gl';
 import { api, type CityOverview as Overview } from '../lib/api';
 import { createDistrictMap } from '../map/create-district-map';
@@ -8,6 +9,7 @@ import { pageForDistrict } from '../lib/district';
 import { errorWords } from '../lib/error-words';
 import { useI18n } from '../lib/i18n';
 import { DistrictSwitcher } from './DistrictSwitcher';
+import { keys } from '../lib/queries';
 
 /** Coverage share → fill colour (the same ramp as a choropleth of the planner: light = low). */
 const RAMP: [number, string][] = [[0, '#fde0dd'], [0.1, '#fcc5c0'], [0.25, '#fa9fb5'], [0.5, '#f768a1'], [0.75, '#c51b8a'], [1, '#7a0177']];
@@ -21,16 +23,9 @@ const pct = (x: number | null, digits = 1) => (x === null ? null : `${(x * 100).
  */
 export function CityOverview() {
   const { t, lang } = useI18n();
-  const [data, setData] = useState<Overview | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const overview = useQuery({ queryKey: keys.cityOverview, queryFn: api.cityOverview });
+  const data: Overview | null = overview.data ?? null, error = overview.error;
   const mapEl = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    let live = true;
-    api.cityOverview().then((d) => live && setData(d), (e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, []);
   const collection = useMemo(() => data && {
     type: 'FeatureCollection' as const,
     features: data.counties.map((c) => ({ type: 'Feature' as const, geometry: c.boundary, properties: { code: c.code, share: c.coverage.share } })),

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { api, type DistrictSummary } from '../lib/api';
 import { CITY_CODE, currentDistrict, pageForDistrict } from '../lib/district';
 import { useI18n } from '../lib/i18n';
 import { useAbilities } from '../auth/session';
+import { keys } from '../lib/queries';
 
 /** Address of the city overview (the language and basemap kept). */
 export function cityOverviewPage(href: string = window.location.href): string {
@@ -18,14 +19,7 @@ export function cityOverviewPage(href: string = window.location.href): string {
 export function DistrictSwitcher({ city = false }: { city?: boolean }) {
   const { t, lang } = useI18n();
   const { district: mine } = useAbilities();
-  const [districts, setDistricts] = useState<DistrictSummary[]>([]);
-  useEffect(() => {
-    let live = true;
-    api.districts().then((d) => live && setDistricts(d), () => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const districts = useQuery({ queryKey: keys.districts, queryFn: api.districts }).data ?? [];
   const code = city ? CITY_CODE : currentDistrict();
   const here = districts.find((d) => d.code === code);
   const rules = here?.quotaRuleSet;

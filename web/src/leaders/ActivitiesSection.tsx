@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useI18n, type I18nKey } from '../lib/i18n';
 import type { SiteFeature, Township } from '../lib/api';
-import { leadersApi, type Activity, type ActivityInput, type ActivitySummary, type Team } from './leaders-api';
+import { leadersApi, type ActivityInput, type ActivitySummary } from './leaders-api';
 import { townshipLabel } from '../lib/names';
+import { keys, queryClient } from '../lib/queries';
 
 const PROJECTS = ['chaotian_talk', 'virtue', 'culture', 'customs', 'warmth', 'other'] as const;
 
@@ -19,37 +21,33 @@ interface Props {
 /** Activities of the year: per township (count, monthly 10ths), teams against 12, demonstration targets, and the records. */
 export function ActivitiesSection({ year, summary, townships, sites, onChanged, notify, notifyError }: Props) {
   const { t, lang } = useI18n();
-  const [list, setList] = useState<Activity[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const listQ = useQuery({ queryKey: keys.activities(year), queryFn: () => leadersApi.activities(year) });
+  const teamsQ = useQuery({ queryKey: keys.teams, queryFn: leadersApi.teams });
+  const list = listQ.data ?? [], teams = teamsQ.data ?? [];
+  const failed = listQ.error ?? teamsQ.error;
+  useEffect(() => {
+    if (failed) notifyError(failed);
+  }, [failed, notifyError]);
   const blank = (): ActivityInput & { id?: string } => ({ date: `${year}-01-10`, siteId: null, townshipCode: null, teamId: null, project: 'other', participants: null, title: '' });
   const [draft, setDraft] = useState(blank);
-  const reload = () => leadersApi.activities(year).then(setList).catch(notifyError);
-  useEffect(() => { void reload(); void leadersApi.teams().then(setTeams).catch(notifyError); setDraft(blank()); }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setDraft(blank()), [year]); // eslint-disable-line react-hooks/exhaustive-deps
+  /** After a write: the year's records refetch, and (through `onChanged`) the summary and evaluation. */
+  const written = (title: string) => {
+    notify(title);
+    void queryClient.invalidateQueries({ queryKey: keys.activities(year) });
+    onChanged();
+  };
   const tname = (code: string | null) => { const x = townships.find((y) => y.code === code); return x ? (townshipLabel(x, lang)) : '—'; };
   const siteName = (id: string | null) => sites.find((s) => s.id === id)?.properties.name ?? '—';
-  const save = async () => {
-    const { id, ...body } = draft;
-    try {
-      if (id) await leadersApi.editActivity(id, body);
-      else await leadersApi.addActivity(body);
-      notify(t('act.saved'));
+  const saveM = useMutation({
+    mutationFn: ({ id, ...body }: ActivityInput & { id?: string }) => (id ? leadersApi.editActivity(id, body) : leadersApi.addActivity(body)),
+    onSuccess: () => {
       setDraft(blank());
-      await reload();
-      onChanged();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const remove = async (id: string) => {
-    try {
-      await leadersApi.deleteActivity(id);
-      notify(t('act.deleted'));
-      await reload();
-      onChanged();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+      written(t('act.saved'));
+    },
+    onError: notifyError,
+  });
+  const removeM = useMutation({ mutationFn: leadersApi.deleteActivity, onSuccess: () => written(t('act.deleted')), onError: notifyError });
   const practice = sites.filter((s) => s.properties.kind === 'institute' || s.properties.kind === 'station' || s.properties.kind === 'center');
   return (
     <div data-testid="activities">
@@ -116,7 +114,7 @@ export function ActivitiesSection({ year, summary, townships, sites, onChanged, 
           </select>
           <input type="number" min={0} placeholder={t('act.participants')} value={draft.participants ?? ''} data-testid="act-participants"
             onChange={(e) => setDraft({ ...draft, participants: e.target.value === '' ? null : Number(e.target.value) })} />
-          <button type="button" className="button small primary" onClick={() => void save()} data-testid="act-save">{t('act.save')}</button>
+          <button type="button" className="button small primary" onClick={() => saveM.mutate(draft)} data-testid="act-save">{t('act.save')}</button>
           {draft.id && <button type="button" className="button small" onClick={() => setDraft(blank())}>{t('act.cancel')}</button>}
         </div>
       </div>
@@ -129,7 +127,7 @@ export function ActivitiesSection({ year, summary, townships, sites, onChanged, 
                 <td className="small">{a.date}</td><td className="small">{a.title}</td><td className="small">{a.siteId ? siteName(a.siteId) : tname(a.townshipCode)}</td>
                 <td className="small">{t(`project.${a.project}` as I18nKey)}</td>
                 <td className="small"><button type="button" className="linklike" onClick={() => setDraft({ ...a, id: a.id })}>{t('act.edit')}</button>{' '}
-                  <button type="button" className="linklike" onClick={() => void remove(a.id)}>{t('act.delete')}</button></td>
+                  <button type="button" className="linklike" onClick={() => removeM.mutate(a.id)}>{t('act.delete')}</button></td>
               </tr>
             ))}
           </tbody></table>

@@ -1,4 +1,6 @@
 import { Fragment, useEffect, useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { keys, queryClient } from '../lib/queries';
 import { useI18n } from '../lib/i18n';
 import { useAbilities } from '../auth/session';
 import type { Township } from '../lib/api';
@@ -171,20 +173,21 @@ function RulesEditor({ year, ev, townships, onSaved, notifyError }: { year: numb
 
 function FieldChecks({ year, townships, onAdded, notifyError }: { year: number; townships: readonly Township[]; onAdded: () => void; notifyError: (e: unknown) => void }) {
   const { t, lang } = useI18n();
-  const [checks, setChecks] = useState<FieldCheck[]>([]);
+  const checksQ = useQuery({ queryKey: keys.fieldChecks(year), queryFn: () => leadersApi.fieldChecks(year) });
+  const checks: FieldCheck[] = checksQ.data ?? [];
+  useEffect(() => {
+    if (checksQ.error) notifyError(checksQ.error);
+  }, [checksQ.error, notifyError]);
   const [draft, setDraft] = useState({ townshipCode: townships[0]?.code ?? '', date: `${year}-06-10`, inspector: '', score: '', notes: '' });
-  const load = () => leadersApi.fieldChecks(year).then(setChecks).catch(notifyError);
-  useEffect(() => { void load(); }, [year]); // eslint-disable-line react-hooks/exhaustive-deps
-  const add = async () => {
-    try {
-      await leadersApi.addFieldCheck({ ...draft, score: draft.score.trim() === '' ? null : Number(draft.score) });
+  const addM = useMutation({
+    mutationFn: () => leadersApi.addFieldCheck({ ...draft, score: draft.score.trim() === '' ? null : Number(draft.score) }),
+    onSuccess: () => {
       setDraft({ ...draft, inspector: '', score: '', notes: '' });
-      await load();
+      void queryClient.invalidateQueries({ queryKey: keys.fieldChecks(year) });
       onAdded();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+    },
+    onError: notifyError,
+  });
   const tname = (code: string) => { const x = townships.find((y) => y.code === code); return x ? (townshipLabel(x, lang)) : code; };
   return (
     <div className="panel-section" data-testid="field-checks">
@@ -202,7 +205,7 @@ function FieldChecks({ year, townships, onAdded, notifyError }: { year: number; 
         <input placeholder={t('leaders.inspector')} value={draft.inspector} onChange={(e) => setDraft({ ...draft, inspector: e.target.value })} data-testid="check-inspector" />
         <input type="number" min={0} max={100} placeholder={t('leaders.checkScore')} value={draft.score} onChange={(e) => setDraft({ ...draft, score: e.target.value })} data-testid="check-score" />
         <input placeholder={t('leaders.notes')} value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} />
-        <button type="button" className="button small" data-testid="check-add" onClick={() => void add()}>{t('leaders.add')}</button>
+        <button type="button" className="button small" data-testid="check-add" onClick={() => addM.mutate()}>{t('leaders.add')}</button>
       </div>
     </div>
   );

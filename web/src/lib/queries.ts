@@ -1,7 +1,8 @@
 /**
  * Server state of the web app, held by TanStack Query. Every answer that depends on the district's data
  * (sites, villages, sources, coverage, scenarios and their comparisons) lives under the `['data', …]` key prefix;
- * reference geometry (boundary, townships, township areas) under `['ref', …]`. The API bumps a `dataVersion` on
+ * reference geometry and lists (boundary, townships, township areas, districts) under `['ref', …]`; accounts and
+ * settings (admins only) under `['admin', …]`, invalidated by the writes of the accounts page. The API bumps a `dataVersion` on
  * every data change and reports it with coverage answers and some writes: when it changes, or when this browser
  * writes, the `data` queries are invalidated and refetch (only those on screen). Calls go through `lib/api.ts`.
  */
@@ -30,6 +31,23 @@ export const keys = {
   scenarios: ['data', 'scenarios'] as const,
   scenario: (id: string) => ['data', 'scenario', id] as const,
   compare: (id: string) => ['data', 'compare', id] as const,
+  districts: ['ref', 'districts'] as const,
+  users: ['admin', 'users'] as const,
+  settings: ['admin', 'settings'] as const,
+  /** The audit trail (every write adds to it): `audit` matches the filtered lists and the sites' histories. */
+  audit: ['data', 'audit'] as const,
+  auditList: (filters: Record<string, string>) => ['data', 'audit', 'list', filters] as const,
+  siteHistory: (siteId: string, version: string) => ['data', 'audit', 'site', siteId, version] as const,
+  activities: (year: number) => ['data', 'leaders', 'activities', year] as const,
+  fieldChecks: (year: number) => ['data', 'leaders', 'field-checks', year] as const,
+  cityOverview: ['data', 'city-overview'] as const,
+  teams: ['data', 'teams'] as const,
+  /** Service requests: `requests` matches the inbox lists (by their filters) and the monthly statistics. */
+  requests: ['data', 'requests'] as const,
+  requestList: (query: Record<string, string>) => ['data', 'requests', 'list', query] as const,
+  requestStats: (month: string) => ['data', 'requests', 'stats', month] as const,
+  /** A resident's request, by its tracking code (the public app). */
+  tracked: (code: string) => ['data', 'track', code] as const,
 };
 
 const sameKey = (a: QueryKey, b: QueryKey) => JSON.stringify(a) === JSON.stringify(b);

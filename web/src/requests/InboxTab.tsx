@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Map as MapLibreMap, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { useMapOverlay } from '../map/map-overlays';
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
+import { keys, queryClient } from '../lib/queries';
 import type { I18nKey } from '../lib/i18n';
 import { REQUEST_SERVICES, rt, serviceName, statusName, type Lang } from './request-i18n';
 import { monthRange, RequestStats } from './RequestStats';
@@ -41,39 +43,44 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
   const [status, setStatus] = useState<string>('');
   const [month, setMonth] = useState('');
   const [service, setService] = useState('');
-  const [requests, setRequests] = useState<InboxRequest[] | null>(null);
-  const [teams, setTeams] = useState<Team[]>([]);
   const [teamOf, setTeamOf] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<string | null>(null);
   const [onMap, setOnMap] = useState<{ total: number; outside: number } | null>(null);
-  const query = useCallback(() => ({ ...(status ? { status } : {}), ...(service ? { service } : {}), ...monthRange(month) }), [status, service, month]);
-  const reload = useCallback(async () => {
-    try {
-      setRequests((await unwrap(await client.api.requests.$get({ query: query() }))).requests);
-    } catch (e) { notifyError(e); }
-  }, [query, notifyError]);
-  useEffect(() => { void reload(); }, [reload]);
-  useEffect(() => { void client.api.teams.$get().then((r) => unwrap(r)).then((r) => setTeams((r as { teams: Team[] }).teams)).catch(() => {}); }, []);
+  const filters = useMemo(() => ({ ...(status ? { status } : {}), ...(service ? { service } : {}), ...monthRange(month) }), [status, service, month]);
+  const requestsQ = useQuery({
+    queryKey: keys.requestList(filters),
+    queryFn: async (): Promise<InboxRequest[]> => (await unwrap(await client.api.requests.$get({ query: filters }))).requests,
+    placeholderData: keepPreviousData,
+  });
+  const requests = requestsQ.data ?? null;
+  useEffect(() => {
+    if (requestsQ.error) notifyError(requestsQ.error);
+  }, [requestsQ.error, notifyError]);
+  // Without the teams list the request is dispatched without a team, as before.
+  const teams: Team[] = useQuery({ queryKey: keys.teams, queryFn: async () => (await unwrap(await client.api.teams.$get())).teams }).data ?? [];
 
-  async function act(r: InboxRequest, action: Action) {
-    const id = { param: { id: r.id } };
-    let text = '';
-    if (action === 'decline' || action === 'pass-up' || action === 'done') {
-      const answer = window.prompt(rt(lang, action === 'done' ? 'inbox.note' : 'inbox.reason'));
-      if (answer === null) return;
-      text = answer;
-    }
-    setBusy(r.id);
-    try {
+  const actM = useMutation({
+    mutationFn: async ({ r, action, text }: { r: InboxRequest; action: Action; text: string }) => {
+      const id = { param: { id: r.id } };
       if (action === 'dispatch') await unwrap(await client.api.requests[':id'].dispatch.$post({ ...id, json: teamOf[r.id] ? { teamId: teamOf[r.id] } : {} }));
       if (action === 'accept') await unwrap(await client.api.requests[':id'].accept.$post({ ...id, json: {} }));
       if (action === 'cancel') await unwrap(await client.api.requests[':id'].cancel.$post({ ...id, json: {} }));
       if (action === 'done') await unwrap(await client.api.requests[':id'].done.$post({ ...id, json: { note: text } }));
       if (action === 'decline') await unwrap(await client.api.requests[':id'].decline.$post({ ...id, json: { reason: text } }));
       if (action === 'pass-up') await unwrap(await client.api.requests[':id']['pass-up'].$post({ ...id, json: { reason: text } }));
-    } catch (e) { notifyError(e); }
-    setBusy(null);
-    await reload();
+    },
+    onError: notifyError,
+    // Failed or not, the lists and statistics refetch: another clerk may have moved the request meanwhile.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.requests }),
+  });
+  const busy = actM.isPending ? actM.variables.r.id : null;
+  function act(r: InboxRequest, action: Action) {
+    let text = '';
+    if (action === 'decline' || action === 'pass-up' || action === 'done') {
+      const answer = window.prompt(rt(lang, action === 'done' ? 'inbox.note' : 'inbox.reason'));
+      if (answer === null) return;
+      text = answer;
+    }
+    actM.mutate({ r, action, text });
   }
   // The request layer is a declared overlay (mounted by <MapOverlays>) while this tab is open.
   const [mapData, setMapData] = useState<GeoJSONSourceSpecification['data'] | null>(null);
@@ -81,7 +88,7 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
   async function showOnMap() {
     if (!map) return;
     try {
-      const layer = await unwrap(await client.api.requests.map.$get({ query: query() }));
+      const layer = await unwrap(await client.api.requests.map.$get({ query: filters }));
       setMapData(layer as GeoJSONSourceSpecification['data']);
       setOnMap({ total: layer.total, outside: layer.outsideCircle });
     } catch (e) { notifyError(e); }
@@ -114,19 +121,19 @@ export function InboxTab({ lang, map, planner, notifyError }: { lang: Lang; map:
               <option value="">{rt(lang, 'inbox.teamNone')}</option>
               {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
             </select>
-            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'dispatch')} data-testid="inbox-dispatch">{rt(lang, 'inbox.dispatch')}</button>
-            <button type="button" className="button small" disabled={busy === r.id} onClick={() => void act(r, 'pass-up')} data-testid="inbox-pass-up">{rt(lang, 'inbox.passUp')}</button>
+            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => act(r, 'dispatch')} data-testid="inbox-dispatch">{rt(lang, 'inbox.dispatch')}</button>
+            <button type="button" className="button small" disabled={busy === r.id} onClick={() => act(r, 'pass-up')} data-testid="inbox-pass-up">{rt(lang, 'inbox.passUp')}</button>
           </>
         )}
         {r.status === 'dispatched' && (
           <>
-            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'accept')} data-testid="inbox-accept">{rt(lang, 'inbox.accept')}</button>
-            <button type="button" className="button small" disabled={busy === r.id} onClick={() => void act(r, 'decline')} data-testid="inbox-decline">{rt(lang, 'inbox.decline')}</button>
+            <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => act(r, 'accept')} data-testid="inbox-accept">{rt(lang, 'inbox.accept')}</button>
+            <button type="button" className="button small" disabled={busy === r.id} onClick={() => act(r, 'decline')} data-testid="inbox-decline">{rt(lang, 'inbox.decline')}</button>
           </>
         )}
-        {r.status === 'accepted' && <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => void act(r, 'done')} data-testid="inbox-done">{rt(lang, 'inbox.doneBtn')}</button>}
+        {r.status === 'accepted' && <button type="button" className="button small primary" disabled={busy === r.id} onClick={() => act(r, 'done')} data-testid="inbox-done">{rt(lang, 'inbox.doneBtn')}</button>}
         {['submitted', 'dispatched', 'declined', 'passed_up', 'accepted'].includes(r.status) && (
-          <button type="button" className="button small subtle danger" disabled={busy === r.id} onClick={() => void act(r, 'cancel')} data-testid="inbox-cancel">{rt(lang, 'inbox.cancel')}</button>
+          <button type="button" className="button small subtle danger" disabled={busy === r.id} onClick={() => act(r, 'cancel')} data-testid="inbox-cancel">{rt(lang, 'inbox.cancel')}</button>
         )}
       </div>
     </li>

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { client, unwrap } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { useAbilities } from '../auth/session';
+import { keys } from '../lib/queries';
 
 type Stats = InferResponseType<typeof client.api.requests.stats.$get, 200>;
 type Row = Stats['townships'][number] | Stats['sites'][number];
@@ -24,16 +26,13 @@ export function monthRange(month: string): { from: string; to: string } | Record
  */
 export function RequestStats({ month, canExport }: { month: string; canExport: boolean }) {
   const { t } = useI18n();
-  const [stats, setStats] = useState<Stats | null>(null);
   const [bySite, setBySite] = useState(false);
-  const [error, setError] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setError(false);
-    client.api.requests.stats.$get({ query: month ? { month } : {} }).then((r) => unwrap(r))
-      .then((s) => live && setStats(s)).catch(() => live && setError(true));
-    return () => { live = false; };
-  }, [month]);
+  const statsQ = useQuery({
+    queryKey: keys.requestStats(month),
+    queryFn: async (): Promise<Stats> => unwrap(await client.api.requests.stats.$get({ query: month ? { month } : {} })),
+    placeholderData: keepPreviousData,
+  });
+  const stats = statsQ.data ?? null, error = statsQ.isError;
   const rows: Row[] = stats ? (bySite ? stats.sites : stats.townships) : [];
   const name = (r: Row) => ('siteId' in r ? r.siteName : r.townshipName) ?? '—';
   const range = new URLSearchParams(monthRange(month)).toString();

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { InferResponseType } from 'hono/client';
 import { unwrap } from '../lib/api';
 import { publicClient as client } from '../requests/public-client';
+import { keys, queryClient } from '../lib/queries';
 import { rt, serviceName, statusName, type Lang } from '../requests/request-i18n';
 
 type Tracked = InferResponseType<(typeof client.api.requests.track)[':trackingCode']['$get'], 200>;
@@ -9,38 +11,37 @@ type Tracked = InferResponseType<(typeof client.api.requests.track)[':trackingCo
 /** 评单: follow a request by its tracking code (from `?track=` or typed), and rate it once done. */
 export function TrackPanel({ lang }: { lang: Lang }) {
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('track') ?? '');
-  const [tracked, setTracked] = useState<Tracked | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The code looked up: the one from the link at first, then each one submitted.
+  const [looked, setLooked] = useState(() => code.trim().toUpperCase());
   const [stars, setStars] = useState(5);
   const [comment, setComment] = useState('');
-  const look = useCallback(async (c: string) => {
-    setError(null);
-    try {
-      setTracked(await unwrap(await client.api.requests.track[':trackingCode'].$get({ param: { trackingCode: c.trim().toUpperCase() } })));
-    } catch (err) {
-      setTracked(null);
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  }, []);
-  useEffect(() => {
-    if (code) void look(code);
-    // only the code from the link, once
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  async function rate(e: React.FormEvent) {
-    e.preventDefault();
-    if (!tracked) return;
-    try {
-      setTracked(await unwrap(await client.api.requests.track[':trackingCode'].rating.$post({ param: { trackingCode: tracked.trackingCode }, json: { stars, comment } })));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+  const trackQ = useQuery({
+    queryKey: keys.tracked(looked),
+    queryFn: async (): Promise<Tracked> => unwrap(await client.api.requests.track[':trackingCode'].$get({ param: { trackingCode: looked } })),
+    enabled: looked !== '',
+  });
+  const tracked = trackQ.isError ? null : (trackQ.data ?? null);
+  const rating = useMutation({
+    mutationFn: async (t: Tracked) => unwrap(await client.api.requests.track[':trackingCode'].rating.$post({ param: { trackingCode: t.trackingCode }, json: { stars, comment } })),
+    onSuccess: (t) => queryClient.setQueryData(keys.tracked(t.trackingCode), t),
+  });
+  function look(c: string) {
+    const next = c.trim().toUpperCase();
+    rating.reset();
+    if (next === looked) void trackQ.refetch();
+    else setLooked(next);
   }
+  function rate(e: React.FormEvent) {
+    e.preventDefault();
+    if (tracked) rating.mutate(tracked);
+  }
+  const failure = rating.error ?? trackQ.error;
+  const error = failure ? (failure instanceof Error ? failure.message : String(failure)) : null;
   const when = (s: string | null) => (s ? new Date(s).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN') : '');
   return (
     <section className="request-form" data-testid="track-panel">
       <h2>{rt(lang, 'track.title')}</h2>
-      <form className="row" onSubmit={(e) => { e.preventDefault(); void look(code); }}>
+      <form className="row" onSubmit={(e) => { e.preventDefault(); look(code); }}>
         <input value={code} placeholder={rt(lang, 'track.code')} maxLength={10} onChange={(e) => setCode(e.target.value)} data-testid="track-code" />
         <button type="submit">{rt(lang, 'track.go')}</button>
       </form>
