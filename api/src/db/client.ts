@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -115,6 +117,19 @@ export async function openDatabase(opts: {
 }
 
 /**
+ * The URL of PGlite's ES module entry, for the initdb child process. Node resolves it with `import.meta.resolve`; Vite's
+ * module runner (vitest's global setup, which builds the test snapshots on a fresh machine) has no such function, so
+ * there it is resolved as CommonJS would and the ES entry taken beside it (`exports['.'].import` of the package).
+ */
+function pgliteEntryUrl(): string {
+  try {
+    return import.meta.resolve('@electric-sql/pglite');
+  } catch {
+    return pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'index.js')).href;
+  }
+}
+
+/**
  * Creates a new, empty database cluster with PGlite's initdb in a short-lived child process: in `pgDataDir`, or
  * (without it) returned as a data-folder tarball. initdb runs a second PGlite and the initdb WebAssembly module
  * beside the first, and WebAssembly memory never shrinks: done in-process it left the server at ~800 MB RSS for
@@ -128,7 +143,7 @@ function initCluster(pgDataDir?: string): void | Promise<Blob> {
     const tar = join(dir, 'cluster.tar');
     // Beside the final folder, on the same file system, so the rename below is atomic.
     const target = pgDataDir ? `${pgDataDir}.init-${process.pid}` : undefined;
-    const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    const script = `const { PGlite } = await import(${JSON.stringify(pgliteEntryUrl())});
       const pg = await PGlite.create(${JSON.stringify(target ?? '')} || undefined);
       ${target ? '' : `const blob = await pg.dumpDataDir('none');
       (await import('node:fs')).writeFileSync(${JSON.stringify(tar)}, new Uint8Array(await blob.arrayBuffer()));`}
