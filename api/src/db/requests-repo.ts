@@ -149,7 +149,12 @@ export async function userSiteIds(sql: Sql, userId: string): Promise<string[]> {
 
 export async function setUserSites(tx: Sql, userId: string, siteIds: string[]): Promise<void> {
   await tx`DELETE FROM user_sites WHERE user_id = ${userId}`;
-  for (const s of [...new Set(siteIds)]) await tx`INSERT INTO user_sites (user_id, site_id) VALUES (${userId}, ${s})`;
+  // A row carries its site's district (the key leads with it); an unknown site gets no district, so the composite
+  // foreign key rejects it (23503 → 422) as it did before.
+  for (const s of [...new Set(siteIds)]) {
+    await tx`INSERT INTO user_sites (district_code, user_id, site_id)
+      VALUES (coalesce((SELECT district_code FROM sites WHERE id = ${s}), ''), ${userId}, ${s})`;
+  }
 }
 
 /** The figures of one group of requests: counts, average stars, overdue, outside the circles, mean response hours. */
