@@ -23,8 +23,9 @@ export type RequestRow = z.infer<typeof RequestRowSchema>;
 
 const SELECT = (sql: Sql) => sql`
   SELECT r.*, s.name AS site_name, t.name AS team_name, tw.name AS township_name
-  FROM service_requests r LEFT JOIN sites s ON s.id = r.site_id LEFT JOIN volunteer_teams t ON t.id = r.team_id
-  LEFT JOIN townships tw ON tw.code = r.township_code`;
+  FROM service_requests r LEFT JOIN sites s ON s.district_code = r.district_code AND s.id = r.site_id
+  LEFT JOIN volunteer_teams t ON t.district_code = r.district_code AND t.id = r.team_id
+  LEFT JOIN townships tw ON tw.district_code = r.district_code AND tw.code = r.township_code`;
 
 export interface NewRequest {
   district: string; id: string; trackingCode: string; service: string; description: string; contactName: string; phone: string; phoneHash: string; clientHash: string;
