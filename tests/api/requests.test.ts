@@ -217,5 +217,11 @@ describeApi('service requests', (h) => {
     const u = await ensureTestUser(h().db.sql, 'dispatcher');
     const res = await h().asRole('admin').api.users[':id'].sites.$put({ param: { id: u.id }, json: { siteIds: [s.a, s.b] } });
     expect(await res.json()).toEqual({ userId: u.id, siteIds: [s.a, s.b].sort() });
+    const [row] = await h().db.sql`SELECT district_code FROM user_sites WHERE user_id = ${u.id} AND site_id = ${s.a}`;
+    expect(row).toEqual({ district_code: '510812' });
+    const unknown = await h().asRole('admin').api.users[':id'].sites.$put({ param: { id: u.id }, json: { siteIds: [s.a, 'no-such-site'] } });
+    expect(unknown.status).toBe(422);
+    // Nothing half-written: the dispatcher keeps its sites.
+    expect((await h().db.sql`SELECT site_id FROM user_sites WHERE user_id = ${u.id} ORDER BY site_id`).map((r) => r.site_id)).toEqual([s.a, s.b].sort());
   });
 });

@@ -23,8 +23,9 @@ export type RequestRow = z.infer<typeof RequestRowSchema>;
 
 const SELECT = (sql: Sql) => sql`
   SELECT r.*, s.name AS site_name, t.name AS team_name, tw.name AS township_name
-  FROM service_requests r LEFT JOIN sites s ON s.id = r.site_id LEFT JOIN volunteer_teams t ON t.id = r.team_id
-  LEFT JOIN townships tw ON tw.code = r.township_code`;
+  FROM service_requests r LEFT JOIN sites s ON s.district_code = r.district_code AND s.id = r.site_id
+  LEFT JOIN volunteer_teams t ON t.district_code = r.district_code AND t.id = r.team_id
+  LEFT JOIN townships tw ON tw.district_code = r.district_code AND tw.code = r.township_code`;
 
 export interface NewRequest {
   district: string; id: string; trackingCode: string; service: string; description: string; contactName: string; phone: string; phoneHash: string; clientHash: string;
@@ -149,7 +150,12 @@ export async function userSiteIds(sql: Sql, userId: string): Promise<string[]> {
 
 export async function setUserSites(tx: Sql, userId: string, siteIds: string[]): Promise<void> {
   await tx`DELETE FROM user_sites WHERE user_id = ${userId}`;
-  for (const s of [...new Set(siteIds)]) await tx`INSERT INTO user_sites (user_id, site_id) VALUES (${userId}, ${s})`;
+  // A row carries its site's district (the key leads with it); an unknown site gets no district, so the composite
+  // foreign key rejects it (23503 → 422) as it did before.
+  for (const s of [...new Set(siteIds)]) {
+    await tx`INSERT INTO user_sites (district_code, user_id, site_id)
+      VALUES (coalesce((SELECT district_code FROM sites WHERE id = ${s}), ''), ${userId}, ${s})`;
+  }
 }
 
 /** The figures of one group of requests: counts, average stars, overdue, outside the circles, mean response hours. */

@@ -126,10 +126,10 @@ const PlannedSiteRow = z.object({ status: z.string(), untouched: z.boolean(), re
 export async function plannedSiteState(tx: Sql, district: string, siteId: string): Promise<PlannedSiteState> {
   const [r] = parseRows(PlannedSiteRow, await tx`
     SELECT s.status, s.updated_at = s.created_at AS untouched,
-      (SELECT count(*) FROM service_requests q WHERE q.site_id = s.id OR q.first_site_id = s.id)
-      + (SELECT count(*) FROM activities a WHERE a.site_id = s.id)
-      + (SELECT count(*) FROM volunteer_teams v WHERE v.home_site_id = s.id)
-      + (SELECT count(*) FROM user_sites u WHERE u.site_id = s.id) AS refs
+      (SELECT count(*) FROM service_requests q WHERE q.district_code = s.district_code AND (q.site_id = s.id OR q.first_site_id = s.id))
+      + (SELECT count(*) FROM activities a WHERE a.district_code = s.district_code AND a.site_id = s.id)
+      + (SELECT count(*) FROM volunteer_teams v WHERE v.district_code = s.district_code AND v.home_site_id = s.id)
+      + (SELECT count(*) FROM user_sites u WHERE u.district_code = s.district_code AND u.site_id = s.id) AS refs
     FROM sites s WHERE s.district_code = ${district} AND s.id = ${siteId} FOR UPDATE`);
   if (!r) return 'missing';
   if (r.status !== 'planned' || !r.untouched) return 'changed';
