@@ -57,10 +57,14 @@ describe('the leaders’ 评估 tab', () => {
     await page.getByTestId('volunteer-legend').waitFor();
     expect(await page.getByTestId('volunteer-legend').innerText()).toContain('13%');
     await waitForIdle(page);
-    const colours = await page.evaluate((layer) => {
-      const fs = window.__map!.queryRenderedFeatures({ layers: [layer] });
+    // The choropleth is an overlay mounted once the township areas have loaded: wait until it has drawn them.
+    const rendered = () => page.evaluate((layer) => {
+      const fs = window.__map!.getLayer(layer) ? window.__map!.queryRenderedFeatures({ layers: [layer] }) : [];
       return Object.fromEntries(fs.map((f) => [String(f.properties.code), f.properties.rate ?? null]));
     }, VOLUNTEER_LAYER.fill);
+    await expect.poll(async () => Object.keys(await rendered()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitForIdle(page);
+    const colours = await rendered();
     expect(colours['510812102']).toBeCloseTo(0.14, 5);
     expect(colours['510812105']).toBeCloseTo(0.06, 5);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/leaders-volunteers-zh.png` });
