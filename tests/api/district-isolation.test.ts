@@ -68,7 +68,10 @@ describeApi('districts are isolated', (h) => {
     expect((await h().app.request(`/api/d/${CANGXI}/villages/${village.code}`, json('PATCH', { lng: seat.lng, lat: seat.lat }, chaotian))).status).toBe(403);
     // Reads of the other county: refused.
     for (const path of ['sites', 'coverage', 'scenarios', 'audit', `sites/${id}`]) {
-      expect((await h().app.request(`/api/d/${CANGXI}/${path}`, bearer(chaotian))).status).toBe(403);
+      const res = await h().app.request(`/api/d/${CANGXI}/${path}`, bearer(chaotian));
+      expect(res.status).toBe(403);
+      // The refusal carries a stable reason the UI words in its own language.
+      expect((await res.json()).error.issues.map((i: { code?: string }) => i.code)).toEqual(['other_district']);
     }
     // 苍溪县's site is not 朝天区's: not listed, not reachable by id, not editable, under the default routes.
     const home = await (await h().app.request('/api/sites', bearer(chaotian))).json();

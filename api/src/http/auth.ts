@@ -114,9 +114,11 @@ async function authorizeDistrict(c: Context<AppEnv>, rule: RouteRule, p: Princip
   const safe = SAFE.has(c.req.method);
   if (own === c.var.district || (own === CITY_CODE && safe)) return;
   if (safe && rule.allow === 'read' && (await getSettings(c.var.deps.db.sql)).publicPlannerViews) return;
-  throw new ApiError(403, 'forbidden', own === CITY_CODE
+  const message = own === CITY_CODE
     ? 'City accounts read every county but change none'
-    : `This account works in district ${own}; it may not ${safe ? 'read' : 'change'} district ${c.var.district}`);
+    : `This account works in district ${own}; it may not ${safe ? 'read' : 'change'} district ${c.var.district}`;
+  // A stable reason the UI words in its own language.
+  throw new ApiError(403, 'forbidden', message, [{ path: ['district'], message, code: own === CITY_CODE ? 'city_read_only' : 'other_district' }]);
 }
 
 async function authorize(c: Context<AppEnv>, rule: RouteRule, p: Principal | null, routePath: string): Promise<void> {

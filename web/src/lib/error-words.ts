@@ -21,6 +21,7 @@ const KNOWN: Record<string, I18nKey> = {
 const ISSUE_KNOWN: Record<string, I18nKey> = {
   planned_site_changed: 'error.planned_site_changed', planned_site_missing: 'error.planned_site_missing',
   planned_site_in_use: 'error.planned_site_in_use', not_accepted: 'error.not_accepted',
+  other_district: 'error.other_district', city_read_only: 'error.city_read_only',
 };
 
 /**
