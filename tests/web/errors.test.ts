@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png` });
 
 /**
  * The real server keeps running; the browser's requests to one route are refused (as when the server is stopped) or
@@ -30,7 +27,7 @@ describe('waiting and failing', () => {
     expect(text).toContain('连不上服务器');
     expect(text).toContain('重试');
     expect(text).not.toMatch(/^Failed to fetch$/m);
-    await shotTo(page, 'error-server-down-zh-1366');
+    await shot(page, 'error-server-down-zh-1366');
     await page.unroute('**/api/boundary');
     await err.getByRole('button').click();
     await waitForMap(page);
@@ -50,7 +47,7 @@ describe('waiting and failing', () => {
     expect(await err.getAttribute('data-kind')).toBe('server-error');
     expect(await err.innerText()).toContain('The server hit an error');
     expect(await err.innerText()).not.toContain('HTTP 500');
-    await shotTo(page, 'error-server-500-en-390');
+    await shot(page, 'error-server-500-en-390');
 
     await page.unroute('**/api/coverage?**');
     await h.context.setOffline(true);
@@ -58,7 +55,7 @@ describe('waiting and failing', () => {
       await err.getByRole('button').click();
       await page.waitForFunction(() => document.querySelector('[data-testid=coverage-error]')?.getAttribute('data-kind') === 'offline', null, { timeout: 30_000 });
       expect(await page.getByTestId('coverage-error').innerText()).toContain('You are offline');
-      await shotTo(page, 'error-offline-en-390');
+      await shot(page, 'error-offline-en-390');
     } finally {
       await h.context.setOffline(false);
     }
@@ -81,7 +78,7 @@ describe('waiting and failing', () => {
     await loading.waitFor();
     expect(await loading.innerText()).toContain('正在加载');
     expect(await loading.locator('.spinner').count()).toBe(1);
-    await shotTo(page, 'loading-zh-390');
+    await shot(page, 'loading-zh-390');
     release();
     await waitForMap(page);
     await loading.waitFor({ state: 'detached' });

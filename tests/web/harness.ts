@@ -130,4 +130,5 @@ export async function renderedSiteIds(page: Page): Promise<string[]> {
   }, LAYER.sites);
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+export const shot = (page: Page, name: string, opts: { fullPage?: boolean } = {}) =>
+  page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), ...opts });

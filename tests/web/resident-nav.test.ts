@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import gcoord from 'gcoord';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
 });
-
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png`, fullPage: true });
 
 async function located(page: Page) {
   const townships = (await (await h.client.api.townships.$get()).json()).townships;
@@ -66,7 +62,7 @@ describe('resident page: 导航 links, legend, page scroll', () => {
         expect(r.own).toBeLessThanOrEqual(1);
         expect(await page.evaluate(() => document.scrollingElement!.scrollHeight > window.innerHeight)).toBe(true);
       }
-      await shotTo(page, `resident-nav-${lang}-${viewport.width}`);
+      await shot(page, `resident-nav-${lang}-${viewport.width}`, { fullPage: true });
       await page.close();
     });
   }

@@ -4,19 +4,15 @@
  * visible wait while the optimiser runs, and the phone header. zh-CN and English; 1366×768 and 390×844.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot, RESULTS_DIR } from './harness.ts';
 
 let h: Harness;
-const SHOTS = '/tmp/shots-w15';
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png` });
 
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -62,7 +58,7 @@ describe('un-accepting a proposal', () => {
       expect(await page.getByTestId('compare-accepted').count()).toBe(0);
       expect((await h.client.api.sites[':id'].$get({ param: { id: planned } })).status).toBe(404);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=planner-marker]').length === 2);
-      await shotTo(page, `unaccept-done-${lang}-1366`);
+      await shot(page, `unaccept-done-${lang}-1366`);
 
       // Accepted again and then edited: the refusal is worded in the page's language, and nothing changes.
       const again = (await (await h.client.api.scenarios[':id'].accept.$post({ param: { id: s.id }, json: { siteIds: [first.id] } })).json()).accepted[0];
@@ -77,7 +73,7 @@ describe('un-accepting a proposal', () => {
       await toast.waitFor();
       expect(await toast.innerText()).toContain(lang === 'zh' ? '采纳后已被修改' : 'was changed after it was accepted');
       expect((await h.client.api.sites[':id'].$get({ param: { id: again } })).status).toBe(200);
-      await shotTo(page, `unaccept-refused-${lang}-1366`);
+      await shot(page, `unaccept-refused-${lang}-1366`);
       await page.close();
     });
   }
@@ -114,7 +110,7 @@ describe('scenario A against scenario B', () => {
       // Both sets of circles: A's three proposals and B's one, each in its own colour.
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=planner-marker]').length === 4);
       expect(await roles(page)).toEqual(['against', 'scenario', 'scenario', 'scenario']);
-      await shotTo(page, `versus-${lang}-1366`);
+      await shot(page, `versus-${lang}-1366`);
 
       // Back: compared with the current network again; Forward: B again.
       await page.goBack();
@@ -134,7 +130,7 @@ describe('scenario A against scenario B', () => {
     await page.getByTestId('scenario-versus').waitFor();
     expect(await page.getByTestId('scenario-title').innerText()).toBe('手机A');
     expect(await page.getByTestId('versus-select').inputValue()).toBe(b.id);
-    await shotTo(page, 'versus-zh-390');
+    await shot(page, 'versus-zh-390');
     await page.close();
   });
 });
@@ -155,7 +151,7 @@ describe('the open scenario in the address bar', () => {
     expect(await again.getByTestId('scenario-title').innerText()).toBe('URL scenario');
     expect(await again.getByTestId('tab-plan').getAttribute('aria-selected')).toBe('true');
     await again.waitForFunction(() => document.querySelectorAll('[data-testid=planner-marker]').length === 2);
-    await shotTo(again, 'scenario-url-reopened-en-1366');
+    await shot(again, 'scenario-url-reopened-en-1366');
     await again.close();
 
     await page.goBack();
@@ -182,7 +178,7 @@ describe('waiting for the optimiser', () => {
       await chip.waitFor();
       expect(await chip.innerText()).toContain(lang === 'zh' ? '正在优化选址' : 'Optimising sites');
       expect(await page.getByTestId('plan-run').isDisabled()).toBe(true);
-      await shotTo(page, `plan-waiting-${lang}-1366`);
+      await shot(page, `plan-waiting-${lang}-1366`);
       release();
       await page.getByTestId('plan-results').waitFor({ timeout: 120_000 });
       await page.locator('[data-testid=map-busy][data-what~=plan]').waitFor({ state: 'detached' });
@@ -210,8 +206,8 @@ describe('the phone header', () => {
       // No two controls overlap.
       const sorted = boxes.filter((b) => b.width > 0).sort((x, y) => x.left - y.left);
       for (let i = 1; i < sorted.length; i++) expect(sorted[i].left, String(sorted[i].id)).toBeGreaterThanOrEqual(sorted[i - 1].right - 0.5);
-      await page.locator('.topbar').screenshot({ path: `${SHOTS}/phone-header-${lang}-390.png` });
-      await shotTo(page, `phone-${lang}-390`);
+      await page.locator('.topbar').screenshot({ path: `${RESULTS_DIR}/phone-header-${lang}-390.png` });
+      await shot(page, `phone-${lang}-390`);
       // The short language button works.
       await page.getByTestId('lang-switch').click();
       await page.waitForFunction((l) => document.documentElement.lang.startsWith(l), lang === 'zh' ? 'en' : 'zh');
@@ -240,7 +236,7 @@ describe('a wide panel', () => {
           return p.x >= -1 && p.y >= -1 && p.x <= width + 1 && p.y <= height + 1;
         });
       }, box, { timeout: 30_000 });
-      await shotTo(page, `wide-panel-refit-${lang}-1366`);
+      await shot(page, `wide-panel-refit-${lang}-1366`);
       await page.close();
     });
   }

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import gcoord from 'gcoord';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -15,7 +13,6 @@ afterAll(async () => {
 
 const PHONE = { width: 390, height: 844 };
 const LAPTOP = { width: 1366, height: 768 };
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png` });
 
 async function open(viewport: { width: number; height: number }, lang: 'zh' | 'en'): Promise<Page> {
   const page = await h.newPage(viewport);
@@ -46,7 +43,7 @@ describe('the search box', () => {
     const k = ids.indexOf(`site:${site.id}`);
     expect(k).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < k; i++) await page.keyboard.press('ArrowDown');
-    await shotTo(page, 'search-site-zh-1366');
+    await shot(page, 'search-site-zh-1366');
     await page.keyboard.press('Enter');
     await page.getByTestId('right-panel').waitFor();
     expect(await page.getByTestId('right-panel').innerText()).toContain(site.properties.name);
@@ -55,7 +52,7 @@ describe('the search box', () => {
     const [lng, lat] = site.geometry!.coordinates;
     expect(Math.abs(c.lng - lng)).toBeLessThan(0.01);
     expect(Math.abs(c.lat - lat)).toBeLessThan(0.01);
-    await shotTo(page, 'search-site-opened-zh-1366');
+    await shot(page, 'search-site-opened-zh-1366');
     await page.close();
   });
 
@@ -77,7 +74,7 @@ describe('the search box', () => {
     const c = await center(page);
     expect(Math.abs(c.lng - seat.lng)).toBeLessThan(0.01);
     expect(Math.abs(c.lat - seat.lat)).toBeLessThan(0.01);
-    await shotTo(page, 'search-village-en-390');
+    await shot(page, 'search-village-en-390');
     await page.close();
   });
 
@@ -102,7 +99,7 @@ describe('the search box', () => {
       // gcoord's inverse is approximate (metres): well under 0.0001° here.
       expect(Math.abs(c.lng - wgs[0])).toBeLessThan(1e-4);
       expect(Math.abs(c.lat - wgs[1])).toBeLessThan(1e-4);
-      await shotTo(page, `search-coords-${lang}-${viewport.width}`);
+      await shot(page, `search-coords-${lang}-${viewport.width}`);
       await page.close();
     }
   });
@@ -127,7 +124,7 @@ describe('the gap list', () => {
     const g = gaps[1].properties;
     const inView = await page.evaluate((p) => window.__map!.getBounds().contains(p), [g.centerLng, g.centerLat] as [number, number]);
     expect(inView).toBe(true);
-    await shotTo(page, 'gap-list-click-zh-1366');
+    await shot(page, 'gap-list-click-zh-1366');
     await page.close();
   });
 });

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png` });
 
 describe('乡镇报表 at a glance', () => {
   beforeAll(async () => {
@@ -51,7 +48,7 @@ describe('乡镇报表 at a glance', () => {
       expect(box.scrolls).toBe('auto');
       expect(box.sticky).toBe(true);
       if (viewport.width >= 1366) expect(box.overflow).toBeLessThanOrEqual(0);
-      await shotTo(page, `township-report-${lang}-${viewport.width}`);
+      await shot(page, `township-report-${lang}-${viewport.width}`);
       await page.close();
     });
   }

@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForIdle, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForIdle, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png` });
 const getSite = async (id: string) => (await h.client.api.sites[':id'].$get({ param: { id } })).json();
 const auditActions = async (id: string) =>
   (await (await h.client.api.audit.$get({ query: { site: id } })).json()).entries.map((e) => e.action);
@@ -39,7 +36,7 @@ describe('undo and redo', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=undo-what]')?.textContent?.includes('移动'));
     const moved = (await getSite(id)).geometry!.coordinates;
     expect(moved[0]).not.toBeCloseTo(lng0, 4);
-    await shotTo(page, 'undo-move-zh-1366');
+    await shot(page, 'undo-move-zh-1366');
 
     // Ctrl+Z on the map (not typing) undoes.
     await page.locator('body').focus();
@@ -68,7 +65,7 @@ describe('undo and redo', () => {
     await expect.poll(async () => (await h.client.api.sites[':id'].$get({ param: { id } })).status).toBe(404);
     expect(await page.getByTestId('undo-what').isVisible()).toBe(false); // hidden on phones; the title names it
     expect(await page.getByTestId('undo-button').getAttribute('title')).toContain(name);
-    await shotTo(page, 'undo-delete-en-390');
+    await shot(page, 'undo-delete-en-390');
     await page.getByTestId('undo-button').click();
     await expect.poll(async () => (await h.client.api.sites[':id'].$get({ param: { id } })).status).toBe(200);
     await page.getByTestId('toast-success').filter({ hasText: 'Undone' }).first().waitFor();

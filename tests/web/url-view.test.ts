@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForMap, type Harness } from './harness.ts';
+import { startHarness, waitForMap, type Harness, shot } from './harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  mkdirSync('/tmp/shots-w15', { recursive: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -14,7 +12,6 @@ afterAll(async () => {
 
 const LAPTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
-const shotTo = (page: Page, name: string) => page.screenshot({ path: `/tmp/shots-w15/${name}.png` });
 
 async function open(path: string, viewport = LAPTOP): Promise<Page> {
   const page = await h.newPage(viewport);
@@ -42,7 +39,7 @@ describe('tabs', () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tab-unplaced');
       const panel = page.getByRole('tabpanel');
       expect(await panel.getAttribute('aria-labelledby')).toBe('tab-button-unplaced');
-      await shotTo(page, `tabs-one-row-${lang}-1366`);
+      await shot(page, `tabs-one-row-${lang}-1366`);
       await page.close();
     });
   }
@@ -78,7 +75,7 @@ describe('the address bar', () => {
     expect(view.c.lng).toBeCloseTo(106.1, 4);
     expect(view.c.lat).toBeCloseTo(32.7, 4);
     expect(view.z).toBeCloseTo(11.5, 2);
-    await shotTo(again, 'url-reopened-en-1366');
+    await shot(again, 'url-reopened-en-1366');
 
     // Back: the previous view (tier 10, walk), then Forward again.
     await again.getByTestId('mode-car').click();
@@ -100,7 +97,7 @@ describe('the address bar', () => {
     expect(await page.getByTestId('filter-kind-station').isChecked()).toBe(false);
     expect(await page.getByTestId('filter-kind-institute').isChecked()).toBe(true);
     expect(await page.getByTestId('filter-township').inputValue()).toBe(tw.code);
-    await shotTo(page, 'url-filtered-zh-390');
+    await shot(page, 'url-filtered-zh-390');
     await page.close();
   });
 });
