@@ -6,6 +6,29 @@ import { ensureTestUser, testToken, testUsername, TEST_PASSWORD } from '../helpe
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+type Call = [path: string, method: string, url: string, init?: RequestInit];
+
+/**
+ * Sends each call and checks its answer against the document: the status is declared for the operation, the
+ * content type matches, and a JSON body validates. Returns the problems and every `method path status` seen.
+ */
+async function validateCalls(d: any, calls: Call[], req: (url: string, init?: RequestInit) => Promise<Response>) {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [path, method, url, init] of calls) {
+    const res = await req(url, init);
+    seen.add(`${method} ${path} ${res.status}`);
+    const declared = d.paths[path]?.[method]?.responses?.[String(res.status)];
+    if (!declared) { problems.push(`${method} ${url}: status ${res.status} not declared`); continue; }
+    const [type, media] = Object.entries<any>(declared.content)[0];
+    expect(res.headers.get('content-type') ?? '').toContain(type.split(';')[0]);
+    if (type !== 'application/json') continue;
+    const validateBody = ajv.compile(media.schema);
+    if (!validateBody(await res.json())) problems.push(`${method} ${url} ${res.status}: ${ajv.errorsText(validateBody.errors).slice(0, 300)}`);
+  }
+  return { problems, seen };
+}
+
 describeApi('the OpenAPI document describes what the server does', (h) => {
   const doc = async () => (await h().request('/api/openapi.json')).json();
 
@@ -20,7 +43,7 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
       fd.append('crs', 'wgs84');
       return { method: 'POST', body: fd };
     };
-    const calls: [string, string, string, RequestInit?][] = [
+    const calls: Call[] = [
       ['/health', 'get', '/health'], ['/boundary', 'get', '/boundary'], ['/townships', 'get', '/townships'],
       ['/villages', 'get', '/villages?township=510812100'], ['/sources', 'get', '/sources'], ['/sites', 'get', '/sites?kind=point'],
       ['/sites/{id}', 'get', `/sites/${site.id}`], ['/sites/{id}', 'patch', `/sites/${site.id}`, json('PATCH', { phone: '123' })],
@@ -38,17 +61,7 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
       ['/import/townships', 'post', '/import/townships', form()], ['/sites/{id}', 'delete', `/sites/${site.id}`, { method: 'DELETE' }],
       ['/export/sites.csv', 'get', '/export/sites.csv'], ['/export/gaps.geojson', 'get', '/export/gaps.geojson'],
     ];
-    const problems: string[] = [];
-    for (const [path, method, url, init] of calls) {
-      const res = await req(url, init);
-      const declared = d.paths[path]?.[method]?.responses?.[String(res.status)];
-      if (!declared) { problems.push(`${method} ${url}: status ${res.status} not declared`); continue; }
-      const [type, media] = Object.entries<any>(declared.content)[0];
-      expect(res.headers.get('content-type') ?? '').toContain(type.split(';')[0]);
-      if (type !== 'application/json') continue;
-      const validateBody = ajv.compile(media.schema);
-      if (!validateBody(await res.json())) problems.push(`${method} ${url} ${res.status}: ${ajv.errorsText(validateBody.errors).slice(0, 300)}`);
-    }
+    const { problems } = await validateCalls(d, calls, req);
     expect(problems).toEqual([]);
   });
 
@@ -71,7 +84,7 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
     await req(`/sites/${site.id}`, { method: 'DELETE' });
     const user = await (await req('/users', as(admin, json('POST', { username: 'openapi-user', password: 'long-enough-1', role: 'viewer' })))).json();
     const token = await (await req('/tokens', json('POST', { name: '文档令牌' }))).json();
-    const calls: [string, string, string, RequestInit?][] = [
+    const calls: Call[] = [
       ['/session', 'get', '/session'], ['/session', 'get', '/session', as(null)],
       ['/session', 'post', '/session', as(null, json('POST', { username: testUsername('viewer'), password: TEST_PASSWORD }))],
       ['/session', 'post', '/session', as(null, json('POST', { username: testUsername('viewer'), password: 'wrong password' }))],
@@ -93,19 +106,7 @@ describeApi('the OpenAPI document describes what the server does', (h) => {
       ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, as(viewer, { method: 'POST' })],
       ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, { method: 'POST' }], ['/sites/{id}/restore', 'post', `/sites/${site.id}/restore`, { method: 'POST' }],
     ];
-    const problems: string[] = [];
-    const seen = new Set<string>();
-    for (const [path, method, url, init] of calls) {
-      const res = await req(url, init);
-      seen.add(`${method} ${path} ${res.status}`);
-      const declared = d.paths[path]?.[method]?.responses?.[String(res.status)];
-      if (!declared) { problems.push(`${method} ${url}: status ${res.status} not declared`); continue; }
-      const [type, media] = Object.entries<any>(declared.content)[0];
-      expect(res.headers.get('content-type') ?? '').toContain(type.split(';')[0]);
-      if (type !== 'application/json') continue;
-      const validateBody = ajv.compile(media.schema);
-      if (!validateBody(await res.json())) problems.push(`${method} ${url} ${res.status}: ${ajv.errorsText(validateBody.errors).slice(0, 300)}`);
-    }
+    const { problems, seen } = await validateCalls(d, calls, req);
     expect(problems).toEqual([]);
     // The calls reached the answers they were meant to: successes, refusals by login and by role, conflicts.
     expect([...seen]).toEqual(expect.arrayContaining([
