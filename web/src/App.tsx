@@ -470,8 +470,8 @@ export function App({ session }: { session: Session }) {
               onClick={() => i18n.setLang(lang === 'zh' ? 'en' : 'zh')}
               aria-label={t('lang.switch')}
             >
-              <span className="lang-full">{t('lang.switch')}</span>
-              <span className="lang-short" aria-hidden="true">{t('lang.switchShort')}</span>
+              <span className="label-full">{t('lang.switch')}</span>
+              <span className="label-short" aria-hidden="true">{t('lang.switchShort')}</span>
             </button>
           </div>
         </header>

@@ -21,8 +21,8 @@ export function AccountBar({ session, page, onPage }: { session: Session; page: 
   // On a phone the header keeps every control whole with short labels (the full one stays the accessible name).
   const nav = (p: Page, label: string, short: string, testId: string) => (
     <button type="button" className={`topbar-button${page === p ? ' active' : ''}`} data-testid={testId} aria-pressed={page === p} aria-label={label} title={label} onClick={() => onPage(page === p ? 'map' : p)}>
-      <span className="lang-full">{label}</span>
-      <span className="lang-short" aria-hidden="true">{short}</span>
+      <span className="label-full">{label}</span>
+      <span className="label-short" aria-hidden="true">{short}</span>
     </button>
   );
   return (
@@ -33,8 +33,8 @@ export function AccountBar({ session, page, onPage }: { session: Session; page: 
         {can.username} <span className="account-role" data-testid="account-role">{t(`role.${can.role!}`)}</span>
       </span>
       <button type="button" className="topbar-button" data-testid="logout" title={`${can.username} · ${t(`role.${can.role!}`)}`} aria-label={t('auth.logout')} onClick={() => void session.logout().finally(() => window.location.assign('/'))}>
-        <span className="lang-full">{t('auth.logout')}</span>
-        <span className="lang-short" aria-hidden="true">{t('auth.logoutShort')}</span>
+        <span className="label-full">{t('auth.logout')}</span>
+        <span className="label-short" aria-hidden="true">{t('auth.logoutShort')}</span>
       </button>
     </span>
   );
