@@ -3,8 +3,10 @@
  *
  * 1. first start: the built server (dist/server, built first) on an empty DATA_DIR: create the database, migrate,
  *    load the shipped data; peak RSS until /api/health answers.
- * 2. steady: the same server after a round of typical requests (sites, townships, coverage, demand, report).
- * 3. restart: the server again on the now-filled DATA_DIR: peak until ready, and steady after the same requests.
+ * 2. steady: the same server after a round of the requests that need no account (the resident page's).
+ * 3. an admin account is added with `npm run user:add` (app stopped, as the README says), then the server again
+ *    on the now-filled DATA_DIR: peak until ready, and steady after a logged-in round of typical requests (sites,
+ *    townships, coverage, demand, export).
  * 4. CLI import: `npm run import:sites -- … --commit` on a new DATA_DIR (the CLI creates the database) and on the
  *    filled one; peak RSS as the CLI itself reports it (process.resourceUsage().maxRSS).
  *
@@ -35,12 +37,22 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const PUBLIC_REQUESTS = ['/api/health', '/api/boundary', '/api/townships', '/api/villages', '/api/public/sites', '/api/nearest?lng=105.89&lat=32.64'];
 const REQUESTS = [
-  '/api/health', '/api/sites', '/api/townships', '/api/boundary', '/api/coverage?minutes=15&mode=walk',
+  ...PUBLIC_REQUESTS, '/api/sites', '/api/coverage?minutes=15&mode=walk',
   '/api/coverage?minutes=10&mode=bike', '/api/demand', '/api/township-areas', '/api/export/townships.csv',
 ];
+const ADMIN = { username: 'bench-memory-admin', password: 'bench-memory-password-1' };
 
-async function serverRun(dataDir: string) {
+/** Adds the admin account with the CLI (the server is stopped: one process owns the embedded database). */
+function addAdmin(dataDir: string) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/user-add.ts'), '--role', 'admin', ADMIN.username], {
+    cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, input: `${ADMIN.password}\n`, encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`user:add failed (${r.status}): ${r.stdout}\n${r.stderr}`);
+}
+
+async function serverRun(dataDir: string, login = false) {
   const port = await freePort();
   // --source runs the server from source through tsx (how `npm start` ran before the server build), to compare.
   const entry = process.argv.includes('--source') ? ['--import', 'tsx', join(root, 'api/src/server.ts')] : [join(root, 'dist/server/server.js')];
@@ -58,9 +70,15 @@ async function serverRun(dataDir: string) {
   }
   const startSeconds = (performance.now() - t0) / 1000;
   const startPeakMb = procMb(child.pid!, 'VmHWM');
+  const headers: Record<string, string> = {};
+  if (login) {
+    const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+    if (!res.ok) throw new Error(`log in: ${res.status} ${await res.text()}`);
+    headers.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  }
   for (let round = 0; round < 2; round++) {
-    for (const path of REQUESTS) {
-      const res = await fetch(base + path);
+    for (const path of login ? REQUESTS : PUBLIC_REQUESTS) {
+      const res = await fetch(base + path, { headers });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     }
@@ -90,10 +108,11 @@ try {
   const dataDir = join(work, 'data');
   const first = await serverRun(dataDir);
   console.log(`first start (create, migrate, load shipped data): ${first.startSeconds.toFixed(1)} s, peak ${fmt(first.startPeakMb, GOALS_MB.firstStart)}`);
-  console.log(`steady after requests:                          ${fmt(first.steadyMb, GOALS_MB.steady)} (peak ${fmt(first.peakMb)})`);
-  const again = await serverRun(dataDir);
+  console.log(`steady after the public requests:               ${fmt(first.steadyMb, GOALS_MB.steady)} (peak ${fmt(first.peakMb)})`);
+  addAdmin(dataDir);
+  const again = await serverRun(dataDir, true);
   console.log(`restart on the filled data folder:              ${again.startSeconds.toFixed(1)} s, peak ${fmt(again.startPeakMb)}`);
-  console.log(`steady after requests:                          ${fmt(again.steadyMb, GOALS_MB.steady)} (peak ${fmt(again.peakMb)})`);
+  console.log(`steady after logged-in requests:                ${fmt(again.steadyMb, GOALS_MB.steady)} (peak ${fmt(again.peakMb)})`);
   const csv = join(work, 'sites.csv');
   writeFileSync(csv, '名称,类型,乡镇,经度,纬度\n内存测试点,实践点,朝天镇,105.89,32.64\n');
   console.log(`CLI import:sites --commit, new data folder:     peak ${fmt(cliImport(join(work, 'cli-data'), csv), GOALS_MB.cli)}`);
