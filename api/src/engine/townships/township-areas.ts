@@ -1,8 +1,7 @@
 import { Delaunay } from 'd3-delaunay';
 import { bbox } from '@turf/bbox';
-import { featureCollection, polygon } from '@turf/helpers';
-import { intersect } from '@turf/intersect';
-import { union } from '@turf/union';
+import { featureCollection } from '@turf/helpers';
+import { intersection, union, type Geometry } from 'martinez-polygon-clipping';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { seatPlanarCoords } from '../geo/seat-planar-coords';
 import type { TownshipSeat } from '../types';
@@ -17,6 +16,9 @@ export interface TownshipAreaProperties {
  * Approximate township areas for display: the Voronoi cell of each seat (in the same local plane as
  * `assignTownship`) clipped to the district boundary; cells of seats sharing a code are merged.
  * Real township borders differ; every feature carries `approximate: true`.
+ * Clipped with martinez-polygon-clipping (floating point with robust predicates): turf's `intersect` (polyclip-ts,
+ * bignumber arithmetic) took 1.7 s and left ~39 MB more resident memory for 朝天区's 1,462-vertex boundary and 12
+ * cells; martinez takes ~0.3 s and ~7 MB, with the same areas (tests/engine/township-areas.test.ts).
  *
  * @param boundary - district boundary (WGS-84)
  * @param seats - township seats (WGS-84 degrees)
@@ -41,23 +43,25 @@ export function townshipAreas(
   const margin = Math.max(x1 - x0, y1 - y0) * 0.1 + 1; // km
   const voronoi = new Delaunay(coords).voronoi([x0 - margin, y0 - margin, x1 + margin, y1 + margin]);
 
-  const byCode = new Map<string, Feature<Polygon | MultiPolygon>[]>();
+  const byCode = new Map<string, Geometry>();
   seats.forEach((seat, i) => {
     const cell = voronoi.cellPolygon(i);
     if (!cell) return; // duplicate seat position: the other seat holds the cell
     const ring = cell.map(([x, y]) => toLngLat(x, y));
-    const clipped = intersect(featureCollection([polygon([ring]), boundary]));
-    if (!clipped) return;
-    const list = byCode.get(seat.code) ?? [];
-    list.push(clipped);
-    byCode.set(seat.code, list);
+    const clipped = intersection([ring], boundary.geometry.coordinates as Geometry);
+    if (!clipped?.length) return;
+    const before = byCode.get(seat.code);
+    const merged = before ? union(before, clipped) : clipped;
+    if (merged?.length) byCode.set(seat.code, merged);
   });
 
   const features: Feature<Polygon | MultiPolygon, TownshipAreaProperties>[] = [];
-  for (const [code, parts] of byCode) {
-    const merged = parts.length === 1 ? parts[0] : union(featureCollection(parts));
-    if (!merged) continue;
-    features.push({ type: 'Feature', properties: { code, approximate: true }, geometry: merged.geometry });
-  }
+  for (const [code, g] of byCode) features.push({ type: 'Feature', properties: { code, approximate: true }, geometry: asGeoJson(g) });
   return featureCollection(features);
+}
+
+/** martinez answers a Polygon as rings and a MultiPolygon as polygons: tell them apart by the depth of the arrays. */
+function asGeoJson(g: Geometry): Polygon | MultiPolygon {
+  const multi = Array.isArray(g[0]?.[0]?.[0]);
+  return multi ? { type: 'MultiPolygon', coordinates: g as MultiPolygon['coordinates'] } : { type: 'Polygon', coordinates: g as Polygon['coordinates'] };
 }
