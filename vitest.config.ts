@@ -26,6 +26,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/web/**/*.test.ts'],
+          // Each file's server starts on a copy of the same seeded snapshot as the API tests (made once, here).
+          globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

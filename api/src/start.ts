@@ -26,9 +26,10 @@ export const NO_ADMIN_MESSAGE = [
  * Opens and migrates the database, loads the shipped data on first start, and returns a fetch
  * handler serving the API under /api and the built web app (if `staticDir` exists) elsewhere.
  */
-export async function startApp(opts: { databaseUrl?: string; dataDir: string; staticDir?: string }) {
+export async function startApp(opts: { databaseUrl?: string; dataDir: string; staticDir?: string; database?: Database }) {
   const t0 = performance.now();
-  let db: Database = await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
+  // `database`: one already opened (the browser tests start each server on a copy of the migrated, seeded snapshot).
+  let db: Database = opts.database ?? await openDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   const applied = await migrate(db.sql);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   if (await seedShippedData(db.sql)) {

@@ -1,6 +1,7 @@
 /**
- * Browser-test harness: the real server (API + built web app) on a free port with a brand-new
- * embedded database, and the system Chromium driven by playwright-core (never a downloaded browser).
+ * Browser-test harness: the real server (API + built web app) on a free port with a brand-new embedded
+ * database (a copy of the migrated and seeded snapshot the API tests start from: tests/helpers/test-db.ts), and
+ * the system Chromium driven by playwright-core (never a downloaded browser).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import type { AppType } from '../../api/src/app.ts';
 import { LAYER } from '../../web/src/map/ids.ts';
 import type { Role } from '../../api/src/auth/roles.ts';
 import { ensureTestUser, testToken, testUsername, TEST_PASSWORD } from '../helpers/test-auth.ts';
+import { freshDatabase } from '../helpers/test-db.ts';
 
 export { TEST_PASSWORD, testUsername };
 
@@ -47,9 +49,8 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`${STATIC_DIR}/index.html is missing: run \`npx vite build\` (npm run test:e2e does) first`);
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), 'planner-e2e-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'planner-e2e-chromium-'));
-  const app = await startApp({ dataDir, staticDir: STATIC_DIR });
+  const app = await startApp({ dataDir: 'memory://', database: await freshDatabase('embedded', { seed: true }), staticDir: STATIC_DIR });
   const server = await new Promise<ReturnType<typeof serve>>((ok) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok(s));
   });
@@ -96,7 +97,6 @@ export async function startHarness(): Promise<Harness> {
       await context.close().catch(() => {});
       await new Promise((ok) => server.close(() => ok(null)));
       await app.db.close();
-      rmSync(dataDir, { recursive: true, force: true });
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
