@@ -1,0 +1,119 @@
+import type { CoverageTotals, DemandPoints, TownshipCoverage } from '../types';
+
+/** Totals of a coverage: population and older population covered, in total and per township. */
+export interface CoverageSummary {
+  totals: CoverageTotals;
+  /** One entry per township code, then one for the points outside every township when there are any. */
+  perTownship: TownshipCoverage[];
+}
+
+/**
+ * Population and older population covered, in total and per township, from how many facilities reach each demand
+ * point (or a 0/1 covered mask). Sums in demand index order, so every coverage path (per-point reach lists or the
+ * covered-population kernel) gives the same figures to the last bit.
+ *
+ * @param demand - demand points (population in persons)
+ * @param coverCount - per demand point, facilities reaching it (0 = not covered)
+ * @returns totals (shares 0..1, 0 when nobody lives there) and per-township figures
+ * @example
+ * const { totals } = coverageSummary(demand, straightLineCovered(demand, facilities, 865)); // totals.share → 0.83
+ */
+export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | Uint16Array): CoverageSummary {
+  const n = demand.population.length;
+  const pop = demand.population;
+  const older = demand.olderPopulation;
+  const codes = demand.townshipCodes;
+  const { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder } = demandTotals(demand);
+  // Branch-free (a covered share near one half defeats branch prediction): w = 1 when k > 0, else 0, and an
+  // uncovered point adds 0 × its weight = +0, which leaves every sum bit for bit as if it were skipped.
+  let covered = 0, olderCovered = 0;
+  for (let i = 0; i < n; i++) {
+    const k = coverCount[i];
+    const w = (k | -k) >>> 31;
+    covered += pop[i] * w;
+    olderCovered += older[i] * w;
+  }
+  // Per township over its own points (index order within it), with the sums in registers.
+  const tCov = new Float64Array(codes.length + 1); // last slot: outside every township
+  const tOldCov = new Float64Array(codes.length + 1);
+  for (let t = 0; t <= codes.length; t++) {
+    let x = 0, y = 0;
+    const end = slotStart[t + 1];
+    for (let j = slotStart[t]; j < end; j++) {
+      const k = coverCount[slotOrder[j]];
+      const w = (k | -k) >>> 31;
+      x += slotPop[j] * w;
+      y += slotOlder[j] * w;
+    }
+    tCov[t] = x;
+    tOldCov[t] = y;
+  }
+
+  const perTownship: TownshipCoverage[] = [];
+  for (let t = 0; t <= codes.length; t++) {
+    if (t === codes.length && tPop[t] === 0 && tOld[t] === 0) break;
+    perTownship.push({
+      code: t < codes.length ? codes[t] : null,
+      population: tPop[t],
+      covered: tCov[t],
+      share: tPop[t] > 0 ? tCov[t] / tPop[t] : 0,
+      olderPopulation: tOld[t],
+      olderCovered: tOldCov[t],
+    });
+  }
+
+  const totals: CoverageTotals = {
+    population,
+    covered,
+    share: population > 0 ? covered / population : 0,
+    olderPopulation,
+    olderCovered,
+    olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
+  };
+  return { totals, perTownship };
+}
+
+interface DemandTotals {
+  tPop: Float64Array; tOld: Float64Array; population: number; olderPopulation: number;
+  /** Demand indices grouped by township slot, ascending within each: slot t is slotOrder[slotStart[t] .. slotStart[t + 1] − 1]. */
+  slotStart: Uint32Array; slotOrder: Uint32Array;
+  /** Population and older population in that order (one gather fewer per point). */
+  slotPop: Float64Array; slotOlder: Float64Array;
+}
+const totalsCache = new WeakMap<Float64Array, { demand: DemandPoints; totals: DemandTotals }>();
+
+/**
+ * Population and older population in total and per township slot (last slot: outside every township), and each
+ * point grouped by slot: facility-independent, so computed once per demand version (cached on the population array, like
+ * the demand grid index) and summed in index order as before.
+ */
+function demandTotals(demand: DemandPoints): DemandTotals {
+  const hit = totalsCache.get(demand.population);
+  if (hit && hit.demand.olderPopulation === demand.olderPopulation && hit.demand.townshipIndex === demand.townshipIndex
+    && hit.demand.townshipCodes === demand.townshipCodes) return hit.totals;
+  const n = demand.population.length;
+  const codes = demand.townshipCodes;
+  const tPop = new Float64Array(codes.length + 1);
+  const tOld = new Float64Array(codes.length + 1);
+  const slot = new Int32Array(n);
+  let population = 0, olderPopulation = 0;
+  for (let i = 0; i < n; i++) {
+    population += demand.population[i];
+    olderPopulation += demand.olderPopulation[i];
+    const t = demand.townshipIndex[i] >= 0 && demand.townshipIndex[i] < codes.length ? demand.townshipIndex[i] : codes.length;
+    slot[i] = t;
+    tPop[t] += demand.population[i];
+    tOld[t] += demand.olderPopulation[i];
+  }
+  const slotStart = new Uint32Array(codes.length + 2);
+  for (let i = 0; i < n; i++) slotStart[slot[i] + 1]++;
+  for (let t = 0; t <= codes.length; t++) slotStart[t + 1] += slotStart[t];
+  const fill = slotStart.slice(0, codes.length + 1);
+  const slotOrder = new Uint32Array(n);
+  for (let i = 0; i < n; i++) slotOrder[fill[slot[i]]++] = i;
+  const slotPop = Float64Array.from(slotOrder, (i) => demand.population[i]);
+  const slotOlder = Float64Array.from(slotOrder, (i) => demand.olderPopulation[i]);
+  const totals = { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder };
+  totalsCache.set(demand.population, { demand, totals });
+  return totals;
+}

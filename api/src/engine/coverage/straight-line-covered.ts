@@ -1,0 +1,89 @@
+import { EngineInputError } from '../types';
+import type { DemandPoints, Facility } from '../types';
+import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
+import { demandGridIndex } from './demand-grid-index';
+import { capHaversine, sphericalCap } from './spherical-cap';
+
+const RAD = Math.PI / 180;
+/** Runs of points are taken whole without distance checks only when wholly inside the radius less this margin. */
+const FULL_MARGIN_METERS = 0.01;
+
+/**
+ * Which demand points lie within `radiusMeters` (straight line, haversine) of at least one facility: the
+ * covered-population kernel for callers that need only totals or a covered set, not minutes or nearest sites.
+ * It decides every point exactly as {@link createStraightLineReach} does (same caps, same haversine), so
+ * `coverageSummary(demand, straightLineCovered(…))` equals `coverageFromReach(…)` to the last bit.
+ *
+ * Method: on the cached demand grid (built once per demand version), per facility and grid row, a cell whose four
+ * corners lie inside the radius less 1 cm (q = a² + c·b² ≥ haversine, so a planar bound suffices) is taken whole
+ * without distance checks; cells crossing the circle check their points by the planar q, with the exact haversine
+ * only in the thin band around the radius where q cannot decide. Rows are also clipped to the circle's chord.
+ *
+ * @param demand - demand points
+ * @param facilities - placed facilities
+ * @param radiusMeters - service radius in metres (inclusive)
+ * @returns per demand point 1 when covered, else 0
+ * @example
+ * const covered = straightLineCovered(demand, facilities, straightLineRadiusMeters(4.5, 15, 1.3));
+ * const { totals } = coverageSummary(demand, covered);
+ * @see https://en.wikipedia.org/wiki/Haversine_formula
+ */
+export function straightLineCovered(demand: DemandPoints, facilities: readonly Facility[], radiusMeters: number): Uint8Array {
+  if (!(radiusMeters >= 0)) throw new EngineInputError('radiusMeters must be ≥ 0');
+  const grid = demandGridIndex(demand);
+  const { cellStart, id: ids, lng: lngs, lat: lats, cosLat: cosLats, rowEdgeCos, columns, minLng, minLat, cellLng, cellLat } = grid;
+  const covered = new Uint8Array(ids.length);
+  const fullAngle = Math.max(0, radiusMeters - FULL_MARGIN_METERS) / EARTH_RADIUS_METERS;
+  const hFull = radiusMeters > FULL_MARGIN_METERS ? Math.sin(fullAngle / 2) ** 2 : -1;
+
+  for (const facility of facilities) {
+    const { hMax, hInside, hOutside, cosLat, small, cx0, cx1, cy0, cy1, dLatDeg, dLngDeg } = sphericalCap(grid, facility, radiusMeters);
+    const { lng, lat } = facility;
+    // Every scanned point has half-angles ≤ mMax, so h ≥ q·(1 − mMax²/3): q above qBand is outside for sure, q up
+    // to hInside inside for sure, and only the thin band between needs the exact haversine.
+    const mMax = Math.max(dLatDeg + cellLat, dLngDeg + cellLng) * RAD * 0.5;
+    const qBand = mMax < 0.5 ? (hOutside / (1 - (mMax * mMax) / 3)) * (1 + 1e-9) : Infinity;
+    for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
+      const a0 = (minLat + cy * cellLat - lat) * RAD * 0.5;
+      const a1 = (minLat + (cy + 1) * cellLat - lat) * RAD * 0.5;
+      const c0 = cosLat * rowEdgeCos[cy];
+      const c1 = cosLat * rowEdgeCos[cy + 1];
+      // Outer chord of this row: longitudes that can hold a covered point (nearest edge, smallest cos).
+      const aNear = a0 > 0 ? a0 : a1 < 0 ? a1 : 0;
+      const room = qBand - aNear * aNear;
+      if (room < 0) continue;
+      const wOut = qBand === Infinity ? Infinity : (2 * Math.sqrt(room / Math.min(c0, c1))) / RAD;
+      // Inner chord: the rectangle row × [lng − wIn, lng + wIn] has its four corners within hFull (q ≥ h), so the
+      // whole rectangle does (the farthest point of a lng/lat rectangle is a corner): no distance checks there.
+      const r0 = hFull - a0 * a0, r1 = hFull - a1 * a1;
+      const wIn = r0 > 0 && r1 > 0 ? (2 * Math.sqrt(Math.min(r0 / c0, r1 / c1))) / RAD : -1;
+      const west = lng - wOut, east = lng + wOut;
+      const innerWest = wIn >= 0 ? lng - wIn : -Infinity, innerEast = wIn >= 0 ? lng + wIn : -Infinity;
+      // The row's points sorted by longitude: [p0, p1) and [p2, p3) are checked, [p1, p2) is taken whole.
+      const row = cy * columns;
+      let p0 = cellStart[row + Math.max(cx0, Math.floor((west - minLng) / cellLng))];
+      const end = cellStart[row + Math.min(cx1, Math.floor((east - minLng) / cellLng)) + 1];
+      while (p0 < end && lngs[p0] < west) p0++;
+      let p1 = p0;
+      while (p1 < end && lngs[p1] < innerWest) p1++;
+      let p2 = p1;
+      while (p2 < end && lngs[p2] <= innerEast) covered[ids[p2++]] = 1;
+      let p3 = p2;
+      while (p3 < end && lngs[p3] <= east) p3++;
+      for (let run = 0; run < 2; run++) {
+        const to = run === 0 ? p1 : p3;
+        for (let p = run === 0 ? p0 : p2; p < to; p++) {
+          const a = (lats[p] - lat) * RAD * 0.5;
+          const b = (lngs[p] - lng) * RAD * 0.5;
+          const cc = cosLat * cosLats[p];
+          const q = a * a + cc * b * b;
+          // Branch-free but for the rare band (inside and outside are a coin toss here).
+          if ((q - hInside) * (q - qBand) <= 0) {
+            if (capHaversine(a, b, cc, small) <= hMax) covered[ids[p]] = 1;
+          } else covered[ids[p]] |= +(q <= hInside);
+        }
+      }
+    }
+  }
+  return covered;
+}
