@@ -23,30 +23,51 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
   const pop = demand.population;
   const older = demand.olderPopulation;
   const codes = demand.townshipCodes;
-  const { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder } = demandTotals(demand);
-  // Branch-free (a covered share near one half defeats branch prediction): w = 1 when k > 0, else 0, and an
-  // uncovered point adds 0 × its weight = +0, which leaves every sum bit for bit as if it were skipped.
-  let covered = 0, olderCovered = 0;
-  for (let i = 0; i < n; i++) {
-    const k = coverCount[i];
-    const w = (k | -k) >>> 31;
-    covered += pop[i] * w;
-    olderCovered += older[i] * w;
-  }
-  // Per township over its own points (index order within it), with the sums in registers.
+  const { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder, runStart, runSlot } = demandTotals(demand);
   const tCov = new Float64Array(codes.length + 1); // last slot: outside every township
   const tOldCov = new Float64Array(codes.length + 1);
-  for (let t = 0; t <= codes.length; t++) {
-    let x = 0, y = 0;
-    const end = slotStart[t + 1];
-    for (let j = slotStart[t]; j < end; j++) {
-      const k = coverCount[slotOrder[j]];
-      const w = (k | -k) >>> 31;
-      x += slotPop[j] * w;
-      y += slotOlder[j] * w;
+  let covered = 0, olderCovered = 0;
+  // Branch-free (a covered share near one half defeats branch prediction): w = 1 when k > 0, else 0, and an
+  // uncovered point adds 0 × its weight = +0, which leaves every sum bit for bit as if it were skipped.
+  if (runStart) {
+    // Townships come in long runs of consecutive points (gridded demand): one pass, each township's sums carried
+    // in registers through its run and on from where its previous run left them (index order within it).
+    for (let r = 0; r + 1 < runStart.length; r++) {
+      const t = runSlot[r];
+      let x = tCov[t], y = tOldCov[t];
+      const end = runStart[r + 1];
+      for (let i = runStart[r]; i < end; i++) {
+        const k = coverCount[i];
+        const w = (k | -k) >>> 31;
+        const p = pop[i] * w, o = older[i] * w;
+        covered += p;
+        olderCovered += o;
+        x += p;
+        y += o;
+      }
+      tCov[t] = x;
+      tOldCov[t] = y;
     }
-    tCov[t] = x;
-    tOldCov[t] = y;
+  } else {
+    for (let i = 0; i < n; i++) {
+      const k = coverCount[i];
+      const w = (k | -k) >>> 31;
+      covered += pop[i] * w;
+      olderCovered += older[i] * w;
+    }
+    // Per township over its own points (index order within it), with the sums in registers.
+    for (let t = 0; t <= codes.length; t++) {
+      let x = 0, y = 0;
+      const end = slotStart[t + 1];
+      for (let j = slotStart[t]; j < end; j++) {
+        const k = coverCount[slotOrder[j]];
+        const w = (k | -k) >>> 31;
+        x += slotPop[j] * w;
+        y += slotOlder[j] * w;
+      }
+      tCov[t] = x;
+      tOldCov[t] = y;
+    }
   }
 
   const perTownship: TownshipCoverage[] = [];
@@ -75,7 +96,9 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
 
 interface DemandTotals {
   tPop: Float64Array; tOld: Float64Array; population: number; olderPopulation: number;
-  /** Demand indices grouped by township slot, ascending within each: slot t is slotOrder[slotStart[t] .. slotStart[t + 1] − 1]. */
+  /** When townships come in runs of 16+ consecutive points on average: run r is runStart[r] .. runStart[r + 1] − 1, all in runSlot[r]. */
+  runStart: Uint32Array | null; runSlot: Int32Array | null;
+  /** Otherwise (else empty): demand indices grouped by township slot, ascending within each (slot t is slotOrder[slotStart[t] .. slotStart[t + 1] − 1]). */
   slotStart: Uint32Array; slotOrder: Uint32Array;
   /** Population and older population in that order (one gather fewer per point). */
   slotPop: Float64Array; slotOlder: Float64Array;
@@ -83,9 +106,9 @@ interface DemandTotals {
 const totalsCache = new WeakMap<Float64Array, { demand: DemandPoints; totals: DemandTotals }>();
 
 /**
- * Population and older population in total and per township slot (last slot: outside every township), and each
- * point grouped by slot: facility-independent, so computed once per demand version (cached on the population array, like
- * the demand grid index) and summed in index order as before.
+ * Population and older population in total and per township slot (last slot: outside every township), and how to
+ * walk each township's points in index order (runs, or grouped indices): facility-independent, so computed once per
+ * demand version (cached on the population array, like the demand grid index).
  */
 function demandTotals(demand: DemandPoints): DemandTotals {
   const hit = totalsCache.get(demand.population);
@@ -105,15 +128,27 @@ function demandTotals(demand: DemandPoints): DemandTotals {
     tPop[t] += demand.population[i];
     tOld[t] += demand.olderPopulation[i];
   }
-  const slotStart = new Uint32Array(codes.length + 2);
-  for (let i = 0; i < n; i++) slotStart[slot[i] + 1]++;
-  for (let t = 0; t <= codes.length; t++) slotStart[t + 1] += slotStart[t];
-  const fill = slotStart.slice(0, codes.length + 1);
-  const slotOrder = new Uint32Array(n);
-  for (let i = 0; i < n; i++) slotOrder[fill[slot[i]]++] = i;
+  let runs = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || slot[i] !== slot[i - 1]) runs++;
+  let runStart: Uint32Array | null = null, runSlot: Int32Array | null = null;
+  if (runs * 16 <= n) {
+    runStart = new Uint32Array(runs + 1);
+    runSlot = new Int32Array(runs);
+    for (let i = 0, r = 0; i < n; i++) if (i === 0 || slot[i] !== slot[i - 1]) { runStart[r] = i; runSlot[r++] = slot[i]; }
+    runStart[runs] = n;
+  }
+  // Scattered townships: each township's points in index order, with their weights in that order.
+  const slotStart = new Uint32Array(runStart ? 0 : codes.length + 2);
+  const slotOrder = new Uint32Array(runStart ? 0 : n);
+  if (!runStart) {
+    for (let i = 0; i < n; i++) slotStart[slot[i] + 1]++;
+    for (let t = 0; t <= codes.length; t++) slotStart[t + 1] += slotStart[t];
+    const fill = slotStart.slice(0, codes.length + 1);
+    for (let i = 0; i < n; i++) slotOrder[fill[slot[i]]++] = i;
+  }
   const slotPop = Float64Array.from(slotOrder, (i) => demand.population[i]);
   const slotOlder = Float64Array.from(slotOrder, (i) => demand.olderPopulation[i]);
-  const totals = { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder };
+  const totals = { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder, runStart, runSlot };
   totalsCache.set(demand.population, { demand, totals });
   return totals;
 }
