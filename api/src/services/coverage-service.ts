@@ -87,13 +87,14 @@ export function computeReach(ctx: PlannerContext, travel: TravelSetup, facilitie
 }
 
 /**
- * Which demand points the facilities cover (nonzero = covered), for callers that need only totals or the covered
+ * Which demand points the facilities cover (1 = covered), for callers that need only totals or the covered
  * set: straight line through the covered-population kernel (no per-point minutes or nearest site), the road network
  * through its reach lists.
  */
-export function coveredOn(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[]): Uint8Array | Uint16Array {
+export function coveredOn(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[]): Uint8Array {
   if (travel.method === 'straight-line') return straightLineCovered(ctx.demand, facilities, travel.radiusMeters!);
-  return coverageFromReach(ctx.demand, facilities, computeReach(ctx, travel, facilities).reach).coverCount;
+  const { coverCount } = coverageFromReach(ctx.demand, facilities, computeReach(ctx, travel, facilities).reach);
+  return Uint8Array.from(coverCount, (k) => (k > 0 ? 1 : 0));
 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;

@@ -29,7 +29,7 @@ describe('coverageSummary', () => {
       const mask = Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
       const expected = naive(demand.population, demand.townshipIndex, 3, counts);
       const expectedOlder = naive(demand.olderPopulation, demand.townshipIndex, 3, counts);
-      for (const covered of [counts, mask]) {
+      for (const covered of [mask, Uint8Array.from(counts)]) {
         const { totals, perTownship } = coverageSummary(demand, covered);
         expect(totals.covered).toBe(expected.total);
         expect(totals.olderCovered).toBe(expectedOlder.total);

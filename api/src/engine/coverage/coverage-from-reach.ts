@@ -32,6 +32,7 @@ export function coverageFromReach(
   const n = demand.population.length;
   const pop = demand.population;
   const coverCount = new Uint16Array(n);
+  const covered = new Uint8Array(n); // the summary reads one array type only (monomorphic, hot loops)
   const nearestFacilityIndex = new Int32Array(n).fill(-1);
   const nearestMinutes = new Float32Array(n).fill(Infinity);
 
@@ -41,6 +42,7 @@ export function coverageFromReach(
       const i = demandIndex[k];
       if (i >= n) throw new EngineInputError(`reach of facility ${facilities[f].id} names demand point ${i} of ${n}`);
       if (coverCount[i] < MAX_COUNT) coverCount[i]++;
+      covered[i] = 1;
       if (minutes[k] < nearestMinutes[i]) {
         nearestMinutes[i] = minutes[k];
         nearestFacilityIndex[i] = f;
@@ -62,6 +64,6 @@ export function coverageFromReach(
 
   let redundantPopulation = 0;
   for (let i = 0; i < n; i++) if (coverCount[i] >= 3) redundantPopulation += pop[i];
-  const { totals, perTownship } = coverageSummary(demand, coverCount);
+  const { totals, perTownship } = coverageSummary(demand, covered);
   return { totals, coverCount, nearestFacilityIndex, nearestMinutes, facilityToDemand, redundantPopulation, perTownship };
 }

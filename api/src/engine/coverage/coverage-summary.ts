@@ -8,17 +8,17 @@ export interface CoverageSummary {
 }
 
 /**
- * Population and older population covered, in total and per township, from how many facilities reach each demand
- * point (or a 0/1 covered mask). Sums in demand index order, so every coverage path (per-point reach lists or the
- * covered-population kernel) gives the same figures to the last bit.
+ * Population and older population covered, in total and per township, from a covered mask over the demand points.
+ * Sums in demand index order, so every coverage path (per-point reach lists or the covered-population kernel) gives
+ * the same figures to the last bit.
  *
  * @param demand - demand points (population in persons)
- * @param coverCount - per demand point, facilities reaching it (0 = not covered)
+ * @param covered - per demand point, nonzero when covered
  * @returns totals (shares 0..1, 0 when nobody lives there) and per-township figures
  * @example
  * const { totals } = coverageSummary(demand, straightLineCovered(demand, facilities, 865)); // totals.share → 0.83
  */
-export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | Uint16Array): CoverageSummary {
+export function coverageSummary(demand: DemandPoints, covered: Uint8Array): CoverageSummary {
   const n = demand.population.length;
   const pop = demand.population;
   const older = demand.olderPopulation;
@@ -26,10 +26,10 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
   const { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder, runStart, runSlot } = demandTotals(demand);
   const tCov = new Float64Array(codes.length + 1); // last slot: outside every township
   const tOldCov = new Float64Array(codes.length + 1);
-  let covered = 0, olderCovered = 0;
+  let coveredPopulation = 0, olderCovered = 0;
   // Branch-free (a covered share near one half defeats branch prediction): w = 1 when k > 0, else 0, and an
   // uncovered point adds 0 × its weight = +0, which leaves every sum bit for bit as if it were skipped.
-  if (runStart) {
+  if (runStart && runSlot) {
     // Townships come in long runs of consecutive points (gridded demand): one pass, each township's sums carried
     // in registers through its run and on from where its previous run left them (index order within it).
     for (let r = 0; r + 1 < runStart.length; r++) {
@@ -37,10 +37,10 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
       let x = tCov[t], y = tOldCov[t];
       const end = runStart[r + 1];
       for (let i = runStart[r]; i < end; i++) {
-        const k = coverCount[i];
+        const k = covered[i];
         const w = (k | -k) >>> 31;
         const p = pop[i] * w, o = older[i] * w;
-        covered += p;
+        coveredPopulation += p;
         olderCovered += o;
         x += p;
         y += o;
@@ -50,9 +50,9 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
     }
   } else {
     for (let i = 0; i < n; i++) {
-      const k = coverCount[i];
+      const k = covered[i];
       const w = (k | -k) >>> 31;
-      covered += pop[i] * w;
+      coveredPopulation += pop[i] * w;
       olderCovered += older[i] * w;
     }
     // Per township over its own points (index order within it), with the sums in registers.
@@ -60,7 +60,7 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
       let x = 0, y = 0;
       const end = slotStart[t + 1];
       for (let j = slotStart[t]; j < end; j++) {
-        const k = coverCount[slotOrder[j]];
+        const k = covered[slotOrder[j]];
         const w = (k | -k) >>> 31;
         x += slotPop[j] * w;
         y += slotOlder[j] * w;
@@ -85,8 +85,8 @@ export function coverageSummary(demand: DemandPoints, coverCount: Uint8Array | U
 
   const totals: CoverageTotals = {
     population,
-    covered,
-    share: population > 0 ? covered / population : 0,
+    covered: coveredPopulation,
+    share: population > 0 ? coveredPopulation / population : 0,
     olderPopulation,
     olderCovered,
     olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,

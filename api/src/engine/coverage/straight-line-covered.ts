@@ -2,7 +2,7 @@ import { EngineInputError } from '../types';
 import type { DemandPoints, Facility } from '../types';
 import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 import { demandGridIndex } from './demand-grid-index';
-import { capHaversine, sphericalCap } from './spherical-cap';
+import { capHaversine, sphericalCap, type SphericalCap } from './spherical-cap';
 
 const RAD = Math.PI / 180;
 /** Runs of points are taken whole without distance checks only when wholly inside the radius less this margin. */
@@ -37,7 +37,8 @@ export function straightLineCovered(demand: DemandPoints, facilities: readonly F
   const hFull = radiusMeters > FULL_MARGIN_METERS ? Math.sin(fullAngle / 2) ** 2 : -1;
 
   for (const facility of facilities) {
-    const { hMax, hInside, hOutside, cosLat, small, cx0, cx1, cy0, cy1, dLatDeg, dLngDeg } = sphericalCap(grid, facility, radiusMeters);
+    const cap = sphericalCap(grid, facility, radiusMeters);
+    const { hOutside, cosLat, cx0, cx1, cy0, cy1, dLatDeg, dLngDeg } = cap;
     const { lng, lat } = facility;
     // Every scanned point has half-angles ≤ mMax, so h ≥ q·(1 − mMax²/3): q above qBand is outside for sure, q up
     // to hInside inside for sure, and only the thin band between needs the exact haversine.
@@ -59,31 +60,29 @@ export function straightLineCovered(demand: DemandPoints, facilities: readonly F
       const wIn = r0 > 0 && r1 > 0 ? (2 * Math.sqrt(Math.min(r0 / c0, r1 / c1))) / RAD : -1;
       const west = lng - wOut, east = lng + wOut;
       const innerWest = wIn >= 0 ? lng - wIn : -Infinity, innerEast = wIn >= 0 ? lng + wIn : -Infinity;
-      // The row's points sorted by longitude: [p0, p1) and [p2, p3) are checked, [p1, p2) is taken whole.
+      // The row's points sorted by longitude: skip those west of the chord, check the western band, take the inner
+      // run whole, check the eastern band.
       const row = cy * columns;
-      let p0 = cellStart[row + Math.max(cx0, Math.floor((west - minLng) / cellLng))];
+      let p = cellStart[row + Math.max(cx0, Math.floor((west - minLng) / cellLng))];
       const end = cellStart[row + Math.min(cx1, Math.floor((east - minLng) / cellLng)) + 1];
-      while (p0 < end && lngs[p0] < west) p0++;
-      let p1 = p0;
-      while (p1 < end && lngs[p1] < innerWest) p1++;
-      let p2 = p1;
-      while (p2 < end && lngs[p2] <= innerEast) covered[ids[p2++]] = 1;
-      let p3 = p2;
-      while (p3 < end && lngs[p3] <= east) p3++;
-      for (let run = 0; run < 2; run++) {
-        const to = run === 0 ? p1 : p3;
-        for (let p = run === 0 ? p0 : p2; p < to; p++) {
-          const a = (lats[p] - lat) * RAD * 0.5;
-          const b = (lngs[p] - lng) * RAD * 0.5;
-          const cc = cosLat * cosLats[p];
-          const q = a * a + cc * b * b;
-          // Branch-free but for the rare band (inside and outside are a coin toss here).
-          if ((q - hInside) * (q - qBand) <= 0) {
-            if (capHaversine(a, b, cc, small) <= hMax) covered[ids[p]] = 1;
-          } else covered[ids[p]] |= +(q <= hInside);
-        }
-      }
+      while (p < end && lngs[p] < west) p++;
+      for (; p < end && lngs[p] < innerWest; p++) covered[ids[p]] |= inCap(lats[p] - lat, lngs[p] - lng, cosLat * cosLats[p], cap, qBand);
+      for (; p < end && lngs[p] <= innerEast; p++) covered[ids[p]] = 1;
+      for (; p < end && lngs[p] <= east; p++) covered[ids[p]] |= inCap(lats[p] - lat, lngs[p] - lng, cosLat * cosLats[p], cap, qBand);
     }
   }
   return covered;
+}
+
+/**
+ * 1 when a point at Δlat, Δlng (degrees) with c = cos φ₀ cos φ is inside the cap, else 0: the engine's decision.
+ * q = a² + c·b² ≥ h ≥ q·(1 − m²/3): q ≤ hInside is inside, q > qBand outside, and only the thin band between needs
+ * the exact haversine; branch-free but for that rare band (inside and outside are a coin toss here).
+ */
+function inCap(dLatDeg: number, dLngDeg: number, c: number, cap: SphericalCap, qBand: number): number {
+  const a = dLatDeg * RAD * 0.5;
+  const b = dLngDeg * RAD * 0.5;
+  const q = a * a + c * b * b;
+  if ((q - cap.hInside) * (q - qBand) <= 0) return +(capHaversine(a, b, c, cap.small) <= cap.hMax);
+  return +(q <= cap.hInside);
 }
