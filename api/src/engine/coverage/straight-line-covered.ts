@@ -2,7 +2,7 @@ import { EngineInputError } from '../types';
 import type { DemandPoints, Facility } from '../types';
 import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 import { demandGridIndex } from './demand-grid-index';
-import { capHaversine, sphericalCap, type SphericalCap } from './spherical-cap';
+import { capHaversine, capOuterQ, capRowHalfWidth, sphericalCap, type SphericalCap } from './spherical-cap';
 
 const RAD = Math.PI / 180;
 /** Runs of points are taken whole without distance checks only when wholly inside the radius less this margin. */
@@ -38,22 +38,17 @@ export function straightLineCovered(demand: DemandPoints, facilities: readonly F
 
   for (const facility of facilities) {
     const cap = sphericalCap(grid, facility, radiusMeters);
-    const { hOutside, cosLat, cx0, cx1, cy0, cy1, dLatDeg, dLngDeg } = cap;
+    const { cosLat, cx0, cx1, cy0, cy1 } = cap;
     const { lng, lat } = facility;
-    // Every scanned point has half-angles ≤ mMax, so h ≥ q·(1 − mMax²/3): q above qBand is outside for sure, q up
-    // to hInside inside for sure, and only the thin band between needs the exact haversine.
-    const mMax = Math.max(dLatDeg + cellLat, dLngDeg + cellLng) * RAD * 0.5;
-    const qBand = mMax < 0.5 ? (hOutside / (1 - (mMax * mMax) / 3)) * (1 + 1e-9) : Infinity;
+    const qBand = capOuterQ(grid, cap);
     for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
+      // Outer chord of this row: longitudes that can hold a covered point.
+      const wOut = capRowHalfWidth(grid, cap, lat, cy, qBand);
+      if (wOut < 0) continue;
       const a0 = (minLat + cy * cellLat - lat) * RAD * 0.5;
       const a1 = (minLat + (cy + 1) * cellLat - lat) * RAD * 0.5;
       const c0 = cosLat * rowEdgeCos[cy];
       const c1 = cosLat * rowEdgeCos[cy + 1];
-      // Outer chord of this row: longitudes that can hold a covered point (nearest edge, smallest cos).
-      const aNear = a0 > 0 ? a0 : a1 < 0 ? a1 : 0;
-      const room = qBand - aNear * aNear;
-      if (room < 0) continue;
-      const wOut = qBand === Infinity ? Infinity : (2 * Math.sqrt(room / Math.min(c0, c1))) / RAD;
       // Inner chord: the rectangle row × [lng − wIn, lng + wIn] has its four corners within hFull (q ≥ h), so the
       // whole rectangle does (the farthest point of a lng/lat rectangle is a corner): no distance checks there.
       const r0 = hFull - a0 * a0, r1 = hFull - a1 * a1;
