@@ -89,19 +89,3 @@ export function capOuterQ(grid: DemandGridIndex, cap: SphericalCap): number {
   return m < 0.5 ? (cap.hOutside / (1 - (m * m) / 3)) * (1 + 1e-9) : Infinity;
 }
 
-/**
- * Half-width in degrees of longitude of the cap's chord over grid row `cy` (an outer bound, from the row edge
- * nearest the centre and the smallest cos φ of the row), or −1 when no point of the row can lie in the cap.
- *
- * @example
- * const w = capRowHalfWidth(grid, cap, facility.lat, cy, capOuterQ(grid, cap)); // scan longitudes lng ± w only
- */
-export function capRowHalfWidth(grid: DemandGridIndex, cap: SphericalCap, lat: number, cy: number, qOuter: number): number {
-  if (qOuter === Infinity) return Infinity;
-  const a0 = (grid.minLat + cy * grid.cellLat - lat) * RAD * 0.5;
-  const a1 = (grid.minLat + (cy + 1) * grid.cellLat - lat) * RAD * 0.5;
-  const aNear = a0 > 0 ? a0 : a1 < 0 ? a1 : 0;
-  const room = qOuter - aNear * aNear;
-  if (room < 0) return -1;
-  return (2 * Math.sqrt(room / (cap.cosLat * Math.min(grid.rowEdgeCos[cy], grid.rowEdgeCos[cy + 1])))) / RAD;
-}

@@ -2,9 +2,12 @@ import { EngineInputError } from '../types';
 import type { DemandPoints, Facility } from '../types';
 import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 import { demandGridIndex } from './demand-grid-index';
-import { capHaversine, capOuterQ, capRowHalfWidth, sphericalCap, type SphericalCap } from './spherical-cap';
+import { capHaversine, capOuterQ, sphericalCap, type SphericalCap } from './spherical-cap';
 
 const RAD = Math.PI / 180;
+const HALF_RAD = RAD * 0.5;
+/** Half-angle b (radians) → longitude span 2b in degrees. */
+const DEG2 = 2 / RAD;
 /** Runs of points are taken whole without distance checks only when wholly inside the radius less this margin. */
 const FULL_MARGIN_METERS = 0.01;
 
@@ -41,18 +44,23 @@ export function straightLineCovered(demand: DemandPoints, facilities: readonly F
     const { cosLat, cx0, cx1, cy0, cy1 } = cap;
     const { lng, lat } = facility;
     const qBand = capOuterQ(grid, cap);
+    const invCosLat = 1 / cosLat;
+    // Half-angle a and 1 / (cos φ₀ cos φ) of each row edge, carried from one row to the next.
+    let a1 = (minLat + cy0 * cellLat - lat) * HALF_RAD;
+    let i1 = invCosLat / rowEdgeCos[cy0];
     for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
-      // Outer chord of this row: longitudes that can hold a covered point.
-      const wOut = capRowHalfWidth(grid, cap, lat, cy, qBand);
-      if (wOut < 0) continue;
-      const a0 = (minLat + cy * cellLat - lat) * RAD * 0.5;
-      const a1 = (minLat + (cy + 1) * cellLat - lat) * RAD * 0.5;
-      const c0 = cosLat * rowEdgeCos[cy];
-      const c1 = cosLat * rowEdgeCos[cy + 1];
+      const a0 = a1, i0 = i1;
+      a1 = (minLat + (cy + 1) * cellLat - lat) * HALF_RAD;
+      i1 = invCosLat / rowEdgeCos[cy + 1];
+      // Outer chord of this row: longitudes that can hold a covered point (nearest edge, smallest cos).
+      const aNear = a0 > 0 ? a0 : a1 < 0 ? a1 : 0;
+      const room = qBand - aNear * aNear;
+      if (room < 0) continue;
+      const wOut = qBand === Infinity ? Infinity : DEG2 * Math.sqrt(room * Math.max(i0, i1));
       // Inner chord: the rectangle row × [lng − wIn, lng + wIn] has its four corners within hFull (q ≥ h), so the
       // whole rectangle does (the farthest point of a lng/lat rectangle is a corner): no distance checks there.
       const r0 = hFull - a0 * a0, r1 = hFull - a1 * a1;
-      const wIn = r0 > 0 && r1 > 0 ? (2 * Math.sqrt(Math.min(r0 / c0, r1 / c1))) / RAD : -1;
+      const wIn = r0 > 0 && r1 > 0 ? DEG2 * Math.sqrt(Math.min(r0 * i0, r1 * i1)) : -1;
       const west = lng - wOut, east = lng + wOut;
       const innerWest = wIn >= 0 ? lng - wIn : -Infinity, innerEast = wIn >= 0 ? lng + wIn : -Infinity;
       // The row's points sorted by longitude: skip those west of the chord, check the western band, take the inner
