@@ -28,6 +28,13 @@ export interface SphericalCap {
   small: boolean;
 }
 
+/** The facility-independent part of a cap, kept for the last radius asked (a call maps many sites at one radius). */
+function capLimits(radiusMeters: number) {
+  const angle = (radiusMeters + TOLERANCE_METERS) / EARTH_RADIUS_METERS; // radians
+  return { radiusMeters, dLatDeg: angle / RAD, hMax: Math.sin(angle / 2) ** 2, sinAngle: Math.sin(angle) };
+}
+let limits = capLimits(0);
+
 /**
  * The cap of radius `radiusMeters` (+ 1 mm) around a facility on the grid: exact bounding box of the spherical cap
  * (Δlat = r/R, Δlng = asin(sin(r/R) / cos φ)) and the haversine limits.
@@ -40,11 +47,10 @@ export function sphericalCap(grid: DemandGridIndex, facility: Facility, radiusMe
   if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
     throw new EngineInputError(`facility ${facility.id} has no valid coordinates`);
   }
-  const angle = (radiusMeters + TOLERANCE_METERS) / EARTH_RADIUS_METERS; // radians
-  const dLatDeg = angle / RAD;
-  const hMax = Math.sin(angle / 2) ** 2;
+  if (radiusMeters !== limits.radiusMeters) limits = capLimits(radiusMeters);
+  const { dLatDeg, hMax, sinAngle } = limits;
   const cosLat = Math.cos(lat * RAD);
-  const s = Math.sin(angle) / Math.max(cosLat, 1e-12);
+  const s = sinAngle / Math.max(cosLat, 1e-12);
   const dLngDeg = s >= 1 ? 180 : Math.asin(s) / RAD;
   return {
     hMax, hInside: hMax * (1 - 1e-12), hOutside: hMax * (1 + 1e-12), dLatDeg, dLngDeg, cosLat,
