@@ -73,25 +73,33 @@ export function coverageSummary(demand: DemandPoints, covered: Uint8Array): Cove
   const perTownship: TownshipCoverage[] = [];
   for (let t = 0; t <= codes.length; t++) {
     if (t === codes.length && tPop[t] === 0 && tOld[t] === 0) break;
-    perTownship.push({
-      code: t < codes.length ? codes[t] : null,
-      population: tPop[t],
-      covered: tCov[t],
-      share: tPop[t] > 0 ? tCov[t] / tPop[t] : 0,
-      olderPopulation: tOld[t],
-      olderCovered: tOldCov[t],
-    });
+    perTownship.push(townshipCoverage(t < codes.length ? codes[t] : null, tPop[t], tCov[t], tOld[t], tOldCov[t]));
   }
-
-  const totals: CoverageTotals = {
-    population,
-    covered: coveredPopulation,
-    share: population > 0 ? coveredPopulation / population : 0,
-    olderPopulation,
-    olderCovered,
-    olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
-  };
+  const totals = coverageTotals(population, coveredPopulation, olderPopulation, olderCovered);
   return { totals, perTownship };
+}
+
+/**
+ * One township's coverage figures from its sums (share 0 when nobody lives there).
+ *
+ * @example
+ * townshipCoverage('510812101', 1200, 900, 250, 180).share; // 0.75
+ */
+export function townshipCoverage(code: string | null, population: number, covered: number, olderPopulation: number, olderCovered: number): TownshipCoverage {
+  return { code, population, covered, share: population > 0 ? covered / population : 0, olderPopulation, olderCovered };
+}
+
+/**
+ * Coverage totals from the sums (shares 0..1, 0 when nobody lives there).
+ *
+ * @example
+ * coverageTotals(1000, 830, 200, 150).share; // 0.83
+ */
+export function coverageTotals(population: number, covered: number, olderPopulation: number, olderCovered: number): CoverageTotals {
+  return {
+    population, covered, share: population > 0 ? covered / population : 0,
+    olderPopulation, olderCovered, olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
+  };
 }
 
 interface DemandTotals {
