@@ -154,8 +154,9 @@ function demandTotals(demand: DemandPoints): DemandTotals {
     const fill = slotStart.slice(0, codes.length + 1);
     for (let i = 0; i < n; i++) slotOrder[fill[slot[i]]++] = i;
   }
-  const slotPop = Float64Array.from(slotOrder, (i) => demand.population[i]);
-  const slotOlder = Float64Array.from(slotOrder, (i) => demand.olderPopulation[i]);
+  const slotPop = new Float64Array(slotOrder.length);
+  const slotOlder = new Float64Array(slotOrder.length);
+  for (let j = 0; j < slotOrder.length; j++) { slotPop[j] = demand.population[slotOrder[j]]; slotOlder[j] = demand.olderPopulation[slotOrder[j]]; }
   const totals = { tPop, tOld, population, olderPopulation, slotStart, slotOrder, slotPop, slotOlder, runStart, runSlot };
   totalsCache.set(demand.population, { demand, totals });
   return totals;
