@@ -152,6 +152,9 @@ describeApi('villages API', (h) => {
     expect(both.statuses).toEqual(['existing', 'planned']);
     expect(both.afterPlan).toBeNull();
     expect(both.totals.covered).toBe(now.afterPlan.covered);
+    // The after-plan figures come from the covered-population kernel, the full report from per-point reach: equal.
+    expect(now.afterPlan.share).toBe(both.totals.share);
+    expect(now.afterPlan.townships).toEqual(both.townships.map((t: any) => ({ code: t.code, covered: t.covered, share: t.share })));
     await h().request(`/api/sites/${created.id}`, { method: 'DELETE' });
   });
 });

@@ -1,6 +1,6 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
-import { coverageFromReach } from '../engine/coverage/index.ts';
+import { coverageFromReach, coverageSummary, straightLineCovered } from '../engine/coverage/index.ts';
 import { coverageGaps } from '../engine/coverage/index.ts';
 import { nearestFacility } from '../engine/coverage/index.ts';
 import { networkReach } from '../engine/network/index.ts';
@@ -84,6 +84,17 @@ export function computeReach(ctx: PlannerContext, travel: TravelSetup, facilitie
   });
   const near = nearestFacility(ctx.demand, facilities, { speedKmh: travel.speedKmh, detourFactor: travel.detourFactor! });
   return { reach, nearestFacility: near.facilityIndex, nearestMinutes: near.minutes };
+}
+
+/**
+ * Which demand points the facilities cover (1 = covered), for callers that need only totals or the covered
+ * set: straight line through the covered-population kernel (no per-point minutes or nearest site), the road network
+ * through its reach lists.
+ */
+export function coveredOn(ctx: PlannerContext, travel: TravelSetup, facilities: Facility[]): Uint8Array {
+  if (travel.method === 'straight-line') return straightLineCovered(ctx.demand, facilities, travel.radiusMeters!);
+  const { coverCount } = coverageFromReach(ctx.demand, facilities, computeReach(ctx, travel, facilities).reach);
+  return Uint8Array.from(coverCount, (k) => (k > 0 ? 1 : 0));
 }
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
@@ -172,7 +183,7 @@ function afterPlanOnContext(c: PlannerContext, q: CoverageQuery, extra: Facility
   const statuses = [...q.status, 'planned' as const];
   const travel = travelSetup(c, q);
   const facilities = [...facilitiesOf(c.sites, { ...q, status: statuses }), ...extra];
-  const result = coverageFromReach(c.demand, facilities, computeReach(c, travel, facilities).reach);
+  const result = coverageSummary(c.demand, coveredOn(c, travel, facilities));
   const t = result.totals;
   return {
     statuses, population: round(t.population, 0), covered: round(t.covered, 0), share: round(t.share, 4), sites: facilities.length,

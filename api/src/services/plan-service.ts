@@ -1,5 +1,5 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { coverageFromReach, createStraightLineReach } from '../engine/coverage/index.ts';
+import { createStraightLineReach } from '../engine/coverage/index.ts';
 import { singleFacilityReach } from '../engine/network/index.ts';
 import { requestWeightedDemand } from '../engine/demand/index.ts';
 import type { RequestDemand } from '../db/requests-repo.ts';
@@ -10,7 +10,7 @@ import { UnprocessableError } from '../domain-errors.ts';
 import type { CoverageQuery } from '../schemas/coverage.ts';
 import type { PlanRequest } from '../schemas/plan.ts';
 import { SITE_KIND_NAMES } from '../schemas/sites.ts';
-import { computeReach, type CoverageService, type TravelSetup } from './coverage-service.ts';
+import { coveredOn, type CoverageService, type TravelSetup } from './coverage-service.ts';
 import type { PlannerContext } from './planner-context.ts';
 import { townshipsAt } from './township-at.ts';
 import { runExactInWorker, type ExactOutcome } from './run-exact-in-worker.ts';
@@ -130,8 +130,7 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   // Which demand points (request points included) the current sites already cover; with `extra`, the proposals too.
   const coverCountOn = (extra: Facility[], cov: ReturnType<typeof service.coverageOn>) => {
     if (!withRequests) return cov.result.coverCount;
-    const facilities = [...cov.facilities, ...extra];
-    return coverageFromReach(ctx.demand, facilities, computeReach(ctx, travel, facilities).reach).coverCount;
+    return coveredOn(ctx, travel, [...cov.facilities, ...extra]);
   };
   const coveredBefore = coverCountOn([], before);
   const codes = ctx.townships.map((t) => t.code);

@@ -1,7 +1,6 @@
 import { EngineInputError } from '../types';
-import type {
-  CoverageResult, CoverageTotals, DemandPoints, Facility, FacilityReach, FacilityToDemand, TownshipCoverage,
-} from '../types';
+import type { CoverageResult, DemandPoints, Facility, FacilityReach, FacilityToDemand } from '../types';
+import { coverageSummary } from './coverage-summary';
 
 const MAX_COUNT = 65535;
 
@@ -32,8 +31,8 @@ export function coverageFromReach(
   }
   const n = demand.population.length;
   const pop = demand.population;
-  const older = demand.olderPopulation;
   const coverCount = new Uint16Array(n);
+  const covered = new Uint8Array(n); // the summary reads one array type only (monomorphic, hot loops)
   const nearestFacilityIndex = new Int32Array(n).fill(-1);
   const nearestMinutes = new Float32Array(n).fill(Infinity);
 
@@ -43,6 +42,7 @@ export function coverageFromReach(
       const i = demandIndex[k];
       if (i >= n) throw new EngineInputError(`reach of facility ${facilities[f].id} names demand point ${i} of ${n}`);
       if (coverCount[i] < MAX_COUNT) coverCount[i]++;
+      covered[i] = 1;
       if (minutes[k] < nearestMinutes[i]) {
         nearestMinutes[i] = minutes[k];
         nearestFacilityIndex[i] = f;
@@ -62,73 +62,8 @@ export function coverageFromReach(
     return { id: facility.id, population, uniquePopulation };
   });
 
-  const codes = demand.townshipCodes;
-  const { tPop, tOld, population, olderPopulation, slot } = demandTotals(demand);
-  const tCov = new Float64Array(codes.length + 1); // last slot: outside every township
-  const tOldCov = new Float64Array(codes.length + 1);
   let redundantPopulation = 0;
-  let covered = 0, olderCovered = 0;
-  for (let i = 0; i < n; i++) {
-    if (coverCount[i] === 0) continue;
-    const t = slot[i];
-    tCov[t] += pop[i];
-    tOldCov[t] += older[i];
-    covered += pop[i];
-    olderCovered += older[i];
-    if (coverCount[i] >= 3) redundantPopulation += pop[i];
-  }
-
-  const perTownship: TownshipCoverage[] = [];
-  for (let t = 0; t <= codes.length; t++) {
-    if (t === codes.length && tPop[t] === 0 && tOld[t] === 0) break;
-    perTownship.push({
-      code: t < codes.length ? codes[t] : null,
-      population: tPop[t],
-      covered: tCov[t],
-      share: tPop[t] > 0 ? tCov[t] / tPop[t] : 0,
-      olderPopulation: tOld[t],
-      olderCovered: tOldCov[t],
-    });
-  }
-
-  const totals: CoverageTotals = {
-    population,
-    covered,
-    share: population > 0 ? covered / population : 0,
-    olderPopulation,
-    olderCovered,
-    olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
-  };
+  for (let i = 0; i < n; i++) if (coverCount[i] >= 3) redundantPopulation += pop[i];
+  const { totals, perTownship } = coverageSummary(demand, covered);
   return { totals, coverCount, nearestFacilityIndex, nearestMinutes, facilityToDemand, redundantPopulation, perTownship };
-}
-
-interface DemandTotals { tPop: Float64Array; tOld: Float64Array; population: number; olderPopulation: number; slot: Int32Array }
-const totalsCache = new WeakMap<Float64Array, { demand: DemandPoints; totals: DemandTotals }>();
-
-/**
- * Population and older population in total and per township slot (last slot: outside every township), and each
- * point's slot: facility-independent, so computed once per demand version (cached on the population array, like
- * the demand grid index) and summed in index order as before.
- */
-function demandTotals(demand: DemandPoints): DemandTotals {
-  const hit = totalsCache.get(demand.population);
-  if (hit && hit.demand.olderPopulation === demand.olderPopulation && hit.demand.townshipIndex === demand.townshipIndex
-    && hit.demand.townshipCodes === demand.townshipCodes) return hit.totals;
-  const n = demand.population.length;
-  const codes = demand.townshipCodes;
-  const tPop = new Float64Array(codes.length + 1);
-  const tOld = new Float64Array(codes.length + 1);
-  const slot = new Int32Array(n);
-  let population = 0, olderPopulation = 0;
-  for (let i = 0; i < n; i++) {
-    population += demand.population[i];
-    olderPopulation += demand.olderPopulation[i];
-    const t = demand.townshipIndex[i] >= 0 && demand.townshipIndex[i] < codes.length ? demand.townshipIndex[i] : codes.length;
-    slot[i] = t;
-    tPop[t] += demand.population[i];
-    tOld[t] += demand.olderPopulation[i];
-  }
-  const totals = { tPop, tOld, population, olderPopulation, slot };
-  totalsCache.set(demand.population, { demand, totals });
-  return totals;
 }

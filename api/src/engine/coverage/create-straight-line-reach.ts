@@ -2,10 +2,9 @@ import { EngineInputError } from '../types';
 import type { DemandPoints, Facility, FacilityReach, ReachFunction } from '../types';
 import { EARTH_RADIUS_METERS } from '../geo/earth-radius-meters';
 import { demandGridIndex } from './demand-grid-index';
+import { capHaversine, sphericalCap } from './spherical-cap';
 
 const RAD = Math.PI / 180;
-/** Points up to 1 mm beyond the radius count as on it (floating-point rounding of the distance). */
-const TOLERANCE_METERS = 0.001;
 
 /** Options of the straight-line reach. */
 export interface StraightLineReachOptions {
@@ -42,31 +41,13 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
   }
   const grid = demandGridIndex(demand);
   const { cellStart, id: ids, lng: lngs, lat: lats, cosLat: cosLats } = grid;
-  const angle = (radiusMeters + TOLERANCE_METERS) / EARTH_RADIUS_METERS; // radians
-  const dLatDeg = angle / RAD;
-  const sinAngle = Math.sin(angle);
-  const hMax = Math.sin(angle / 2) ** 2; // haversine of the limit
-  const hInside = hMax * (1 - 1e-12); // q below this: inside for sure (h ≤ q up to rounding)
-  const hOutside = hMax * (1 + 1e-12); // lower bound of h above this: outside for sure
   const minutesPerMeter = detourFactor / (speedKmh * 1000 / 60);
   const foundH = grid.scratch; // haversine value by demand index, for the found points of the current query
   let found = new Uint32Array(1024);
 
   return (facility: Facility): FacilityReach => {
     const { lng, lat } = facility;
-    if (!Number.isFinite(lng) || !Number.isFinite(lat)) {
-      throw new EngineInputError(`facility ${facility.id} has no valid coordinates`);
-    }
-    const cosLat = Math.cos(lat * RAD);
-    const s = sinAngle / Math.max(cosLat, 1e-12);
-    const dLngDeg = s >= 1 ? 180 : Math.asin(s) / RAD;
-    const cx0 = Math.max(0, Math.floor((lng - dLngDeg - grid.minLng) / grid.cellLng));
-    const cx1 = Math.min(grid.columns - 1, Math.floor((lng + dLngDeg - grid.minLng) / grid.cellLng));
-    const cy0 = Math.max(0, Math.floor((lat - dLatDeg - grid.minLat) / grid.cellLat));
-    const cy1 = Math.min(grid.rows - 1, Math.floor((lat + dLatDeg - grid.minLat) / grid.cellLat));
-    // Small caps (every half-angle to a scanned point ≤ 0.005 rad, i.e. a reach of up to ~60 km away from the
-    // poles): short Taylor series give sin² and asin to double rounding without trigonometric calls.
-    const small = Math.max(dLatDeg + grid.cellLat, dLngDeg + grid.cellLng) * RAD * 0.5 <= 0.005;
+    const { hMax, hInside, hOutside, cosLat, small, cx0, cx1, cy0, cy1 } = sphericalCap(grid, facility, radiusMeters);
     let count = 0;
     for (let cy = cy0; cy <= cy1 && cx0 <= cx1; cy++) {
       const end = cellStart[cy * grid.columns + cx1 + 1];
@@ -82,21 +63,10 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
           const m2 = a * a > b * b ? a * a : b * b;
           if (q * (1 - m2 / 3) > hOutside) continue;
         }
-        let h: number;
-        if (small) {
-          // sin²x = x² − x⁴/3 + 2x⁶/45 − x⁸/315 + …; |x| ≤ 0.005 here, so three terms are exact to double rounding.
-          const a2 = a * a;
-          const b2 = b * b;
-          h = a2 * (1 - a2 * (1 / 3 - a2 * (2 / 45))) + c * b2 * (1 - b2 * (1 / 3 - b2 * (2 / 45)));
+        let h = q;
+        if (small || q > hInside) {
+          h = capHaversine(a, b, c, small);
           if (h > hMax) continue;
-        } else {
-          h = q;
-          if (q > hInside) {
-            const sinDLat = Math.sin(a);
-            const sinDLng = Math.sin(b);
-            h = sinDLat * sinDLat + c * sinDLng * sinDLng;
-            if (h > hMax) continue;
-          }
         }
         if (count === found.length) { const grown = new Uint32Array(2 * count); grown.set(found); found = grown; }
         found[count++] = ids[p];
@@ -110,9 +80,7 @@ export function createStraightLineReach(demand: DemandPoints, options: StraightL
       let h = foundH[i];
       if (!small && h <= hInside) {
         // Accepted by the trig-free test: the exact haversine for the minutes.
-        const sinDLat = Math.sin((demand.lat[i] - lat) * RAD * 0.5);
-        const sinDLng = Math.sin((demand.lng[i] - lng) * RAD * 0.5);
-        h = sinDLat * sinDLat + cosLat * Math.cos(demand.lat[i] * RAD) * sinDLng * sinDLng;
+        h = capHaversine((demand.lat[i] - lat) * RAD * 0.5, (demand.lng[i] - lng) * RAD * 0.5, cosLat * Math.cos(demand.lat[i] * RAD), false);
       }
       // asin x = x + x³/6 + 3x⁵/40 + 5x⁷/112 + …; x ≤ 0.005 when small, so four terms are exact to double rounding.
       const x = Math.sqrt(h);

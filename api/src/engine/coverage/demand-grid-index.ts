@@ -7,7 +7,8 @@ const CELL_METERS = 500;
 
 /**
  * Uniform lng/lat grid over demand points, points stored cell by cell (row-major), so the cells of one grid row
- * inside a query box are one contiguous run. Coordinates and cos(latitude) are copied in that order for
+ * inside a query box are one contiguous run, sorted by longitude (then demand index) within each cell, hence within
+ * each row: a longitude range of a row is one contiguous run too. Coordinates and cos(latitude) are copied in that order for
  * cache-friendly scans.
  */
 export interface DemandGridIndex {
@@ -21,6 +22,8 @@ export interface DemandGridIndex {
   lng: Float64Array;
   lat: Float64Array;
   cosLat: Float64Array;
+  /** cos of the latitude of each row edge (rows + 1): row cy spans minLat + cy·cellLat .. minLat + (cy + 1)·cellLat. */
+  rowEdgeCos: Float64Array;
   /** Scratch space of one value per demand point for queries (used within one call, never across calls). */
   scratch: Float64Array;
 }
@@ -79,5 +82,33 @@ function buildIndex(lngs: Float64Array, lats: Float64Array): DemandGridIndex {
     const p = fill[cellOf[i]]++;
     id[p] = i; lng[p] = lngs[i]; lat[p] = lats[i]; cosLat[p] = Math.cos(lats[i] * RAD);
   }
-  return { minLng, minLat, cellLng: stepLng, cellLat: stepLat, columns, rows, cellStart, id, lng, lat, cosLat, scratch: new Float64Array(n) };
+  sortCellsByLongitude(cellStart, id, lng, lat, cosLat);
+  const rowEdgeCos = Float64Array.from({ length: rows + 1 }, (_, k) => Math.cos((minLat + k * stepLat) * RAD));
+  return {
+    minLng, minLat, cellLng: stepLng, cellLat: stepLat, columns, rows, cellStart, id, lng, lat, cosLat, rowEdgeCos,
+    scratch: new Float64Array(n),
+  };
+}
+
+/** Sorts each cell's points by longitude, ties by demand index (insertion sort up to 256 points, where it beats a comparator sort). */
+function sortCellsByLongitude(cellStart: Uint32Array, id: Uint32Array, lng: Float64Array, lat: Float64Array, cosLat: Float64Array): void {
+  for (let c = 0; c + 1 < cellStart.length; c++) {
+    const start = cellStart[c];
+    const end = cellStart[c + 1];
+    if (end - start > 256) {
+      const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => lng[a] - lng[b] || id[a] - id[b]);
+      const [i2, x2, y2, c2] = [order.map((p) => id[p]), order.map((p) => lng[p]), order.map((p) => lat[p]), order.map((p) => cosLat[p])];
+      id.set(i2, start); lng.set(x2, start); lat.set(y2, start); cosLat.set(c2, start);
+      continue;
+    }
+    for (let p = start + 1; p < end; p++) {
+      const i = id[p], x = lng[p], y = lat[p], cl = cosLat[p];
+      let q = p - 1;
+      while (q >= start && (lng[q] > x || (lng[q] === x && id[q] > i))) {
+        id[q + 1] = id[q]; lng[q + 1] = lng[q]; lat[q + 1] = lat[q]; cosLat[q + 1] = cosLat[q];
+        q--;
+      }
+      id[q + 1] = i; lng[q + 1] = x; lat[q + 1] = y; cosLat[q + 1] = cl;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { EngineInputError } from '../types';
 import type { CoverageTotals, DemandPoints, Facility, FacilityReach, ReachFunction, TownshipCoverage } from '../types';
+import { coverageTotals, townshipCoverage } from './coverage-summary';
 
 /** What changed after one edit. */
 export interface CoverageUpdate {
@@ -85,18 +86,8 @@ export function createIncrementalCoverage(
       }
     }
   };
-  const township = (t: number): TownshipCoverage => ({
-    code: t < codes.length ? codes[t] : null,
-    population: tPop[t],
-    covered: tCov[t],
-    share: tPop[t] > 0 ? tCov[t] / tPop[t] : 0,
-    olderPopulation: tOld[t],
-    olderCovered: tOldCov[t],
-  });
-  const totals = (): CoverageTotals => ({
-    population, covered, share: population > 0 ? covered / population : 0,
-    olderPopulation, olderCovered, olderShare: olderPopulation > 0 ? olderCovered / olderPopulation : 0,
-  });
+  const township = (t: number): TownshipCoverage => townshipCoverage(t < codes.length ? codes[t] : null, tPop[t], tCov[t], tOld[t], tOldCov[t]);
+  const totals = (): CoverageTotals => coverageTotals(population, covered, olderPopulation, olderCovered);
   const update = (): CoverageUpdate => {
     const changedTownships = touchedList.sort((a, b) => a - b).map(township);
     for (const t of touchedList) touched[t] = 0;

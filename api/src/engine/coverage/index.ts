@@ -8,3 +8,5 @@ export * from './incremental-coverage.ts';
 export * from './service-circle.ts';
 export * from './nearest-facility.ts';
 export * from './nearest-facilities-to-point.ts';
+export * from './coverage-summary.ts';
+export * from './straight-line-covered.ts';
