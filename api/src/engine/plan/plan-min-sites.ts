@@ -12,18 +12,18 @@ import { planMinSitesBound } from './plan-min-sites-bound';
 import { planTabuMinSites } from './plan-tabu-min-sites';
 import type { CoverageConstraints, CoverageProblem, MinSitesOptions, MinSitesResult } from './plan-types';
 
-/** Row visits one tabu level may cost (iterations × (nonzeros + columns)): about a second on a 2020s core. */
-const TABU_WORK = 40_000_000;
+/** Work of one tabu level, iterations × (nonzeros + columns): about 0.3 s (one swap ≈ 15 ns per nonzero). */
+const TABU_WORK = 20_000_000;
 
 /**
  * Set-covering (LSCP-style) heuristic: the fewest new sites so that `targetShare` (0..1) of the total weight
  * (residents, already covered ones included) is covered. Township minimums are met first (greedy within those
  * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached. On models
- * below a size limit, the Lagrangian set-cover heuristic (planSetCover: subgradient + Lagrangian-cost greedy +
- * redundancy removal each step, then fix-and-resolve rounds) gives a second plan, and tabu search
- * (planTabuMinSites: eject the weakest site, swap with a short memory until the target is reached again) takes
- * the fewer-site one down as far as it can; larger models get the improvement phase (planImproveMinSites: drop
- * redundant sites, 1-swap and Lagrangian-guided restarts at one site fewer). The fewest sites win.
+ * below a size limit the Lagrangian set-cover heuristic (planSetCover: subgradient + Lagrangian-cost greedy +
+ * redundancy removal each step, then fix-and-resolve rounds) gives a second plan. The improvement phase
+ * (planImproveMinSites: drop redundant sites, then 1-swap and Lagrangian-guided maximal-covering restarts at one
+ * site fewer) runs from both; last, on small models, tabu search (planTabuMinSites: eject the weakest site, swap
+ * with a short memory until the target is reached again) takes the best plan further down. The fewest sites win.
  * When all allowed candidates together cannot reach the target it returns `{ reachable: false, maxShare }` at once.
  *
  * Lower bound, the largest of: the sum of township minimums; the greedy-gains bound (for any set S met during the
@@ -109,37 +109,36 @@ export function planMinSites(
   const setCoverWork = greedySiteCount * reduced.columnCandidate.length;
   const small = nonzeros <= (options.setCoverMaxNonzeros ?? 150_000) && setCoverWork <= (options.setCoverMaxWork ?? 400_000);
   const iterations = options.lagrangianIterations ?? 300;
-  if (!options.skipImprovement && chosen.length > lowerBound && small) {
-    // Lagrangian set-cover plan, then the bound, then tabu search from the fewer-site plan down to the bound.
-    const cover = planSetCover(reduced, needed, { iterations });
-    if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
-    const trial = new PlanCoverState(prepared);
-    for (const c of cover.columns) trial.add(reduced.columnCandidate[c]);
-    planMeetMinimums(prepared, trial);
-    if (trial.value >= needed - tolerance && trial.chosen.length < chosen.length) chosen = [...trial.chosen];
-    // Known q-site coverages steer the bound's subgradient at q: greedy prefixes, and the plan less its weakest site.
-    const prefix = [0];
-    const replay = new PlanCoverState(prepared);
-    for (const j of state.chosen) prefix.push(prefix[prefix.length - 1] + replay.add(j));
-    const less = new PlanCoverState(prepared);
-    for (const j of chosen) less.add(j);
-    const lessOne = less.value - Math.min(...chosen.map((j) => less.loss(j)));
-    const valueAt = (q: number) => Math.max(prefix[Math.min(q, prefix.length - 1)], q >= chosen.length - 1 ? lessOne : 0);
-    const bound = planMinSitesBound(reduced, needed - tolerance, lowerBound, chosen.length - 1, iterations, valueAt);
-    if (bound > lowerBound) { lowerBound = bound; boundMethod = 'lagrangian'; }
-    if (chosen.length > lowerBound) {
-      const perLevel = Math.min(options.tabuIterationsPerLevel ?? 500, Math.floor(TABU_WORK / (nonzeros + reduced.columnCandidate.length)));
+  if (!options.skipImprovement && chosen.length > lowerBound) {
+    // Starts: the greedy plan and, on small models, the Lagrangian set-cover plan; each gets the improvement phase.
+    const starts = [state];
+    if (small) {
+      const cover = planSetCover(reduced, needed, { iterations });
+      if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
+      const trial = new PlanCoverState(prepared);
+      for (const c of cover.columns) trial.add(reduced.columnCandidate[c]);
+      planMeetMinimums(prepared, trial);
+      if (trial.value >= needed - tolerance) {
+        if (trial.chosen.length < chosen.length) chosen = [...trial.chosen];
+        starts.unshift(trial);
+      }
+    }
+    for (const start of starts) {
+      if (chosen.length <= lowerBound) break;
+      const improved = planImproveMinSites(prepared, reduced, start, needed, lowerBound, { iterations, guides: 6, maxSwapSweeps: 1000 });
+      if (improved.chosen.length < chosen.length) chosen = improved.chosen;
+      if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
+    }
+    // Tabu search from the best plan down to the bound (small models: one swap costs a pass over the model).
+    if (small && chosen.length > lowerBound) {
+      const perLevel = Math.min(options.tabuIterationsPerLevel ?? 1000, Math.floor(TABU_WORK / (nonzeros + reduced.columnCandidate.length)));
       const tabu = planTabuMinSites(prepared, reduced, chosen, needed, lowerBound, { iterationsPerLevel: perLevel });
       chosen = tabu.chosen;
-      // The level the search gave up on: with its best coverage as the step's guide, the bound may prove it empty.
+      // The level the search gave up on: with its best coverage steering the subgradient, the bound may rule it out.
       const proof = tabu.bestBelow > 0 && chosen.length - 1 >= Math.max(lowerBound, 1)
         ? planMinSitesBound(reduced, needed - tolerance, chosen.length - 1, chosen.length - 1, iterations, () => tabu.bestBelow) : 0;
       if (proof > lowerBound) { lowerBound = proof; boundMethod = 'lagrangian'; }
     }
-  } else if (!options.skipImprovement && chosen.length > lowerBound) {
-    const improved = planImproveMinSites(prepared, reduced, state, needed, lowerBound, { iterations, guides: 6, maxSwapSweeps: 1000 });
-    if (improved.chosen.length < chosen.length) chosen = improved.chosen;
-    if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
   }
   lowerBound = Math.min(lowerBound, chosen.length);
   const sites = planRankSites(prepared, chosen, true);

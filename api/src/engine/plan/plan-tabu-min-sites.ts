@@ -16,8 +16,10 @@ export interface TabuMinSitesOutcome {
 }
 
 /** Tabu tenures (iterations): a removed column may not come back, an added one may not leave (base + random). */
-const TENURE_OUT = [7, 6] as const;
-const TENURE_IN = [3, 3] as const;
+const TENURE_OUT = [20, 10] as const;
+const TENURE_IN = [8, 5] as const;
+/** Swaps without reaching the target before the level starts again from its first plan (new random stream). */
+const RESTART_EVERY = 100;
 
 /**
  * Tabu search for the fewest sites reaching `needed` (newly covered weight), from a plan `start` that reaches it:
@@ -38,106 +40,173 @@ const TENURE_IN = [3, 3] as const;
  */
 export function planTabuMinSites(
   prepared: PreparedCoverage, reduced: ReducedCoverage, start: readonly number[], needed: number, lowerBound: number,
-  options: { iterationsPerLevel: number; seed?: number },
+  options: { iterationsPerLevel: number; seed?: number; restartEvery?: number },
 ): TabuMinSitesOutcome {
-  const { rowWeight: w, rowStarts, rowColumns, columnCandidate } = reduced;
-  const R = w.length;
-  const C = columnCandidate.length;
-  const { starts: colStarts, items: colRows } = setTranspose(rowStarts, rowColumns, R, C);
+  const search = new SwapTabu(prepared, reduced, options.seed ?? 1);
+  const { columnCandidate } = reduced;
   const columnOf = new Map<number, number>();
   columnCandidate.forEach((j, c) => columnOf.set(j, c));
-  const township = Int32Array.from(columnCandidate, (j) => prepared.township[j]);
-  const rand = seededRandom(options.seed ?? 1);
-  const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
-  const floor = needed - tolerance;
-  const count = new Int32Array(R);
-  const xor = new Int32Array(R);
-  const position = new Int32Array(C).fill(-1);
-  const tabuUntil = new Int32Array(C);
-  const inTownship = new Map<number, number>();
-  const chosen: number[] = [];
-  let value = 0;
-  const add = (c: number) => {
-    position[c] = chosen.length;
-    chosen.push(c);
-    inTownship.set(township[c], (inTownship.get(township[c]) ?? 0) + 1);
-    for (let p = colStarts[c]; p < colStarts[c + 1]; p++) { const r = colRows[p]; if (count[r]++ === 0) value += w[r]; xor[r] ^= c; }
-  };
-  const remove = (c: number) => {
-    const q = position[c];
-    const last = chosen.pop()!;
-    if (last !== c) { chosen[q] = last; position[last] = q; }
-    position[c] = -1;
-    inTownship.set(township[c], inTownship.get(township[c])! - 1);
-    for (let p = colStarts[c]; p < colStarts[c + 1]; p++) { const r = colRows[p]; if (--count[r] === 0) value -= w[r]; xor[r] ^= c; }
-  };
-  const lossOf = (c: number) => {
-    let l = 0;
-    for (let p = colStarts[c]; p < colStarts[c + 1]; p++) if (count[colRows[p]] === 1) l += w[colRows[p]];
-    return l;
-  };
-  const tight = (t: number) => { const min = prepared.minimums.get(t); return min !== undefined && inTownship.get(t)! <= min; };
+  const floor = needed - search.tolerance;
   // Start candidates outside the model cover no open demand and have no township minimum: never needed.
-  for (const j of start) { const c = columnOf.get(j); if (c !== undefined) add(c); }
+  for (const j of start) { const c = columnOf.get(j); if (c !== undefined) search.add(c); }
+  const { chosen } = search;
   let best = chosen.slice();
   let reductions = 0;
-  let iterations = 0;
   let bestBelow = 0;
-  const loss = new Float64Array(C);
-  const overlap = new Float64Array(C);
-  const touched: number[] = [];
-  const byLoss: number[] = [];
-  while (value >= floor && chosen.length - 1 >= Math.max(lowerBound, prepared.minimumTotal, 1)) {
+  while (search.value >= floor && chosen.length - 1 >= Math.max(lowerBound, prepared.minimumTotal, 1)) {
     let weakest = -1;
     let weakestLoss = Infinity;
     for (const c of chosen) {
-      if (tight(township[c])) continue;
-      const l = lossOf(c);
+      if (search.tight(c)) continue;
+      const l = search.lossOf(c);
       if (l < weakestLoss) { weakestLoss = l; weakest = c; }
     }
     if (weakest < 0) break;
-    remove(weakest);
-    let levelBest = value;
-    for (let it = 0; value < floor && it < options.iterationsPerLevel; it++) {
-      iterations++;
-      byLoss.length = 0;
-      for (const c of chosen) { loss[c] = lossOf(c); byLoss.push(c); }
-      byLoss.sort((a, b) => loss[a] - loss[b]);
-      let bestDelta = -Infinity;
-      let bestOut = -1;
-      let bestIn = -1;
-      let ties = 0;
-      const consider = (out: number, into: number, delta: number, tabu: boolean) => {
-        if (tabu && value + delta <= levelBest + tolerance) return false;
-        if (tight(township[out]) && township[out] !== township[into]) return false;
-        if (delta > bestDelta + tolerance) { bestDelta = delta; bestOut = out; bestIn = into; ties = 1; } else if (delta >= bestDelta - tolerance && rand() * ++ties < 1) { bestOut = out; bestIn = into; }
-        return true;
-      };
-      for (let j = 0; j < C; j++) {
-        if (position[j] >= 0) continue;
-        let gain = 0;
-        for (let p = colStarts[j]; p < colStarts[j + 1]; p++) {
-          const r = colRows[p];
-          if (count[r] === 0) gain += w[r];
-          else if (count[r] === 1) { const q = xor[r]; if (overlap[q] === 0) touched.push(q); overlap[q] += w[r]; }
-        }
-        const inTabu = tabuUntil[j] > iterations;
-        for (const q of touched) consider(q, j, gain - loss[q] + overlap[q], inTabu || tabuUntil[q] > iterations);
-        // Untouched sites, least loss first: the first one allowed is the best of them.
-        for (const q of byLoss) if (overlap[q] === 0 && consider(q, j, gain - loss[q], inTabu || tabuUntil[q] > iterations)) break;
-        for (const q of touched) overlap[q] = 0;
-        touched.length = 0;
+    search.remove(weakest);
+    let levelBest = search.value;
+    const levelStart = chosen.slice();
+    for (let it = 0; search.value < floor && it < options.iterationsPerLevel; it++) {
+      search.iterations++;
+      if (it > 0 && it % (options.restartEvery ?? RESTART_EVERY) === 0) {
+        while (chosen.length > 0) search.remove(chosen[chosen.length - 1]);
+        for (const c of levelStart) search.add(c);
+        search.tabuUntil.fill(0);
       }
-      if (bestIn < 0) break;
-      remove(bestOut);
-      add(bestIn);
-      tabuUntil[bestOut] = iterations + TENURE_OUT[0] + Math.floor(rand() * TENURE_OUT[1]);
-      tabuUntil[bestIn] = iterations + TENURE_IN[0] + Math.floor(rand() * TENURE_IN[1]);
-      if (value > levelBest) levelBest = value;
+      if (!search.swap(levelBest)) {
+        // Every swap is tabu: forget the memory and look again.
+        if (search.tabuUntil.some((t) => t > search.iterations)) { search.tabuUntil.fill(0); continue; }
+        break;
+      }
+      if (search.value > levelBest) levelBest = search.value;
     }
-    if (value < floor) { bestBelow = levelBest; break; }
+    if (search.value < floor) { bestBelow = levelBest; break; }
     best = chosen.slice();
     reductions++;
   }
-  return { chosen: best.map((c) => columnCandidate[c]), reductions, iterations, bestBelow };
+  return { chosen: best.map((c) => columnCandidate[c]), reductions, iterations: search.iterations, bestBelow };
+}
+
+/** Cover counts of the chosen columns, the tabu memory and the best-swap step. */
+class SwapTabu {
+  readonly chosen: number[] = [];
+  value = 0;
+  iterations = 0;
+  readonly tolerance: number;
+  readonly tabuUntil: Int32Array;
+  private readonly w: Float64Array;
+  private readonly colStarts: Int32Array;
+  private readonly colRows: Int32Array;
+  private readonly township: Int32Array;
+  private readonly count: Int32Array;
+  private readonly xor: Int32Array;
+  private readonly position: Int32Array;
+  private readonly loss: Float64Array;
+  private readonly overlap: Float64Array;
+  private readonly blocked: Uint8Array;
+  private readonly touched: number[] = [];
+  private readonly byLoss: number[] = [];
+  private readonly inTownship = new Map<number, number>();
+  private readonly rand: () => number;
+
+  constructor(private readonly prepared: PreparedCoverage, reduced: ReducedCoverage, seed: number) {
+    const R = reduced.rowWeight.length;
+    const C = reduced.columnCandidate.length;
+    const cols = setTranspose(reduced.rowStarts, reduced.rowColumns, R, C);
+    this.w = reduced.rowWeight;
+    this.colStarts = cols.starts;
+    this.colRows = cols.items;
+    this.township = Int32Array.from(reduced.columnCandidate, (j) => prepared.township[j]);
+    this.count = new Int32Array(R);
+    this.xor = new Int32Array(R);
+    this.position = new Int32Array(C).fill(-1);
+    this.tabuUntil = new Int32Array(C);
+    this.loss = new Float64Array(C);
+    this.overlap = new Float64Array(C);
+    this.blocked = new Uint8Array(C);
+    this.rand = seededRandom(seed);
+    this.tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
+  }
+
+  add(c: number): void {
+    const { count, xor, w, colRows } = this;
+    this.position[c] = this.chosen.length;
+    this.chosen.push(c);
+    this.inTownship.set(this.township[c], (this.inTownship.get(this.township[c]) ?? 0) + 1);
+    for (let p = this.colStarts[c]; p < this.colStarts[c + 1]; p++) { const r = colRows[p]; if (count[r]++ === 0) this.value += w[r]; xor[r] ^= c; }
+  }
+
+  remove(c: number): void {
+    const { count, xor, w, colRows, chosen, position } = this;
+    const last = chosen.pop()!;
+    if (last !== c) { chosen[position[c]] = last; position[last] = position[c]; }
+    position[c] = -1;
+    this.inTownship.set(this.township[c], this.inTownship.get(this.township[c])! - 1);
+    for (let p = this.colStarts[c]; p < this.colStarts[c + 1]; p++) { const r = colRows[p]; if (--count[r] === 0) this.value -= w[r]; xor[r] ^= c; }
+  }
+
+  lossOf(c: number): number {
+    let l = 0;
+    for (let p = this.colStarts[c]; p < this.colStarts[c + 1]; p++) if (this.count[this.colRows[p]] === 1) l += this.w[this.colRows[p]];
+    return l;
+  }
+
+  /** Chosen column c sits in a township at its minimum. */
+  tight(c: number): boolean {
+    const min = this.prepared.minimums.get(this.township[c]);
+    return min !== undefined && this.inTownship.get(this.township[c])! <= min;
+  }
+
+  /**
+   * Makes the best swap that is not tabu (or beats `levelBest`: aspiration), ties at random; false when none is
+   * allowed. Gain of (out q, in j): gain(j) − loss(q) + overlap(q, j), one pass over the unchosen columns' rows.
+   */
+  swap(levelBest: number): boolean {
+    const { w, colStarts, colRows, count, xor, position, tabuUntil, loss, overlap, blocked, touched, byLoss, township, tolerance } = this;
+    const now = this.iterations;
+    const C = position.length;
+    byLoss.length = 0;
+    const minimums = this.prepared.minimums.size > 0;
+    for (const c of this.chosen) { loss[c] = this.lossOf(c); byLoss.push(c); blocked[c] = minimums && this.tight(c) ? 1 : 0; }
+    byLoss.sort((a, b) => loss[a] - loss[b]);
+    let bestDelta = -Infinity;
+    let bestOut = -1;
+    let bestIn = -1;
+    let ties = 0;
+    const aspiration = levelBest + tolerance - this.value;
+    for (let j = 0; j < C; j++) {
+      if (position[j] >= 0) continue;
+      let gain = 0;
+      for (let p = colStarts[j]; p < colStarts[j + 1]; p++) {
+        const r = colRows[p];
+        if (count[r] === 0) gain += w[r];
+        else if (count[r] === 1) { const q = xor[r]; if (overlap[q] === 0) touched.push(q); overlap[q] += w[r]; }
+      }
+      const inTabu = tabuUntil[j] > now;
+      // Touched sites exactly; then untouched ones, least loss first: the first one allowed is the best of them.
+      for (let t = 0, n = touched.length, untouched = 0; t <= n + byLoss.length; t++) {
+        let q: number;
+        let delta: number;
+        if (t < n) { q = touched[t]; delta = gain - loss[q] + overlap[q]; } else {
+          if (untouched >= byLoss.length) break;
+          q = byLoss[untouched++];
+          if (overlap[q] !== 0) continue;
+          delta = gain - loss[q];
+        }
+        if ((inTabu || tabuUntil[q] > now) && delta <= aspiration) continue;
+        if (blocked[q] && township[q] !== township[j]) continue;
+        if (delta > bestDelta + tolerance) { bestDelta = delta; bestOut = q; bestIn = j; ties = 1; } else if (delta >= bestDelta - tolerance && this.rand() * ++ties < 1) { bestOut = q; bestIn = j; }
+        if (t >= n) break;
+      }
+      for (const q of touched) overlap[q] = 0;
+      touched.length = 0;
+    }
+    if (bestIn < 0) return false;
+    this.remove(bestOut);
+    this.add(bestIn);
+    // Tenures shrink on small plans and models: a quarter of the sites (or of the other columns) at most.
+    const k = this.chosen.length;
+    tabuUntil[bestOut] = now + Math.min(TENURE_OUT[0], (C - k) >> 2) + Math.floor(this.rand() * TENURE_OUT[1]);
+    tabuUntil[bestIn] = now + Math.min(TENURE_IN[0], k >> 2) + Math.floor(this.rand() * Math.min(TENURE_IN[1], (k >> 2) + 1));
+    return true;
+  }
 }
