@@ -20,3 +20,4 @@ export * from './plan-set-cover.ts';
 export * from './plan-dominance.ts';
 export * from './plan-tabu-min-sites.ts';
 export * from './plan-min-sites-bound.ts';
+export * from './plan-swap-tabu.ts';
