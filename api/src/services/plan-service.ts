@@ -167,7 +167,7 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   let reachable: boolean | undefined, maxShare: number | undefined, message: string | undefined;
   const heuristic = req.k !== undefined
     ? 'greedy (lazy) + 1-swap + Lagrangian-guided restarts'
-    : 'greedy set cover + redundant-site removal + swap/Lagrangian search for one site fewer';
+    : 'greedy + Lagrangian set-cover heuristic + redundant-site removal + swap/Lagrangian/tabu search for fewer sites';
   const solver = req.exact ? `${heuristic}, checked by HiGHS (MILP)` : heuristic;
   if (req.k !== undefined) {
     const plan = planMaxCoverage(problem, req.k, constraints);

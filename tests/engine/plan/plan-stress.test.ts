@@ -8,9 +8,9 @@
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  planCheckExact, planMaxCoverage, planMinSites, solveMaxCoverageExact, solveMinSitesExact,
+  planCheckExact, planCheckProblem, planMaxCoverage, planMinSites, planReduceDemand, planTabuMinSites, solveMaxCoverageExact, solveMinSitesExact,
 } from '../../../api/src/engine/plan/index.ts';
-import { coveredWeightOf, stressInstances } from '../../fixtures/plan-instances';
+import { coveredWeightOf, layoutInstance, stressInstances } from '../../fixtures/plan-instances';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let highs: Highs;
@@ -65,5 +65,46 @@ describe('stress set vs HiGHS', () => {
     }
     expect(solved).toBeGreaterThan(8);
     console.log(`[stress] fewest sites: ${solved} solved cases, worst heuristic − optimum = ${worstExtra}`);
+  });
+
+  it('fewest sites on clustered demand where the improvement phase stops a site above the optimum: tabu search reaches it', () => {
+    // The failure mode of the large set's clustered 95% case (seed 921: 60 sites where 58 suffice), at npm test size:
+    // small circles (1.5× the point spacing) over villages, every point a candidate. Measured: 19 sites without the
+    // tabu search (planMinSites with tabuIterationsPerLevel 0), 18 with it, HiGHS 18.
+    const n = 300;
+    const p = layoutInstance(31, { demandCount: n, candidates: 'demand', layout: 'clustered', sizeMeters: 10_000, radiusMeters: 1.5 * 10_000 / Math.sqrt(n), existingSites: 3 });
+    const exact = solveMinSitesExact(highs, p, 0.95);
+    expect(exact.status).toBe('optimal');
+    const optimum = Math.round(exact.objective!);
+    const plan = planMinSites(p, 0.95);
+    if (!plan.reachable) throw new Error('expected reachable');
+    expect(plan.siteCount).toBe(optimum);
+    expect(plan.lowerBound).toBeLessThanOrEqual(optimum);
+    const total = p.demandWeight.reduce((a, b) => a + b, 0);
+    const already = p.demandWeight.reduce((a, w, i) => a + (p.alreadyCovered[i] ? w : 0), 0);
+    expect(already + coveredWeightOf(p, plan.sites.map((x) => x.candidateIndex))).toBeGreaterThanOrEqual(0.95 * total - 1e-9 * total);
+  });
+
+  it('tabu search (planTabuMinSites) from the greedy plan reaches the HiGHS optimum on small clustered instances (greedy: 1–4 sites over)', () => {
+    let greedyExtra = 0;
+    for (let seed = 4; seed <= 6; seed++) {
+      const n = 150;
+      const p = layoutInstance(seed, { demandCount: n, candidates: 'demand', layout: 'clustered', sizeMeters: 10_000, radiusMeters: 1.5 * 10_000 / Math.sqrt(n), existingSites: 2 });
+      for (const target of [0.95, 1]) {
+        const greedy = planMinSites(p, target, {}, { skipImprovement: true });
+        if (!greedy.reachable) throw new Error(`seed ${seed}: expected reachable`);
+        const prepared = planCheckProblem(p);
+        const needed = target * prepared.totalWeight - prepared.alreadyCoveredWeight;
+        const start = greedy.sites.map((x) => x.candidateIndex);
+        const exact = solveMinSitesExact(highs, p, target);
+        expect(exact.status).toBe('optimal');
+        const optimum = Math.round(exact.objective!);
+        const out = planTabuMinSites(prepared, planReduceDemand(prepared), start, needed, 0, { iterationsPerLevel: 100 });
+        expect(coveredWeightOf(p, out.chosen), `seed ${seed} at ${target}`).toBeGreaterThanOrEqual(needed - 1e-9);
+        expect(out.chosen.length, `seed ${seed} at ${target}`).toBe(optimum);
+        greedyExtra += start.length - optimum;
+      }
+    }
+    expect(greedyExtra).toBeGreaterThan(5); // the instances are hard for greedy, so the search is exercised
   });
 });

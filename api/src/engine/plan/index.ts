@@ -18,3 +18,6 @@ export * from './plan-swap-search.ts';
 export * from './plan-types.ts';
 export * from './plan-set-cover.ts';
 export * from './plan-dominance.ts';
+export * from './plan-tabu-min-sites.ts';
+export * from './plan-min-sites-bound.ts';
+export * from './plan-swap-tabu.ts';

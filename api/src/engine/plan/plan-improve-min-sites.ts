@@ -1,7 +1,7 @@
 import type { PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planImproveMaxCoverage } from './plan-improve-max-coverage';
-import { planLagrangian } from './plan-lagrangian';
+import { planMinSitesBound } from './plan-min-sites-bound';
 import type { ReducedCoverage } from './plan-reduce-demand';
 import { planSwapSearch } from './plan-swap-search';
 
@@ -63,16 +63,7 @@ export function planImproveMinSites(
     chosen = [...s.chosen];
     reductions++;
   }
-  if (lowerBound === 0) {
-    // Binary search for the largest q below the plan's count that the Lagrangian bound rules out.
-    let lo = Math.max(knownLowerBound, 1);
-    let hi = chosen.length - 1;
-    while (lo <= hi) {
-      const q = (lo + hi) >> 1;
-      const lag = planLagrangian(reduced, q, { iterations: options.iterations, lowerBound: 0, guideCount: 1, stopBelow: needed - tolerance });
-      if (lag.upperBound < needed - tolerance) { lowerBound = q + 1; lo = q + 1; } else hi = q - 1;
-    }
-  }
+  if (lowerBound === 0) lowerBound = planMinSitesBound(reduced, needed - tolerance, knownLowerBound, chosen.length - 1, options.iterations);
   return { chosen, redundantDropped, reductions, lagrangianLowerBound: lowerBound };
 }
 

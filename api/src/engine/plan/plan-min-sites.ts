@@ -8,15 +8,22 @@ import { planImproveMinSites } from './plan-improve-min-sites';
 import { planRankSites } from './plan-rank-sites';
 import { planSetCover } from './plan-set-cover';
 import { planReduceDemand } from './plan-reduce-demand';
+import { planMinSitesBound } from './plan-min-sites-bound';
+import { planTabuMinSites } from './plan-tabu-min-sites';
 import type { CoverageConstraints, CoverageProblem, MinSitesOptions, MinSitesResult } from './plan-types';
+
+/** Work of one tabu level, iterations × (nonzeros + columns): about 0.3 s (one swap ≈ 15 ns per nonzero). */
+const TABU_WORK = 20_000_000;
 
 /**
  * Set-covering (LSCP-style) heuristic: the fewest new sites so that `targetShare` (0..1) of the total weight
  * (residents, already covered ones included) is covered. Township minimums are met first (greedy within those
- * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached; then
- * the Lagrangian set-cover heuristic (planSetCover: subgradient + Lagrangian-cost greedy + redundancy removal
- * each step, then fix-and-resolve rounds) gives a second plan; the improvement phase (planImproveMinSites) drops
- * redundant sites from both and looks for plans with one site fewer; the fewest sites win.
+ * townships), then lazy greedy adds the site with the largest marginal gain until the target is reached. On models
+ * below a size limit the Lagrangian set-cover heuristic (planSetCover: subgradient + Lagrangian-cost greedy +
+ * redundancy removal each step, then fix-and-resolve rounds) gives a second plan. The improvement phase
+ * (planImproveMinSites: drop redundant sites, then 1-swap and Lagrangian-guided maximal-covering restarts at one
+ * site fewer) runs from both; last, on small models, tabu search (planTabuMinSites: eject the weakest site, swap
+ * with a short memory until the target is reached again) takes the best plan further down. The fewest sites win.
  * When all allowed candidates together cannot reach the target it returns `{ reachable: false, maxShare }` at once.
  *
  * Lower bound, the largest of: the sum of township minimums; the greedy-gains bound (for any set S met during the
@@ -97,30 +104,41 @@ export function planMinSites(
       }
     }
   }
-  // Improvement from two starts: the greedy plan and the Lagrangian set-cover plan (planSetCover); fewest wins.
-  const starts = [state];
   // The set-cover heuristic's greedy costs (sites × columns) per subgradient step: only on models where that and
   // the nonzeros stay small (the stress set: ≤ 100,000 nonzeros, ≤ 160 × 900); larger ones keep greedy + improvement.
   const setCoverWork = greedySiteCount * reduced.columnCandidate.length;
-  if (!options.skipImprovement && chosen.length > lowerBound && nonzeros <= (options.setCoverMaxNonzeros ?? 150_000)
-    && setCoverWork <= (options.setCoverMaxWork ?? 400_000)) {
-    const cover = planSetCover(reduced, needed, { iterations: options.lagrangianIterations ?? 300 });
-    if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
-    const trial = new PlanCoverState(prepared);
-    for (const c of cover.columns) trial.add(reduced.columnCandidate[c]);
-    planMeetMinimums(prepared, trial);
-    if (trial.value >= needed - tolerance) {
-      if (trial.chosen.length < chosen.length) chosen = [...trial.chosen];
-      starts.unshift(trial);
+  const small = nonzeros <= (options.setCoverMaxNonzeros ?? 150_000) && setCoverWork <= (options.setCoverMaxWork ?? 400_000);
+  const iterations = options.lagrangianIterations ?? 300;
+  if (!options.skipImprovement && chosen.length > lowerBound) {
+    // Starts: the greedy plan and, on small models, the Lagrangian set-cover plan; each gets the improvement phase.
+    const starts = [state];
+    if (small) {
+      const cover = planSetCover(reduced, needed, { iterations });
+      if (cover.lowerBound > lowerBound) { lowerBound = cover.lowerBound; boundMethod = 'lagrangian'; }
+      const trial = new PlanCoverState(prepared);
+      for (const c of cover.columns) trial.add(reduced.columnCandidate[c]);
+      planMeetMinimums(prepared, trial);
+      if (trial.value >= needed - tolerance) {
+        if (trial.chosen.length < chosen.length) chosen = [...trial.chosen];
+        starts.unshift(trial);
+      }
     }
-  }
-  for (const start of starts) {
-    if (options.skipImprovement || chosen.length <= lowerBound) break;
-    const improved = planImproveMinSites(prepared, reduced, start, needed, lowerBound, {
-      iterations: options.lagrangianIterations ?? 300, guides: 6, maxSwapSweeps: 1000,
-    });
-    if (improved.chosen.length < chosen.length) chosen = improved.chosen;
-    if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
+    for (const start of starts) {
+      if (chosen.length <= lowerBound) break;
+      const improved = planImproveMinSites(prepared, reduced, start, needed, lowerBound, { iterations, guides: 6, maxSwapSweeps: 1000 });
+      if (improved.chosen.length < chosen.length) chosen = improved.chosen;
+      if (improved.lagrangianLowerBound > lowerBound) { lowerBound = improved.lagrangianLowerBound; boundMethod = 'lagrangian'; }
+    }
+    // Tabu search from the best plan down to the bound (small models: one swap costs a pass over the model).
+    if (small && chosen.length > lowerBound) {
+      const perLevel = Math.min(options.tabuIterationsPerLevel ?? 1000, Math.floor(TABU_WORK / (nonzeros + reduced.columnCandidate.length)));
+      const tabu = planTabuMinSites(prepared, reduced, chosen, needed, lowerBound, { iterationsPerLevel: perLevel });
+      chosen = tabu.chosen;
+      // The level the search gave up on: with its best coverage steering the subgradient, the bound may rule it out.
+      const proof = tabu.bestBelow > 0 && chosen.length - 1 >= Math.max(lowerBound, 1)
+        ? planMinSitesBound(reduced, needed - tolerance, chosen.length - 1, chosen.length - 1, iterations, () => tabu.bestBelow) : 0;
+      if (proof > lowerBound) { lowerBound = proof; boundMethod = 'lagrangian'; }
+    }
   }
   lowerBound = Math.min(lowerBound, chosen.length);
   const sites = planRankSites(prepared, chosen, true);

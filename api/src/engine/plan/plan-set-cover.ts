@@ -26,7 +26,7 @@ export interface SetCoverOutcome {
  * Works on the model without dominated columns (and, for a full cover, dominated rows); multipliers stay in
  * [0, 1] and one step may move a column's cost by at most 0.5 (dense clustered columns otherwise overshoot).
  * Measured on the large stress set: with the greedy plan and planImproveMinSites around it, fewest sites went
- * from +8 to ≤ +1 over the HiGHS optimum at 100% (one case +2 at 95%).
+ * from +8 to ≤ +1 over the HiGHS optimum at 100% (one case +2 at 95%, which planTabuMinSites after it closes).
  *
  * @example
  * const cover = planSetCover(reduced, needed, { iterations: 400 });

@@ -145,6 +145,8 @@ export interface MinSitesOptions {
   setCoverMaxNonzeros?: number;
   /** Largest greedy sites × model columns for planSetCover (its greedy runs once per subgradient step). Default 400,000. */
   setCoverMaxWork?: number;
+  /** Tabu swaps tried at each site count before giving up (planTabuMinSites; capped by model size). Default 1000. */
+  tabuIterationsPerLevel?: number;
 }
 
 /** Status of an exact solve. */
