@@ -18,3 +18,6 @@ export * from './plan-swap-search.ts';
 export * from './plan-types.ts';
 export * from './plan-set-cover.ts';
 export * from './plan-dominance.ts';
+export * from './plan-core-lagrangian.ts';
+export * from './plan-lagrangian-restarts.ts';
+export * from './plan-repair-plan.ts';

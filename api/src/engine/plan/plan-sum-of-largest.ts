@@ -15,7 +15,9 @@ export function planSumOfLargest(values: Iterable<number>, count: number): numbe
       while (c > 0) {
         const parent = (c - 1) >> 1;
         if (heap[parent] <= heap[c]) break;
-        [heap[parent], heap[c]] = [heap[c], heap[parent]];
+        const t = heap[parent];
+        heap[parent] = heap[c];
+        heap[c] = t;
         c = parent;
       }
     } else if (v > heap[0]) {
@@ -28,7 +30,9 @@ export function planSumOfLargest(values: Iterable<number>, count: number): numbe
         if (l < heap.length && heap[l] < heap[m]) m = l;
         if (r < heap.length && heap[r] < heap[m]) m = r;
         if (m === c) break;
-        [heap[m], heap[c]] = [heap[c], heap[m]];
+        const t = heap[m];
+        heap[m] = heap[c];
+        heap[c] = t;
         c = m;
       }
     }
