@@ -110,16 +110,9 @@ class CoreRelaxation {
   covered = 0;
 
   constructor(private readonly prepared: PreparedCoverage) {
-    const { covers, openWeight: w, candidateCount, demandCount } = prepared;
-    this.single = new Float64Array(candidateCount);
-    for (let j = 0; j < candidateCount; j++) {
-      if (!prepared.allowed[j]) continue;
-      const list = covers[j];
-      let s = 0;
-      for (let p = 0; p < list.length; p++) s += w[list[p]];
-      this.single[j] = s;
-      if (s > 0) this.order.push(j);
-    }
+    const { openWeight: w, candidateCount, demandCount } = prepared;
+    this.single = prepared.singleGain;
+    for (let j = 0; j < candidateCount; j++) if (prepared.allowed[j] && this.single[j] > 0) this.order.push(j);
     const single = this.single;
     this.order.sort((a, b) => single[b] - single[a] || a - b);
     this.lambda = Float64Array.from(w);

@@ -20,9 +20,8 @@ import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCover
  * (planLagrangianRestarts): a subgradient run on a core of candidates gives an upper bound and plans of high
  * Lagrangian score, each repaired and polished with the swap search — 1-swap alone stops in local optima — and
  * stops as soon as the bound proves the best plan optimal; (5) final ranking greedy within the chosen set.
- * The upper bound is the least of: the Lagrangian bound, the greedy online bound (min over the greedy steps and
- * the final set S of f(S) + sum of the k largest marginal gains given S; stale CELF gains are upper bounds, so it
- * stays valid) and the total open weight any allowed candidate reaches, rounded down to a whole number when all
+ * The upper bound is the least of: the Lagrangian bound, the greedy online bound (the lesser of f(S) + sum of the
+ * k largest marginal gains given S at the greedy's first step and at the final set S) and the total open weight any allowed candidate reaches, rounded down to a whole number when all
  * weights are whole (the optimum then is). All ignore township minimums, which can
  * only lower the optimum, so they bound the constrained optimum too.
  *
@@ -53,8 +52,10 @@ export function planMaxCoverage(
     eligible: () => true,
     maxSites: siteCount - state.chosen.length,
     acceptZeroGain: false,
+    // At the first step the heap holds exact gains; later steps hold stale ones and gave weaker bounds than the Lagrangian.
     onStep: (bounds) => {
-      upperBound = Math.min(upperBound, state.value + planSumOfLargest(bounds.map((b) => b.gain), siteCount));
+      if (Number.isFinite(upperBound)) return;
+      upperBound = state.value + planSumOfLargest(bounds.map((b) => b.gain), siteCount);
     },
   });
   const greedyCoveredWeight = state.value;
