@@ -70,7 +70,7 @@ export interface MaxCoverageResult {
   upperBound: number;
   /** Which bound gave `upperBound`. */
   boundMethod: 'lagrangian' | 'greedy-online' | 'reachable-weight';
-  /** Greedy online bound: min over evaluated sets S of f(S) + sum of the k largest marginal gains given S. */
+  /** Greedy online bound: f(S) + sum of the k largest marginal gains given S, the lesser at the greedy's first step and at the final set S. */
   greedyOnlineBound: number;
   /** Lagrangian (LP-strength) bound, null when that phase was skipped. */
   lagrangianBound: number | null;
