@@ -51,10 +51,14 @@ export function planCheckProblem(problem: CoverageProblem, constraints: Coverage
   const lastSeenBy = new Int32Array(demandCount).fill(-1);
   const openCovers: Uint32Array[] = [];
   const singleGain = new Float64Array(candidateCount);
-  const buffer = new Uint32Array(demandCount);
+  // All open cover lists in one buffer (a view each): one allocation instead of one per candidate.
+  let entries = 0;
+  for (let j = 0; j < candidateCount; j++) entries += covers[j].length;
+  const buffer = new Uint32Array(entries);
+  let open = 0;
   for (let j = 0; j < candidateCount; j++) {
     const list = covers[j];
-    let open = 0;
+    const start = open;
     let gain = 0;
     for (let p = 0; p < list.length; p++) {
       const i = list[p];
@@ -66,7 +70,7 @@ export function planCheckProblem(problem: CoverageProblem, constraints: Coverage
         gain += openWeight[i];
       }
     }
-    openCovers.push(buffer.slice(0, open));
+    openCovers.push(buffer.subarray(start, open));
     singleGain[j] = gain;
   }
   const township = problem.candidateTownship ?? new Int32Array(candidateCount).fill(-1);
