@@ -55,7 +55,9 @@ export function planMaxCoverage(
     // At the first step the heap holds exact gains; later steps hold stale ones and gave weaker bounds than the Lagrangian.
     onStep: (bounds) => {
       if (Number.isFinite(upperBound)) return;
-      upperBound = state.value + planSumOfLargest(bounds.map((b) => b.gain), siteCount);
+      const gains = new Float64Array(bounds.length);
+      for (let b = 0; b < bounds.length; b++) gains[b] = bounds[b].gain;
+      upperBound = state.value + planSumOfLargest(gains, siteCount);
     },
   });
   const greedyCoveredWeight = state.value;
@@ -72,9 +74,9 @@ export function planMaxCoverage(
   const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
   const finalState = new PlanCoverState(prepared);
   for (const j of improved.chosen) finalState.add(j);
-  const finalGains: number[] = [];
+  const finalGains = new Float64Array(prepared.candidateCount);
   for (let j = 0; j < prepared.candidateCount; j++) {
-    if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains.push(finalState.gain(j));
+    if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains[j] = finalState.gain(j);
   }
   upperBound = Math.min(upperBound, newlyCoveredWeight + planSumOfLargest(finalGains, siteCount));
   const greedyBound = upperBound;
