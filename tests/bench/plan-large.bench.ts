@@ -69,7 +69,8 @@ for (const r of LARGE ? radii : []) {
       heuristicValue: heuristic.newlyCoveredWeight, optimum: exact.objective, reference: gap.referenceKind,
       valueRatio: ratio, speedRatio: exactMs / heuristicMs, heuristicBound: heuristic.upperBound, boundMethod: heuristic.boundMethod,
       boundGapToOptimum: exact.objective ? (heuristic.upperBound - exact.objective) / heuristic.upperBound : null,
-      greedyValue: heuristic.greedyCoveredWeight, swapValue: heuristic.swapCoveredWeight, model: exact.model,
+      greedyValue: heuristic.greedyCoveredWeight, swapValue: heuristic.swapCoveredWeight, lagrangianIterations: heuristic.lagrangianIterations,
+      guidePlansTried: heuristic.guidePlansTried, model: exact.model,
     };
     rows.push(row);
     console.log(`[plan-large] r=${r.radiusMeters} seed ${seed}: ${JSON.stringify(row)}`);

@@ -21,6 +21,8 @@ export interface CoreLagrangianOptions {
   lowerBound: number;
   /** Every plan value is a multiple of this (1 when all weights are whole numbers, else 0): a bound less than one unit above the best plan proves it optimal. */
   granularity: number;
+  /** Also stop once (bound − best plan) ≤ this share of the bound (like HiGHS's mip_rel_gap). Default 0. */
+  gapTolerance?: number;
   guideCount?: number;
   patience?: number;
   /** Called with a top-score plan that covers more than the best plan; returns that plan's value once polished (the new best, if higher). */
@@ -64,7 +66,9 @@ export function planCoreLagrangian(prepared: PreparedCoverage, siteCount: number
   let mu = 2.5;
   let stale = 0;
   let iterations = 0;
-  const proven = () => (options.granularity > 0 ? best + margin < lowerBound + options.granularity : best <= lowerBound + margin);
+  const gapTolerance = options.gapTolerance ?? 0;
+  const proven = () => (options.granularity > 0 ? best + margin < lowerBound + options.granularity : best <= lowerBound + margin)
+    || (best < Infinity && best + margin - lowerBound <= gapTolerance * (best + margin));
   for (let it = 0; it < options.iterations && !proven(); it++) {
     iterations++;
     const value = relax.selectTop(siteCount);

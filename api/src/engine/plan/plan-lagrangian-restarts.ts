@@ -13,6 +13,8 @@ export interface RestartsOutcome {
   granularity: number;
   /** The phase was skipped: the bound passed in already proved the start optimal (or no iterations were asked for). */
   skipped: boolean;
+  /** Subgradient steps run (0 when skipped). */
+  iterations: number;
   /** Guide plans polished, and how many of them beat the best plan before. */
   guidesTried: number;
   improvements: number;
@@ -26,8 +28,9 @@ export interface RestartsOutcome {
  * value; whenever the top-score plan of a step covers more than the best plan, it is repaired (township
  * minimums, greedy fill) and polished with the 1-swap search at once, which raises the value the steps aim at
  * (at most `guides` such plans); after the run, up to `guides` more of its best distinct plans are polished.
- * Nothing runs once the plan is proven optimal: with whole-number weights a bound less than 1 above the plan
- * value, else a bound equal to it. `knownBound` is a valid upper bound found before (greedy online, reachable).
+ * Nothing runs once the plan is proven optimal — with whole-number weights a bound less than 1 above the plan
+ * value, else a bound equal to it — or within `gapTolerance` of the bound (a share, like HiGHS's mip_rel_gap).
+ * `knownBound` is a valid upper bound found before (greedy online, reachable).
  *
  * @example
  * const better = planLagrangianRestarts(prepared, state, 20, greedyBound, { iterations: 300, guides: 6, maxSwapSweeps: 1000 });
@@ -39,16 +42,18 @@ export function planLagrangianRestarts(
   start: PlanCoverState,
   siteCount: number,
   knownBound: number,
-  options: { iterations: number; guides: number; maxSwapSweeps: number },
+  options: { iterations: number; guides: number; maxSwapSweeps: number; gapTolerance?: number },
 ): RestartsOutcome {
   let granularity = 1;
   for (let i = 0; i < prepared.demandCount && granularity > 0; i++) if (!Number.isInteger(prepared.openWeight[i])) granularity = 0;
   const out: RestartsOutcome = {
-    chosen: [...start.chosen], value: start.value, lagrangianBound: Infinity, granularity, skipped: true,
+    chosen: [...start.chosen], value: start.value, lagrangianBound: Infinity, granularity, skipped: true, iterations: 0,
     guidesTried: 0, improvements: 0, swapCount: 0, swapSweeps: 0, sweepBudgetHit: false,
   };
   const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
-  const proven = (bound: number) => (granularity > 0 ? bound + tolerance < out.value + granularity : bound <= out.value + tolerance);
+  const gapTolerance = options.gapTolerance ?? 0;
+  const proven = (bound: number) => (granularity > 0 ? bound + tolerance < out.value + granularity : bound <= out.value + tolerance)
+    || (bound < Infinity && bound - out.value <= gapTolerance * bound);
   if (options.iterations === 0 || proven(knownBound)) return out;
   out.skipped = false;
   const tried = new Set<string>([keyOf(out.chosen)]);
@@ -69,7 +74,7 @@ export function planLagrangianRestarts(
     return out.value;
   };
   const lag = planCoreLagrangian(prepared, siteCount, {
-    iterations: options.iterations, lowerBound: out.value, granularity, guideCount: options.guides,
+    iterations: options.iterations, lowerBound: out.value, granularity, gapTolerance, guideCount: options.guides,
     onPlan: (candidates) => (out.guidesTried < options.guides ? tryPlan(candidates) : out.value),
   });
   let afterRun = 0;
@@ -80,6 +85,7 @@ export function planLagrangianRestarts(
     tryPlan(candidates);
   }
   out.lagrangianBound = Math.max(lag.upperBound, out.value);
+  out.iterations = lag.iterations;
   return out;
 }
 

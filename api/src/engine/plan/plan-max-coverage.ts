@@ -67,8 +67,12 @@ export function planMaxCoverage(
   const swapCoveredWeight = state.value;
   const iterations = options.skipSwaps ? 0 : options.lagrangianIterations ?? 300;
   if (!Number.isInteger(iterations) || iterations < 0) throw new EngineInputError(`lagrangianIterations must be a whole number ≥ 0, got ${iterations}`);
+  const gapTolerance = options.gapTolerance ?? 1e-4;
+  if (!(gapTolerance >= 0 && gapTolerance < 1)) throw new EngineInputError(`gapTolerance must be a share in [0, 1), got ${gapTolerance}`);
   const reachableWeight = reachableWeightOf(prepared);
-  const improved = planLagrangianRestarts(prepared, state, siteCount, Math.min(upperBound, reachableWeight), { iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps });
+  const improved = planLagrangianRestarts(prepared, state, siteCount, Math.min(upperBound, reachableWeight), {
+    iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps, gapTolerance,
+  });
 
   const sites = planRankSites(prepared, improved.chosen, true);
   const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
@@ -107,6 +111,7 @@ export function planMaxCoverage(
     greedyOnlineBound: Math.max(greedyBound, newlyCoveredWeight),
     lagrangianBound: Number.isFinite(improved.lagrangianBound) ? improved.lagrangianBound : null,
     reachableWeight,
+    lagrangianIterations: improved.iterations,
     guidePlansTried: improved.guidesTried,
     guideImprovements: improved.improvements,
     gainEvaluations,

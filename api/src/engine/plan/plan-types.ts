@@ -51,6 +51,8 @@ export interface MaxCoverageOptions {
   lagrangianIterations?: number;
   /** Guide plans from the Lagrangian phase polished by the swap search. Default 6. */
   guidePlans?: number;
+  /** The Lagrangian phase stops once the plan is within this share of its bound (as HiGHS's default mip_rel_gap). Default 1e-4; 0 = only a proof of optimality stops it. */
+  gapTolerance?: number;
 }
 
 /** Result of {@link planMaxCoverage} (greedy + swap maximal covering). */
@@ -90,6 +92,8 @@ export interface MaxCoverageResult {
   swapSweeps: number;
   /** 'sweep-budget' when any swap search ran out of sweeps (the result may then not be a 1-swap local optimum). */
   swapStoppedBy: 'no-improving-swap' | 'sweep-budget' | 'skipped';
+  /** Subgradient steps of the Lagrangian phase (0 when the bounds before it already proved the plan optimal). */
+  lagrangianIterations: number;
   /** Lagrangian guide plans polished, and how many of them beat the plan before. */
   guidePlansTried: number;
   guideImprovements: number;
