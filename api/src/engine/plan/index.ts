@@ -19,5 +19,6 @@ export * from './plan-types.ts';
 export * from './plan-set-cover.ts';
 export * from './plan-dominance.ts';
 export * from './plan-core-lagrangian.ts';
+export * from './plan-core-relaxation.ts';
 export * from './plan-lagrangian-restarts.ts';
 export * from './plan-repair-plan.ts';

@@ -19,11 +19,12 @@ import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCover
  * `maxSwapSweeps` sweeps; (4) unless the bounds so far already prove the plan optimal, Lagrangian-guided restarts
  * (planLagrangianRestarts): a subgradient run on a core of candidates gives an upper bound and plans of high
  * Lagrangian score, each repaired and polished with the swap search — 1-swap alone stops in local optima — and
- * stops as soon as the bound proves the best plan optimal; (5) final ranking greedy within the chosen set.
+ * stops as soon as the bound proves the best plan optimal or within `gapTolerance` (0.01%) of it; (5) final
+ * ranking greedy within the chosen set.
  * The upper bound is the least of: the Lagrangian bound, the greedy online bound (the lesser of f(S) + sum of the
- * k largest marginal gains given S at the greedy's first step and at the final set S) and the total open weight any allowed candidate reaches, rounded down to a whole number when all
- * weights are whole (the optimum then is). All ignore township minimums, which can
- * only lower the optimum, so they bound the constrained optimum too.
+ * k largest marginal gains given S at the greedy's first step and at the final set S) and the total open weight
+ * any allowed candidate reaches, rounded down to a whole number when all weights are whole (the optimum then is).
+ * All ignore township minimums, which can only lower the optimum, so they bound the constrained optimum too.
  *
  * @example
  * const plan = planMaxCoverage({ demandWeight, alreadyCovered, candidateCovers }, 10, { townshipMinimums: { 3: 1 } });
