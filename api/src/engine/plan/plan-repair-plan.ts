@@ -37,7 +37,7 @@ export function planRepairPlan(prepared: PreparedCoverage, candidates: readonly 
     if (worst < 0) break;
     state.remove(worst);
   }
-  planLazyGreedy(prepared, state, { eligible: () => true, maxSites: siteCount - state.chosen.length, acceptZeroGain: false });
+  if (state.chosen.length < siteCount) planLazyGreedy(prepared, state, { eligible: () => true, maxSites: siteCount - state.chosen.length, acceptZeroGain: false });
   const swap = planSwapSearch(prepared, state, maxSwapSweeps);
   let meetsMinimums = true;
   for (const [t, min] of prepared.minimums) if (countIn(prepared, state.chosen, t) < min) meetsMinimums = false;
