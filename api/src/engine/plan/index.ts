@@ -21,3 +21,7 @@ export * from './plan-dominance.ts';
 export * from './plan-tabu-min-sites.ts';
 export * from './plan-min-sites-bound.ts';
 export * from './plan-swap-tabu.ts';
+export * from './plan-core-lagrangian.ts';
+export * from './plan-core-relaxation.ts';
+export * from './plan-lagrangian-restarts.ts';
+export * from './plan-repair-plan.ts';

@@ -9,6 +9,8 @@ export interface PreparedCoverage {
   openWeight: Float64Array;
   /** For each candidate, the open demand points it covers (weight > 0, not already covered); the rest never count. */
   covers: Uint32Array[];
+  /** For each candidate, the open weight it covers on its own (its gain when nothing is chosen). */
+  singleGain: Float64Array;
   /** 1 = the candidate may be chosen. */
   allowed: Uint8Array;
   allowedCount: number;
@@ -48,18 +50,28 @@ export function planCheckProblem(problem: CoverageProblem, constraints: Coverage
   }
   const lastSeenBy = new Int32Array(demandCount).fill(-1);
   const openCovers: Uint32Array[] = [];
-  const buffer = new Uint32Array(demandCount);
+  const singleGain = new Float64Array(candidateCount);
+  // All open cover lists in one buffer (a view each): one allocation instead of one per candidate.
+  let entries = 0;
+  for (let j = 0; j < candidateCount; j++) entries += covers[j].length;
+  const buffer = new Uint32Array(entries);
+  let open = 0;
   for (let j = 0; j < candidateCount; j++) {
     const list = covers[j];
-    let open = 0;
+    const start = open;
+    let gain = 0;
     for (let p = 0; p < list.length; p++) {
       const i = list[p];
       if (i >= demandCount) throw new EngineInputError(`candidateCovers[${j}] contains demand index ${i}, but there are ${demandCount} demand points`);
       if (lastSeenBy[i] === j) throw new EngineInputError(`candidateCovers[${j}] lists demand index ${i} twice`);
       lastSeenBy[i] = j;
-      if (openWeight[i] > 0) buffer[open++] = i;
+      if (openWeight[i] > 0) {
+        buffer[open++] = i;
+        gain += openWeight[i];
+      }
     }
-    openCovers.push(buffer.slice(0, open));
+    openCovers.push(buffer.subarray(start, open));
+    singleGain[j] = gain;
   }
   const township = problem.candidateTownship ?? new Int32Array(candidateCount).fill(-1);
   if (township.length !== candidateCount) {
@@ -98,7 +110,7 @@ export function planCheckProblem(problem: CoverageProblem, constraints: Coverage
     minimumTotal += value;
   }
   return {
-    demandCount, candidateCount, openWeight, covers: openCovers, allowed, allowedCount, township, minimums, minimumTotal,
+    demandCount, candidateCount, openWeight, covers: openCovers, singleGain, allowed, allowedCount, township, minimums, minimumTotal,
     totalWeight, alreadyCoveredWeight, ids: problem.candidateIds,
   };
 }

@@ -1,10 +1,8 @@
 import type { PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLagrangian } from './plan-lagrangian';
-import { planLazyGreedy } from './plan-lazy-greedy';
-import { planMeetMinimums } from './plan-meet-minimums';
 import type { ReducedCoverage } from './plan-reduce-demand';
-import { planSwapSearch } from './plan-swap-search';
+import { planRepairPlan } from './plan-repair-plan';
 
 /** Outcome of {@link planImproveMaxCoverage}. */
 export interface ImproveOutcome {
@@ -54,27 +52,11 @@ export function planImproveMaxCoverage(
     const candidates = cols.map((c) => reduced.columnCandidate[c]);
     if (candidates.slice().sort((a, b) => a - b).join(',') === bestKey()) continue;
     guidesTried++;
-    const state = new PlanCoverState(prepared);
-    for (const j of candidates) state.add(j);
-    // Meet the minimums: drop the weakest sites outside short townships, then fill those townships.
-    planMeetMinimums(prepared, state);
-    while (state.chosen.length > siteCount) {
-      let worst = -1;
-      let worstLoss = Infinity;
-      for (const j of state.chosen) {
-        if (!removable(prepared, state, j)) continue;
-        const l = state.loss(j);
-        if (l < worstLoss) { worstLoss = l; worst = j; }
-      }
-      if (worst < 0) break;
-      state.remove(worst);
-    }
-    planLazyGreedy(prepared, state, { eligible: () => true, maxSites: siteCount - state.chosen.length, acceptZeroGain: false });
-    const swap = planSwapSearch(prepared, state, options.maxSwapSweeps);
+    const { state, swap, meetsMinimums } = planRepairPlan(prepared, candidates, siteCount, options.maxSwapSweeps);
     swapCount += swap.swapCount;
     swapSweeps += swap.sweeps;
     if (swap.stoppedBy === 'sweep-budget') sweepBudgetHit = true;
-    if (state.value > bestValue + tolerance && meetsMinimums(prepared, state.chosen)) {
+    if (state.value > bestValue + tolerance && meetsMinimums) {
       best = [...state.chosen];
       bestValue = state.value;
       improvements++;
@@ -84,23 +66,6 @@ export function planImproveMaxCoverage(
     chosen: best, value: bestValue, lagrangianBound: Math.max(lag.upperBound, bestValue),
     guidesTried, improvements, swapCount, swapSweeps, sweepBudgetHit,
   };
-}
-
-function countIn(prepared: PreparedCoverage, chosen: readonly number[], t: number): number {
-  let n = 0;
-  for (const j of chosen) if (prepared.township[j] === t) n++;
-  return n;
-}
-
-function removable(prepared: PreparedCoverage, state: PlanCoverState, j: number): boolean {
-  const t = prepared.township[j];
-  const min = prepared.minimums.get(t);
-  return min === undefined || countIn(prepared, state.chosen, t) > min;
-}
-
-function meetsMinimums(prepared: PreparedCoverage, chosen: readonly number[]): boolean {
-  for (const [t, min] of prepared.minimums) if (countIn(prepared, chosen, t) < min) return false;
-  return true;
 }
 
 function valueOf(prepared: PreparedCoverage, chosen: readonly number[]): number {

@@ -92,7 +92,7 @@ export function planLagrangian(
 }
 
 /** The `k` columns with the largest scores (ties to the lower column), ascending by column; O(C) by quickselect. */
-function topColumns(score: Float64Array, scratch: Float64Array, k: number): number[] {
+export function topColumns(score: Float64Array, scratch: Float64Array, k: number): number[] {
   scratch.set(score);
   const threshold = kthLargest(scratch, k);
   let above = 0;

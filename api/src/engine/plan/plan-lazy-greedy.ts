@@ -38,7 +38,7 @@ export function planLazyGreedy(prepared: PreparedCoverage, state: PlanCoverState
   const stamp0 = state.chosen.length;
   for (let j = 0; j < prepared.candidateCount; j++) {
     if (prepared.allowed[j] && !state.chosenMask[j] && phase.eligible(j)) {
-      entries.push({ gain: state.gain(j), j, stamp: stamp0 });
+      entries.push({ gain: stamp0 === 0 ? prepared.singleGain[j] : state.gain(j), j, stamp: stamp0 });
     }
   }
   const heap = new TinyQueue<GainBound>(entries, (a, b) => b.gain - a.gain || a.j - b.j);

@@ -1,12 +1,11 @@
 import { EngineInputError } from '../types';
-import { planCheckProblem } from './plan-check-problem';
+import { planCheckProblem, type PreparedCoverage } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
 import { planRankSites } from './plan-rank-sites';
 import { planSumOfLargest } from './plan-sum-of-largest';
-import { planImproveMaxCoverage } from './plan-improve-max-coverage';
-import { planReduceDemand } from './plan-reduce-demand';
+import { planLagrangianRestarts } from './plan-lagrangian-restarts';
 import { planSwapSearch } from './plan-swap-search';
 import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCoverageResult } from './plan-types';
 
@@ -17,13 +16,15 @@ import type { CoverageConstraints, CoverageProblem, MaxCoverageOptions, MaxCover
  * Method: (1) township minimums first — lazy greedy restricted to candidates in townships still below their
  * minimum, until every minimum is met; (2) lazy greedy (CELF) over all allowed candidates up to `siteCount`,
  * stopping early if no candidate adds coverage; (3) best-improvement 1-swap local search within
- * `maxSwapSweeps` sweeps; (4) Lagrangian-guided restarts (planImproveMaxCoverage): a subgradient run on the
- * reduced model gives an upper bound and plans of high Lagrangian score, each repaired and polished with the
- * swap search — 1-swap alone stops in local optima; (5) final ranking greedy within the chosen set.
- * The upper bound is the least of: the Lagrangian bound, the greedy online bound (min over the greedy steps and
- * the final set S of f(S) + sum of the k largest marginal gains given S; stale CELF gains are upper bounds, so it
- * stays valid) and the total open weight any allowed candidate reaches. All ignore township minimums, which can
- * only lower the optimum, so they bound the constrained optimum too.
+ * `maxSwapSweeps` sweeps; (4) unless the bounds so far already prove the plan optimal, Lagrangian-guided restarts
+ * (planLagrangianRestarts): a subgradient run on a core of candidates gives an upper bound and plans of high
+ * Lagrangian score, each repaired and polished with the swap search — 1-swap alone stops in local optima — and
+ * stops as soon as the bound proves the best plan optimal or within `gapTolerance` (0.01%) of it; (5) final
+ * ranking greedy within the chosen set.
+ * The upper bound is the least of: the Lagrangian bound, the greedy online bound (the lesser of f(S) + sum of the
+ * k largest marginal gains given S at the greedy's first step and at the final set S) and the total open weight
+ * any allowed candidate reaches, rounded down to a whole number when all weights are whole (the optimum then is).
+ * All ignore township minimums, which can only lower the optimum, so they bound the constrained optimum too.
  *
  * @example
  * const plan = planMaxCoverage({ demandWeight, alreadyCovered, candidateCovers }, 10, { townshipMinimums: { 3: 1 } });
@@ -52,8 +53,12 @@ export function planMaxCoverage(
     eligible: () => true,
     maxSites: siteCount - state.chosen.length,
     acceptZeroGain: false,
+    // At the first step the heap holds exact gains; later steps hold stale ones and gave weaker bounds than the Lagrangian.
     onStep: (bounds) => {
-      upperBound = Math.min(upperBound, state.value + planSumOfLargest(bounds.map((b) => b.gain), siteCount));
+      if (Number.isFinite(upperBound)) return;
+      const gains = new Float64Array(bounds.length);
+      for (let b = 0; b < bounds.length; b++) gains[b] = bounds[b].gain;
+      upperBound = state.value + planSumOfLargest(gains, siteCount);
     },
   });
   const greedyCoveredWeight = state.value;
@@ -63,27 +68,28 @@ export function planMaxCoverage(
   const swapCoveredWeight = state.value;
   const iterations = options.skipSwaps ? 0 : options.lagrangianIterations ?? 300;
   if (!Number.isInteger(iterations) || iterations < 0) throw new EngineInputError(`lagrangianIterations must be a whole number ≥ 0, got ${iterations}`);
-  const reduced = planReduceDemand(prepared);
-  let reachableWeight = 0;
-  for (const w of reduced.rowWeight) reachableWeight += w;
-  const improved = iterations > 0
-    ? planImproveMaxCoverage(prepared, reduced, state.chosen, siteCount, { iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps })
-    : { chosen: state.chosen, lagrangianBound: Infinity, guidesTried: 0, improvements: 0, swapCount: 0, swapSweeps: 0, sweepBudgetHit: false };
+  const gapTolerance = options.gapTolerance ?? 1e-4;
+  if (!(gapTolerance >= 0 && gapTolerance < 1)) throw new EngineInputError(`gapTolerance must be a share in [0, 1), got ${gapTolerance}`);
+  const reachableWeight = reachableWeightOf(prepared);
+  const improved = planLagrangianRestarts(prepared, state, siteCount, Math.min(upperBound, reachableWeight), {
+    iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps, gapTolerance,
+  });
 
   const sites = planRankSites(prepared, improved.chosen, true);
   const newlyCoveredWeight = sites.reduce((sum, s) => sum + s.marginalGain, 0);
   const finalState = new PlanCoverState(prepared);
   for (const j of improved.chosen) finalState.add(j);
-  const finalGains: number[] = [];
+  const finalGains = new Float64Array(prepared.candidateCount);
   for (let j = 0; j < prepared.candidateCount; j++) {
-    if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains.push(finalState.gain(j));
+    if (prepared.allowed[j] && !finalState.chosenMask[j]) finalGains[j] = finalState.gain(j);
   }
   upperBound = Math.min(upperBound, newlyCoveredWeight + planSumOfLargest(finalGains, siteCount));
   const greedyBound = upperBound;
   let boundMethod: MaxCoverageResult['boundMethod'] = 'greedy-online';
   if (improved.lagrangianBound < upperBound) { upperBound = improved.lagrangianBound; boundMethod = 'lagrangian'; }
   if (reachableWeight < upperBound) { upperBound = reachableWeight; boundMethod = 'reachable-weight'; }
-  // Rounding guard: the bound can never be below an achieved value.
+  // Whole-number weights: so is the optimum. Rounding guard: the bound can never be below an achieved value.
+  if (improved.granularity > 0) upperBound = Math.floor(upperBound + 1e-9 * Math.max(1, prepared.totalWeight));
   upperBound = Math.max(upperBound, newlyCoveredWeight);
   const total = prepared.totalWeight;
   const percent = (x: number) => (total > 0 ? (100 * x) / total : 0);
@@ -106,8 +112,24 @@ export function planMaxCoverage(
     greedyOnlineBound: Math.max(greedyBound, newlyCoveredWeight),
     lagrangianBound: Number.isFinite(improved.lagrangianBound) ? improved.lagrangianBound : null,
     reachableWeight,
+    lagrangianIterations: improved.iterations,
     guidePlansTried: improved.guidesTried,
     guideImprovements: improved.improvements,
     gainEvaluations,
   };
+}
+
+/** Open weight that at least one allowed candidate covers. */
+function reachableWeightOf(prepared: PreparedCoverage): number {
+  const seen = new Uint8Array(prepared.demandCount);
+  let weight = 0;
+  for (let j = 0; j < prepared.candidateCount; j++) {
+    if (!prepared.allowed[j]) continue;
+    const list = prepared.covers[j];
+    for (let p = 0; p < list.length; p++) {
+      const i = list[p];
+      if (!seen[i]) { seen[i] = 1; weight += prepared.openWeight[i]; }
+    }
+  }
+  return weight;
 }

@@ -17,14 +17,15 @@ export interface SwapSearchOutcome {
  * Gain of the exchange, from cover counts: gain(j) − loss(s) + overlap(s, j), where gain(j) is the open weight
  * j covers that no chosen site covers, loss(s) the weight only s covers, and overlap(s, j) the weight only s
  * covers that j also covers (the single coverer of a point is read from the XOR of its coverers' indices).
- * One sweep costs one pass over all cover lists.
+ * One sweep costs one pass over the cover lists of the candidates whose single gain exceeds the smallest loss
+ * plus the best exchange so far (no other candidate can improve).
  *
  * @example
  * const { swapCount } = planSwapSearch(prepared, state, 1000);
  * @see Teitz & Bart 1968 (vertex substitution); Whitaker 1983 (fast interchange bookkeeping).
  */
 export function planSwapSearch(prepared: PreparedCoverage, state: PlanCoverState, maxSweeps: number): SwapSearchOutcome {
-  const { covers, openWeight: w, township, minimums, allowed } = prepared;
+  const { covers, openWeight: w, singleGain, township, minimums, allowed } = prepared;
   const count = state.coverCount;
   const xor = state.coverXor;
   const tolerance = 1e-9 * Math.max(1, prepared.totalWeight);
@@ -58,13 +59,16 @@ export function planSwapSearch(prepared: PreparedCoverage, state: PlanCoverState
         if (!current || loss[q] < current.loss) tightBest.set(t, { loss: loss[q], q });
       }
     }
+    let minLoss = Infinity;
+    for (let q = 0; q < p; q++) minLoss = Math.min(minLoss, loss[q]);
     const overlap = new Float64Array(p);
     const touched: number[] = [];
     let bestDelta = tolerance;
     let bestQ = -1;
     let bestJ = -1;
     for (let j = 0; j < prepared.candidateCount; j++) {
-      if (!allowed[j] || state.chosenMask[j]) continue;
+      // gain(j) + overlap(s, j) ≤ singleGain(j) (disjoint parts of j's cover) and loss(s) ≥ minLoss: no better exchange.
+      if (!allowed[j] || state.chosenMask[j] || singleGain[j] - minLoss <= bestDelta) continue;
       const list = covers[j];
       let gain = 0;
       for (let k = 0; k < list.length; k++) {

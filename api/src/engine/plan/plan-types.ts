@@ -51,6 +51,8 @@ export interface MaxCoverageOptions {
   lagrangianIterations?: number;
   /** Guide plans from the Lagrangian phase polished by the swap search. Default 6. */
   guidePlans?: number;
+  /** The Lagrangian phase stops once the plan is within this share of its bound (as HiGHS's default mip_rel_gap). Default 1e-4; 0 = only a proof of optimality stops it. */
+  gapTolerance?: number;
 }
 
 /** Result of {@link planMaxCoverage} (greedy + swap maximal covering). */
@@ -70,7 +72,7 @@ export interface MaxCoverageResult {
   upperBound: number;
   /** Which bound gave `upperBound`. */
   boundMethod: 'lagrangian' | 'greedy-online' | 'reachable-weight';
-  /** Greedy online bound: min over evaluated sets S of f(S) + sum of the k largest marginal gains given S. */
+  /** Greedy online bound: f(S) + sum of the k largest marginal gains given S, the lesser at the greedy's first step and at the final set S. */
   greedyOnlineBound: number;
   /** Lagrangian (LP-strength) bound, null when that phase was skipped. */
   lagrangianBound: number | null;
@@ -90,6 +92,8 @@ export interface MaxCoverageResult {
   swapSweeps: number;
   /** 'sweep-budget' when any swap search ran out of sweeps (the result may then not be a 1-swap local optimum). */
   swapStoppedBy: 'no-improving-swap' | 'sweep-budget' | 'skipped';
+  /** Subgradient steps of the Lagrangian phase (0 when the bounds before it already proved the plan optimal). */
+  lagrangianIterations: number;
   /** Lagrangian guide plans polished, and how many of them beat the plan before. */
   guidePlansTried: number;
   guideImprovements: number;
