@@ -7,12 +7,13 @@ import { EngineInputError } from '../../api/src/engine/types.ts';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeApi('plan exact check runs off the main thread', (h) => {
-  it('health and sites answer while a 15-minute exact check is solving; the plan keeps its optimality report', async () => {
+  it('health and sites answer while an exact check is solving; the plan keeps its optimality report', async () => {
+    // A 1 s limit: whether HiGHS proves the optimum or stops at the limit, the plan reports which (both are checked below).
     const order: string[] = [];
     const planned = (async () => {
       const res = await h().request('/api/plan', {
         method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ k: 10, minutes: 15, exact: true, exactTimeLimitSeconds: 10 }),
+        body: JSON.stringify({ k: 10, minutes: 5, exact: true, exactTimeLimitSeconds: 1 }),
       });
       const body = await res.json();
       order.push('plan');
@@ -96,7 +97,7 @@ describe('runExactInWorker', () => {
   it('reports a failure instead of hanging when the worker cannot start or exceeds the guard time', async () => {
     const missing = await runExactInWorker(tiny(), { objective: 'max-coverage', siteCount: 1 }, {}, { workerEntry: new URL('./no-such-worker.ts', import.meta.url) });
     expect(missing).toMatchObject({ ok: false });
-    expect(!missing.ok && missing.message).toMatch(/worker failed|stopped/);
+    expect(!missing.ok && missing.message).toMatch(/could not start: [^]*no-such-worker\.ts/);
 
     const late = await runExactInWorker(tiny(), { objective: 'max-coverage', siteCount: 1 }, {}, { timeoutMs: 1 });
     expect(late).toMatchObject({ ok: false });

@@ -5,26 +5,35 @@ import { MemoryFS, PGlite, type PGliteOptions } from '@electric-sql/pglite';
 const PGDATA = '/pglite/data';
 
 type EmscriptenFs = PGlite['Module']['FS'];
+/** An Emscripten file-system node (MEMFS): `contents` holds a file's bytes, `usedBytes` its length. */
+interface FsNode { contents: Uint8Array; usedBytes: number }
+type StreamWrite = (stream: { node: FsNode }, ...rest: unknown[]) => number;
+/** The parts of Emscripten's in-memory file system (MEMFS, not in PGlite's types) that a new instance is filled through. */
+interface Memfs {
+  createNode(parent: unknown, name: string, mode: number, dev: number): FsNode;
+  stream_ops: { write: StreamWrite };
+  ops_table: { file: { stream: { write: StreamWrite } } };
+}
 
-interface ImageEntry { path: string; mode: number; bytes?: Uint8Array; size?: number }
+interface DirEntry { path: string; mode: number }
+interface FileEntry { dir: string; name: string; mode: number; bytes: Uint8Array }
+/** Directories (parents first) and files, with every file's bytes held once and shared by all instances until written. */
+interface Tree { dirs: DirEntry[]; files: FileEntry[] }
 
 /** The PGlite options that start a new instance on a copy of an image (see {@link pgliteImage}). */
 export type ImageOptions = Required<Pick<PGliteOptions, 'fs' | 'pgliteWasmModule' | 'fsBundle'>>;
 
-/** Every directory and file under `dir`, parents first; a file's bytes without its trailing zeros (a WAL segment is 16 MB, mostly zeros). */
-function readTree(fs: EmscriptenFs, dir: string, out: ImageEntry[] = []): ImageEntry[] {
+/** Every directory and file under `dir`. */
+function readTree(fs: EmscriptenFs, dir: string, out: Tree = { dirs: [], files: [] }): Tree {
   for (const name of fs.readdir(dir)) {
     if (name === '.' || name === '..') continue;
     const path = `${dir}/${name}`;
     const { mode } = fs.stat(path);
     if (fs.isDir(mode)) {
-      out.push({ path, mode });
+      out.dirs.push({ path, mode });
       readTree(fs, path, out);
     } else {
-      const bytes = fs.readFile(path);
-      let end = bytes.length;
-      while (end > 0 && bytes[end - 1] === 0) end--;
-      out.push({ path, mode, bytes: bytes.slice(0, end), size: bytes.length });
+      out.files.push({ dir, name, mode, bytes: fs.readFile(path) });
     }
   }
   return out;
@@ -32,43 +41,98 @@ function readTree(fs: EmscriptenFs, dir: string, out: ImageEntry[] = []): ImageE
 
 /** The in-memory file system, which reads the data folder's files as they are once PGlite has shut down cleanly. */
 class CaptureFS extends MemoryFS {
-  entries?: ImageEntry[];
+  tree?: Tree;
   override async closeFs() {
     const fs = this.pg!.Module.FS;
     if (!fs.analyzePath(`${PGDATA}/PG_VERSION`).exists) throw new Error(`PGlite keeps no data folder at ${PGDATA} (changed by an upgrade?)`);
-    this.entries = readTree(fs, PGDATA);
+    this.tree = readTree(fs, PGDATA);
     return super.closeFs();
   }
 }
 
-/** The in-memory file system, started with a private copy of an image's data folder (so PGlite resumes it, no tarball). */
-class ImageFS extends MemoryFS {
-  constructor(private readonly entries: readonly ImageEntry[]) { super(); }
-  override async init(pg: PGlite, emscriptenOptions: Parameters<MemoryFS['init']>[1]) {
-    const { emscriptenOpts } = await super.init(pg, emscriptenOptions);
-    const entries = this.entries;
-    const fill = (mod: { FS: EmscriptenFs }) => {
-      mod.FS.mkdirTree(PGDATA);
-      for (const e of entries) {
-        if (!e.bytes) mod.FS.mkdirTree(e.path);
-        else {
-          const copy = new Uint8Array(e.size!); // zero-filled, then the bytes: the file's own memory, written in place
-          copy.set(e.bytes);
-          mod.FS.writeFile(e.path, copy, { canOwn: true });
-        }
-        mod.FS.chmod(e.path, e.mode);
-      }
-    };
-    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), fill] } };
+/**
+ * Fills a new instance's file system with `trees`: directories made by path, files made as nodes that point at the
+ * image's bytes (no copy), and copy-on-write: the first write to such a file gives it its own copy first, so an
+ * instance never changes the image nor another instance's files. (Emscripten's MEMFS writes a file's bytes in
+ * place; its `write` is the only way a file's bytes change in place: truncation and growth make a new array.)
+ */
+function fillFs(fs: EmscriptenFs, trees: readonly Tree[]) {
+  const memfs = (fs as unknown as { filesystems: { MEMFS: Memfs } }).filesystems.MEMFS;
+  const shared = new WeakMap<FsNode, Uint8Array>();
+  for (const tree of trees) for (const d of tree.dirs) {
+    fs.mkdirTree(d.path);
+    fs.chmod(d.path, d.mode);
+  }
+  const write = memfs.stream_ops.write;
+  const copyOnWrite: StreamWrite = function (this: unknown, stream, ...rest) {
+    const node = stream.node;
+    if (shared.get(node) === node.contents) node.contents = node.contents.slice();
+    shared.delete(node);
+    return write.call(this, stream, ...rest);
+  };
+  // msync writes through MEMFS.stream_ops; open files through the ops table their node was given.
+  memfs.stream_ops.write = copyOnWrite;
+  memfs.ops_table.file.stream.write = copyOnWrite;
+  const parents = new Map<string, unknown>();
+  for (const tree of trees) for (const f of tree.files) {
+    let parent = parents.get(f.dir);
+    if (!parent) parents.set(f.dir, (parent = fs.lookupPath(f.dir, {}).node));
+    const node = memfs.createNode(parent, f.name, f.mode, 0);
+    node.contents = f.bytes;
+    node.usedBytes = f.bytes.length;
+    shared.set(node, f.bytes);
   }
 }
 
-/** A Blob whose bytes are read once and handed out as a fresh copy each time (PGlite reads its file bundle per instance). */
+/** PGlite's own files (binaries' data, time zones, …) from its file bundle, as the bundle's loader would make them. */
+interface BundleCapture {
+  FS_createPath(parent: string, name: string): void;
+  FS_createDataFile(path: string, name: null, bytes: Uint8Array, canRead: boolean, canWrite: boolean): void;
+  addRunDependency(): void;
+  removeRunDependency(): void;
+}
+
+/**
+ * Emscripten options under which the file bundle's loader (generated code that runs first and calls these when
+ * the options already have `FS_createPath`) hands its directories and files to us instead of making each through
+ * the file system's path API; `tree()` returns them, to be made as nodes with the data folder's.
+ */
+function captureBundle(): { hooks: BundleCapture; tree(): Tree } {
+  const tree: Tree = { dirs: [], files: [] };
+  return {
+    hooks: {
+      FS_createPath: (parent, name) => { tree.dirs.push({ path: `${parent === '/' ? '' : parent}/${name}`, mode: 0o40777 }); },
+      FS_createDataFile: (path, _name, bytes, canRead, canWrite) => {
+        const slash = path.lastIndexOf('/');
+        tree.files.push({ dir: path.slice(0, slash) || '/', name: path.slice(slash + 1), mode: 0o100000 | (canRead ? 0o555 : 0) | (canWrite ? 0o222 : 0), bytes });
+      },
+      addRunDependency: () => {},
+      removeRunDependency: () => {},
+    },
+    tree: () => {
+      if (!tree.files.length) throw new Error('PGlite\'s file bundle was not captured (its loader changed with an upgrade?)');
+      return tree;
+    },
+  };
+}
+
+/** The in-memory file system of a new instance: PGlite's bundle and the image's data folder, shared until written. */
+class ImageFS extends MemoryFS {
+  constructor(private readonly data: Tree) { super(); }
+  override async init(pg: PGlite, emscriptenOptions: Parameters<MemoryFS['init']>[1]) {
+    const { emscriptenOpts } = await super.init(pg, emscriptenOptions);
+    const bundle = captureBundle();
+    const fill = (mod: { FS: EmscriptenFs }) => fillFs(mod.FS, [bundle.tree(), this.data]);
+    return { emscriptenOpts: { ...emscriptenOpts, ...bundle.hooks, preRun: [...(emscriptenOpts.preRun ?? []), fill] } };
+  }
+}
+
+/** A Blob whose bytes are read once and handed out as the same buffer each time: the bundle's loader only reads them, and the files made from them are copy-on-write. */
 class HeldBlob extends Blob {
   constructor(private readonly held: Uint8Array) { super([]); }
   override get size() { return this.held.byteLength; }
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.held.slice().buffer as ArrayBuffer);
+    return Promise.resolve(this.held.buffer as ArrayBuffer);
   }
 }
 
@@ -78,27 +142,34 @@ let compiled: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> 
 function pgliteArtifacts() {
   compiled ??= (async () => {
     const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
+    const bundle = readFileSync(new URL('pglite.data', dist));
     return {
       pgliteWasmModule: await WebAssembly.compile(readFileSync(new URL('pglite.wasm', dist))),
-      fsBundle: new HeldBlob(readFileSync(new URL('pglite.data', dist))),
+      fsBundle: new HeldBlob(new Uint8Array(bundle.buffer.slice(bundle.byteOffset, bundle.byteOffset + bundle.byteLength))),
     };
   })();
   return compiled;
 }
 
 /**
- * A data folder held in memory, from which each new PGlite starts on its own copy: opened once from `tarball`
- * (a `dumpDataDir` dump), shut down cleanly and read file by file. Starting from it skips what loading a tarball
- * costs every time (reading the Blob, untarring, writing ~1,100 files byte by byte) and reuses the compiled module:
- * a new database (opened, queried, closed) took ~430 ms CPU instead of ~750 ms on a loaded 2-core machine.
- * Each instance writes only to its own copy.
- * @returns `options()`: the PGlite options for one new instance on a fresh copy
+ * The template databases, which no test uses (nothing creates a database on the embedded one) and which are
+ * two-thirds of the data folder's files: dropped from the image so a new instance has a third of them to make.
+ */
+const DROP_TEMPLATES = ['template0', 'template1'].flatMap((d) => [`ALTER DATABASE ${d} IS_TEMPLATE false`, `DROP DATABASE ${d}`]);
+
+/**
+ * A data folder held in memory, from which each new PGlite starts: opened once from `tarball` (a `dumpDataDir`
+ * dump), the template databases dropped, shut down cleanly and read file by file. A new instance's files point
+ * at these bytes and are copied only when written (copy-on-write), so starting one copies nothing, untars nothing
+ * and makes its ~1,200 files as nodes, not through paths; the compiled module is reused.
+ * @returns `options()`: the PGlite options for one new instance on its own (copy-on-write) copy
  */
 export async function pgliteImage(tarball: Blob, startParams: string[]): Promise<{ options(): ImageOptions }> {
   const artifacts = await pgliteArtifacts();
   const capture = new CaptureFS();
   const pg = await PGlite.create({ loadDataDir: tarball, startParams, fs: capture, ...artifacts });
+  for (const q of DROP_TEMPLATES) await pg.exec(q);
   await pg.close();
-  const entries = capture.entries!;
-  return { options: () => ({ fs: new ImageFS(entries), ...artifacts }) };
+  const tree = capture.tree!;
+  return { options: () => ({ fs: new ImageFS(tree), ...artifacts }) };
 }

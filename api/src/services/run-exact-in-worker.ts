@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.ts';
 import type { CoverageConstraints, CoverageProblem, ExactCoverageResult, ExactOptions } from '../engine/plan/index.ts';
 import { EngineInputError } from '../engine/types.ts';
 
@@ -83,7 +84,7 @@ export async function runExactInWorker(
   let worker: Worker;
   const reusable = run.workerEntry === undefined;
   try {
-    worker = reusable ? takeIdleWorker() ?? startWorker(DEFAULT_ENTRY) : startWorker(run.workerEntry!);
+    worker = (reusable && takeIdleWorker()) || watchWorker(await startWorker(reusable ? DEFAULT_ENTRY : run.workerEntry!, 'exact-solver'));
   } catch (err) {
     return { ok: false, message: `the exact solver could not start: ${errorText(err)}` };
   }
@@ -146,18 +147,6 @@ function packJob(problem: CoverageProblem, job: ExactJob, options: ExactOptions 
   };
   // The packed buffers are new, so they move; the caller's arrays are copied by structured clone.
   return { message, transfer: [coverStarts.buffer, coverIndices.buffer] as ArrayBuffer[] };
-}
-
-/**
- * Starts a worker: a built .js entry directly; a .ts entry (from source) through tsx. Node 20 does not apply `--import tsx` hooks to a worker's entry module (tsx
- * registers its hooks only on the main thread there), so a tiny CommonJS bootstrap registers tsx's ESM hooks in
- * the worker (tsx/esm/api `register`) and then imports the entry. Works under `tsx` and under vitest alike.
- */
-function startWorker(entry: URL): Worker {
-  if (!entry.pathname.endsWith('.ts')) return watchWorker(new Worker(entry, { execArgv: [], name: 'exact-solver' }));
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return watchWorker(new Worker(bootstrap, { eval: true, execArgv: [], name: 'exact-solver' }));
 }
 
 function watchWorker(worker: Worker): Worker {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startWorker } from './start-worker.ts';
 import { ApiError, type ErrorCode, type ErrorIssue, type ErrorStatus } from '../http/errors.ts';
 import { EngineInputError } from '../engine/types.ts';
 import type { PlanRequest } from '../schemas/plan.ts';
@@ -29,13 +29,6 @@ export type PlanReplyMessage =
 const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(RUNNING_FROM_SOURCE ? './plan-worker.ts' : './plan-worker.js', import.meta.url);
 
-function startPlanWorker(): Worker {
-  if (!RUNNING_FROM_SOURCE) return new Worker(ENTRY, { execArgv: [], name: 'plan' });
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], name: 'plan' });
-}
-
 /**
  * Runs a plan in its own worker thread on a copy of the planner context (and the `observed` requests, when it plans with them), so the event loop keeps answering
  * (`/api/health`, reads) however long the plan takes. Aborting `signal` (the client went away) terminates the
@@ -43,9 +36,13 @@ function startPlanWorker(): Worker {
  *
  * @example const result = await runPlanInWorker(await coverage.context(), request, c.req.raw.signal);
  */
-export function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: AbortSignal, observed?: RequestDemand): Promise<PlanResult> {
-  if (signal?.aborted) return Promise.reject(new JobCancelledError('The client went away'));
-  const worker = startPlanWorker();
+export async function runPlanInWorker(ctx: PlannerContext, req: PlanRequest, signal?: AbortSignal, observed?: RequestDemand): Promise<PlanResult> {
+  if (signal?.aborted) throw new JobCancelledError('The client went away');
+  const worker = await startWorker(ENTRY, 'plan');
+  if (signal?.aborted) {
+    void worker.terminate();
+    throw new JobCancelledError('The client went away');
+  }
   return new Promise<PlanResult>((resolve, reject) => {
     let settled = false;
     const finish = (settle: () => void) => {

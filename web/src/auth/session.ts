@@ -1,10 +1,12 @@
 /**
- * The signed-in account: loads GET /api/session, logs in and out, and answers what the role may do
- * (the server's route table decides; this only hides controls the server would refuse).
+ * The signed-in account: GET /api/session (held by TanStack Query under `keys.session`), logging in and out, and
+ * what the role may do (the server's route table decides; this only hides controls the server would refuse).
  */
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { client, setCsrfToken, unwrap, type SessionInfo } from '../lib/api';
 import { currentDistrict } from '../lib/district';
+import { keys, queryClient } from '../lib/queries';
 
 export type Role = 'admin' | 'planner' | 'township_editor' | 'dispatcher' | 'viewer';
 
@@ -17,36 +19,32 @@ export interface Session {
   reload(): Promise<void>;
 }
 
+/** The session answer; its CSRF token is handed to the API client for the writes that follow. */
+async function fetchSession(): Promise<SessionInfo> {
+  const s = await unwrap(await client.api.session.$get());
+  setCsrfToken(s.csrfToken);
+  return s;
+}
+
+/** Asks the server for the session again (after logging in or out) and waits for the answer. */
+const reloadSession = () => queryClient.refetchQueries({ queryKey: keys.session, exact: true });
+
 export function useSessionState(): Session {
-  const [info, setInfo] = useState<SessionInfo | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      const s = await unwrap(await client.api.session.$get());
-      setCsrfToken(s.csrfToken);
-      setInfo(s);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  // `loading` until the first answer (or failure); a failed reload keeps the last session and reports the error.
+  const query = useQuery({ queryKey: keys.session, queryFn: fetchSession });
   const login = useCallback(async (username: string, password: string) => {
     const r = await unwrap(await client.api.session.$post({ json: { username, password } }));
     setCsrfToken(r.csrfToken);
-    await reload();
-  }, [reload]);
+    await reloadSession();
+  }, []);
   const logout = useCallback(async () => {
     await unwrap(await client.api.session.$delete());
     setCsrfToken(null);
-    await reload();
-  }, [reload]);
-  return { info, loading, error, login, logout, reload };
+    await reloadSession();
+  }, []);
+  const reload = useCallback(async () => { await reloadSession(); }, []);
+  const error = query.error ? (query.error instanceof Error ? query.error.message : String(query.error)) : null;
+  return { info: query.data ?? null, loading: query.isPending, error, login, logout, reload };
 }
 
 /** What the current account may do, for showing or hiding controls. */

@@ -1,7 +1,8 @@
 /**
  * Server state of the web app, held by TanStack Query. Every answer that depends on the district's data
  * (sites, villages, sources, coverage, scenarios and their comparisons) lives under the `['data', …]` key prefix;
- * reference geometry and lists (boundary, townships, township areas, districts) under `['ref', …]`; accounts and
+ * reference geometry and lists (boundary, townships, township areas, districts, basemaps) under `['ref', …]`; the
+ * signed-in account under `['session']`; accounts and
  * settings (admins only) under `['admin', …]`, invalidated by the writes of the accounts page. The API bumps a `dataVersion` on
  * every data change and reports it with coverage answers and some writes: when it changes, or when this browser
  * writes, the `data` queries are invalidated and refetch (only those on screen). Calls go through `lib/api.ts`.
@@ -32,6 +33,10 @@ export const keys = {
   scenario: (id: string) => ['data', 'scenario', id] as const,
   compare: (id: string) => ['data', 'compare', id] as const,
   districts: ['ref', 'districts'] as const,
+  /** The basemaps on offer (from the server's configuration; never changes while the page is open). */
+  basemaps: ['ref', 'basemaps'] as const,
+  /** The signed-in account (GET /api/session), refetched after logging in or out. */
+  session: ['session'] as const,
   users: ['admin', 'users'] as const,
   settings: ['admin', 'settings'] as const,
   /** The audit trail (every write adds to it): `audit` matches the filtered lists and the sites' histories. */

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import * as maplibregl from 'maplibre-gl';
 import { PMTiles, Protocol, TileType } from 'pmtiles';
 import type { Village } from '../lib/api';
 import type { Lang } from '../lib/i18n';
 import { BASEMAP_PREFIX, basemapLayers, rememberBasemap, rememberedBasemap, type BasemapInfo } from './basemap-layers';
 import { LAYER } from './ids';
+import { keys } from '../lib/queries';
 
 declare global {
   interface Window {
@@ -13,35 +15,28 @@ declare global {
   }
 }
 
-let listPromise: Promise<BasemapInfo[]> | undefined;
 const OFFLINE_FALLBACK: BasemapInfo = { id: 'offline', name: '离线底图', nameEn: 'Offline map', type: 'offline', attribution: '', maxzoom: 18 };
 
+/** The basemaps on offer; the offline map alone when the server cannot say (the map still works offline). */
 function loadBasemaps(): Promise<BasemapInfo[]> {
-  listPromise ??= fetch('/api/basemaps')
+  return fetch('/api/basemaps')
     .then((r) => (r.ok ? r.json() : { basemaps: [OFFLINE_FALLBACK] }))
     .then((b: { basemaps: BasemapInfo[] }) => b.basemaps)
     .catch(() => [OFFLINE_FALLBACK]);
-  return listPromise;
 }
 
 let protocolAdded = false;
+const NO_BASEMAPS: BasemapInfo[] = [];
 
 /**
  * The basemaps on offer and the chosen one (remembered across visits), drawn on `map` under our overlays
  * (below the district mask). Off the offline map our district fill turns faint so the basemap shows through.
  */
 export function useBasemap(map: maplibregl.Map | null) {
-  const [list, setList] = useState<BasemapInfo[]>([]);
-  const [current, setCurrent] = useState<BasemapInfo | undefined>();
-  useEffect(() => {
-    let cancelled = false;
-    void loadBasemaps().then((l) => {
-      if (cancelled) return;
-      setList(l);
-      setCurrent(rememberedBasemap(l));
-    });
-    return () => { cancelled = true; };
-  }, []);
+  const { data: list = NO_BASEMAPS } = useQuery({ queryKey: keys.basemaps, queryFn: loadBasemaps });
+  // The one chosen here (by id); until then the remembered one, once the list is in.
+  const [chosen, setChosen] = useState<string | undefined>();
+  const current = list.find((b) => b.id === chosen) ?? (list.length ? rememberedBasemap(list) : undefined);
 
   useEffect(() => {
     if (!map || !current) return;
@@ -78,7 +73,7 @@ export function useBasemap(map: maplibregl.Map | null) {
       const b = list.find((x) => x.id === id);
       if (!b) return;
       rememberBasemap(id);
-      setCurrent(b);
+      setChosen(b.id);
     },
   };
 }
