@@ -25,3 +25,4 @@ export * from './plan-core-lagrangian.ts';
 export * from './plan-core-relaxation.ts';
 export * from './plan-lagrangian-restarts.ts';
 export * from './plan-repair-plan.ts';
+export * from './plan-weakest-site.ts';

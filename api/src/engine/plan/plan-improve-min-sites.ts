@@ -4,6 +4,7 @@ import { planImproveMaxCoverage } from './plan-improve-max-coverage';
 import { planMinSitesBound } from './plan-min-sites-bound';
 import type { ReducedCoverage } from './plan-reduce-demand';
 import { planSwapSearch } from './plan-swap-search';
+import { planCanRemove, planWeakestRemovable } from './plan-weakest-site';
 
 /** Outcome of {@link planImproveMinSites}. */
 export interface ImproveMinSitesOutcome {
@@ -46,7 +47,7 @@ export function planImproveMinSites(
     const k = chosen.length - 1;
     const trial = new PlanCoverState(prepared);
     for (const j of chosen) trial.add(j);
-    const weakest = weakestRemovable(prepared, trial);
+    const weakest = planWeakestRemovable(prepared, trial);
     if (weakest < 0) break;
     trial.remove(weakest);
     planSwapSearch(prepared, trial, options.maxSwapSweeps);
@@ -74,7 +75,7 @@ function dropRedundant(prepared: PreparedCoverage, state: PlanCoverState, floor:
     let best = -1;
     let bestLoss = Infinity;
     for (const j of state.chosen) {
-      if (!canRemove(prepared, state, j)) continue;
+      if (!planCanRemove(prepared, state, j)) continue;
       const l = state.loss(j);
       if (state.value - l >= floor && l < bestLoss) { bestLoss = l; best = j; }
     }
@@ -82,24 +83,4 @@ function dropRedundant(prepared: PreparedCoverage, state: PlanCoverState, floor:
     state.remove(best);
     dropped++;
   }
-}
-
-function weakestRemovable(prepared: PreparedCoverage, state: PlanCoverState): number {
-  let best = -1;
-  let bestLoss = Infinity;
-  for (const j of state.chosen) {
-    if (!canRemove(prepared, state, j)) continue;
-    const l = state.loss(j);
-    if (l < bestLoss) { bestLoss = l; best = j; }
-  }
-  return best;
-}
-
-function canRemove(prepared: PreparedCoverage, state: PlanCoverState, j: number): boolean {
-  const t = prepared.township[j];
-  const min = prepared.minimums.get(t);
-  if (min === undefined) return true;
-  let n = 0;
-  for (const c of state.chosen) if (prepared.township[c] === t) n++;
-  return n > min;
 }

@@ -3,6 +3,7 @@ import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
 import { planSwapSearch, type SwapSearchOutcome } from './plan-swap-search';
+import { planSitesInTownship, planWeakestRemovable } from './plan-weakest-site';
 
 /** Outcome of {@link planRepairPlan}: the polished plan and its swap search. */
 export interface RepairedPlan {
@@ -27,31 +28,13 @@ export function planRepairPlan(prepared: PreparedCoverage, candidates: readonly 
   for (const j of candidates) state.add(j);
   planMeetMinimums(prepared, state);
   while (state.chosen.length > siteCount) {
-    let worst = -1;
-    let worstLoss = Infinity;
-    for (const j of state.chosen) {
-      if (!removable(prepared, state, j)) continue;
-      const l = state.loss(j);
-      if (l < worstLoss) { worstLoss = l; worst = j; }
-    }
+    const worst = planWeakestRemovable(prepared, state);
     if (worst < 0) break;
     state.remove(worst);
   }
   if (state.chosen.length < siteCount) planLazyGreedy(prepared, state, { eligible: () => true, maxSites: siteCount - state.chosen.length, acceptZeroGain: false });
   const swap = planSwapSearch(prepared, state, maxSwapSweeps);
   let meetsMinimums = true;
-  for (const [t, min] of prepared.minimums) if (countIn(prepared, state.chosen, t) < min) meetsMinimums = false;
+  for (const [t, min] of prepared.minimums) if (planSitesInTownship(prepared, state.chosen, t) < min) meetsMinimums = false;
   return { state, swap, meetsMinimums };
-}
-
-function countIn(prepared: PreparedCoverage, chosen: readonly number[], t: number): number {
-  let n = 0;
-  for (const j of chosen) if (prepared.township[j] === t) n++;
-  return n;
-}
-
-function removable(prepared: PreparedCoverage, state: PlanCoverState, j: number): boolean {
-  const t = prepared.township[j];
-  const min = prepared.minimums.get(t);
-  return min === undefined || countIn(prepared, state.chosen, t) > min;
 }
