@@ -30,7 +30,9 @@ export default defineConfig({
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at a time, each with its own server, database and Chromium: much of a browser test is waiting on
+          // the page. Measured on 2 cores: 4 min 23–34 s instead of 5 min 45 s one file at a time, all passing.
+          maxWorkers: 2,
         },
       },
     ],
