@@ -33,6 +33,9 @@ export default defineConfig({
           // Two files at a time, each with its own server, database and Chromium: much of a browser test is waiting on
           // the page. Measured on 2 cores: 4 min 23–34 s instead of 5 min 45 s one file at a time, all passing.
           maxWorkers: 2,
+          // expect.poll waits for the page (a status after a click, a layer after a fetch): up to 15 s, not the default
+          // 1 s, so a slow or busy machine waits longer instead of failing. It asserts nothing about speed.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
