@@ -1,11 +1,9 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Sql } from '../db/client.ts';
-import { coverageFromReach, coverageSummary, straightLineCovered } from '../engine/coverage/index.ts';
-import { coverageGaps } from '../engine/coverage/index.ts';
-import { nearestFacility } from '../engine/coverage/index.ts';
+import {
+  coverageFromReach, coverageGaps, coverageSummary, nearestFacility, straightLineCovered, straightLineRadiusMeters, straightLineReach,
+} from '../engine/coverage/index.ts';
 import { networkReach } from '../engine/network/index.ts';
-import { straightLineReach } from '../engine/coverage/index.ts';
-import { straightLineRadiusMeters } from '../engine/coverage/index.ts';
 import { townshipQuotas } from '../engine/townships/index.ts';
 import {
   DEFAULT_DETOUR_FACTOR, DEFAULT_SPEEDS, EngineInputError,

@@ -127,12 +127,13 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   const q: CoverageQuery = { mode: req.mode, minutes: req.minutes, older: req.older, method: req.method, kinds: req.kinds, status: req.status };
   const before = service.coverageOn(baseCtx, q);
   const travel = before.travel;
-  // Which demand points (request points included) the current sites already cover; with `extra`, the proposals too.
-  const coverCountOn = (extra: Facility[], cov: ReturnType<typeof service.coverageOn>) => {
-    if (!withRequests) return cov.result.coverCount;
+  // Which demand points (request points included) the current sites already cover (1 = covered); with `extra`, the
+  // proposals too.
+  const coveredSetOn = (extra: Facility[], cov: ReturnType<typeof service.coverageOn>) => {
+    if (!withRequests) return Uint8Array.from(cov.result.coverCount, (c) => (c > 0 ? 1 : 0));
     return coveredOn(ctx, travel, [...cov.facilities, ...extra]);
   };
-  const coveredBefore = coverCountOn([], before);
+  const alreadyCovered = coveredSetOn([], before);
   const codes = ctx.townships.map((t) => t.code);
   const names = new Map(ctx.townships.map((t) => [t.code, t.name]));
   if (req.township && !names.has(req.township)) throw new EngineInputError(`Unknown township ${req.township}`);
@@ -148,7 +149,6 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   const scopeIndex = req.township ? codes.indexOf(req.township) : -1;
   const weightOf = withRequests ? withRequests.weight : req.older ? d.olderPopulation : d.population;
   const demandWeight = Float64Array.from(weightOf, (w, i) => (scopeIndex >= 0 && d.townshipIndex[i] !== scopeIndex ? 0 : w));
-  const alreadyCovered = Uint8Array.from(coveredBefore, (c) => (c > 0 ? 1 : 0));
   const excluded = new Uint8Array(list.length);
   list.forEach((c, i) => {
     if (req.township && c.townshipCode !== req.township) excluded[i] = 1;
@@ -252,16 +252,16 @@ export async function runPlan(service: Pick<CoverageService, 'context' | 'covera
   });
   const extra: Facility[] = proposed.map((p) => ({ id: `proposal-${p.rank}`, kind: p.kind, lng: p.lng, lat: p.lat, townshipCode: p.townshipCode }));
   const after = service.coverageOn(baseCtx, q, extra);
-  const requestsCovered = (coverCount: ArrayLike<number>) => {
+  const requestsCovered = (covered: ArrayLike<number>) => {
     if (!withRequests) return 0;
     let n = 0;
-    for (let i = withRequests.firstRequestIndex; i < coverCount.length; i++) if (coverCount[i] > 0) n++;
+    for (let i = withRequests.firstRequestIndex; i < covered.length; i++) if (covered[i] > 0) n++;
     return n;
   };
   const demandMethod = withRequests && observed ? {
     kind: req.demand, share, requests: observed.points.length, villageOnly: observed.villageOnly,
     from: req.requestsFrom ?? observed.firstDay, to: req.requestsTo ?? observed.lastDay,
-    requestsCoveredBefore: requestsCovered(coveredBefore), requestsCoveredAfter: requestsCovered(coverCountOn(extra, before)),
+    requestsCoveredBefore: requestsCovered(alreadyCovered), requestsCoveredAfter: requestsCovered(coveredSetOn(extra, before)),
     label: `observed requests, ${observed.points.length} requests from ${req.requestsFrom ?? observed.firstDay} to ${req.requestsTo ?? observed.lastDay}`
       + (share < 1 ? `, blended with residents (${Math.round(share * 100)}% of the weight from requests, each side normalised)` : '')
       + (observed.villageOnly ? `; ${observed.villageOnly} with only a village left out` : '')
