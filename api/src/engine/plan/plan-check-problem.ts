@@ -114,3 +114,23 @@ export function planCheckProblem(problem: CoverageProblem, constraints: Coverage
     totalWeight, alreadyCoveredWeight, ids: problem.candidateIds,
   };
 }
+
+/**
+ * Open weight (not already covered) that at least one allowed candidate covers: the most any plan can add.
+ *
+ * @example
+ * const maxNew = planReachableWeight(planCheckProblem(problem)); // ≥ every plan's newly covered weight
+ */
+export function planReachableWeight(prepared: PreparedCoverage): number {
+  const seen = new Uint8Array(prepared.demandCount);
+  let weight = 0;
+  for (let j = 0; j < prepared.candidateCount; j++) {
+    if (!prepared.allowed[j]) continue;
+    const list = prepared.covers[j];
+    for (let p = 0; p < list.length; p++) {
+      const i = list[p];
+      if (!seen[i]) { seen[i] = 1; weight += prepared.openWeight[i]; }
+    }
+  }
+  return weight;
+}

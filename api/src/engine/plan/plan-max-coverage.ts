@@ -1,5 +1,5 @@
 import { EngineInputError } from '../types';
-import { planCheckProblem, type PreparedCoverage } from './plan-check-problem';
+import { planCheckProblem, planReachableWeight } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
@@ -70,7 +70,7 @@ export function planMaxCoverage(
   if (!Number.isInteger(iterations) || iterations < 0) throw new EngineInputError(`lagrangianIterations must be a whole number ≥ 0, got ${iterations}`);
   const gapTolerance = options.gapTolerance ?? 1e-4;
   if (!(gapTolerance >= 0 && gapTolerance < 1)) throw new EngineInputError(`gapTolerance must be a share in [0, 1), got ${gapTolerance}`);
-  const reachableWeight = reachableWeightOf(prepared);
+  const reachableWeight = planReachableWeight(prepared);
   const improved = planLagrangianRestarts(prepared, state, siteCount, Math.min(upperBound, reachableWeight), {
     iterations, guides: options.guidePlans ?? 6, maxSwapSweeps: maxSweeps, gapTolerance,
   });
@@ -117,19 +117,4 @@ export function planMaxCoverage(
     guideImprovements: improved.improvements,
     gainEvaluations,
   };
-}
-
-/** Open weight that at least one allowed candidate covers. */
-function reachableWeightOf(prepared: PreparedCoverage): number {
-  const seen = new Uint8Array(prepared.demandCount);
-  let weight = 0;
-  for (let j = 0; j < prepared.candidateCount; j++) {
-    if (!prepared.allowed[j]) continue;
-    const list = prepared.covers[j];
-    for (let p = 0; p < list.length; p++) {
-      const i = list[p];
-      if (!seen[i]) { seen[i] = 1; weight += prepared.openWeight[i]; }
-    }
-  }
-  return weight;
 }

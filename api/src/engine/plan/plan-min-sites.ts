@@ -1,5 +1,5 @@
 import { EngineInputError } from '../types';
-import { planCheckProblem } from './plan-check-problem';
+import { planCheckProblem, planReachableWeight } from './plan-check-problem';
 import { PlanCoverState } from './plan-cover-state';
 import { planLazyGreedy } from './plan-lazy-greedy';
 import { planMeetMinimums } from './plan-meet-minimums';
@@ -46,18 +46,11 @@ export function planMinSites(
     throw new EngineInputError(`targetShare must be between 0 and 1, got ${targetShare}`);
   }
   const prepared = planCheckProblem(problem, constraints);
-  const { totalWeight: total, alreadyCoveredWeight: already, openWeight } = prepared;
+  const { totalWeight: total, alreadyCoveredWeight: already } = prepared;
   const tolerance = 1e-9 * Math.max(1, total);
   const share = (covered: number) => (total > 0 ? covered / total : 1);
 
-  const reachable = new Uint8Array(prepared.demandCount);
-  let maxNew = 0;
-  for (let j = 0; j < prepared.candidateCount; j++) {
-    if (!prepared.allowed[j]) continue;
-    for (const i of prepared.covers[j]) {
-      if (!reachable[i]) { reachable[i] = 1; maxNew += openWeight[i]; }
-    }
-  }
+  const maxNew = planReachableWeight(prepared);
   const maxShare = share(already + maxNew);
   const needed = targetShare * total - already;
   if (maxNew < needed - tolerance) {
