@@ -1,26 +1,18 @@
 /** Accounts for tests: users of each role with a known password, and bearer tokens to act as them. */
-import { randomBytes, scryptSync } from 'node:crypto';
 import type { Sql } from '../../api/src/db/client.ts';
+import { hashPassword } from '../../api/src/auth/password.ts';
 import { createToken, findLogin, insertUser } from '../../api/src/db/users-repo.ts';
 import type { Role } from '../../api/src/auth/roles.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 /**
- * The test accounts' stored password hash: in the format `hashPassword` writes (`scrypt$N$r$p$salt$key`), with
- * N = 2^10 instead of 2^17. `verifyPassword` takes the cost from the stored hash, so logging in as a test user runs
- * the app's real verification, at 1/128 of the CPU (each login had cost ~0.4 s). Passwords the app hashes itself
- * (new users, password changes) keep the full cost. Made once per test process.
+ * The test accounts' stored password hash: `hashPassword` at N = 2^10 instead of 2^17. `verifyPassword` takes the
+ * cost from the stored hash, so logging in as a test user runs the app's real verification, at 1/128 of the CPU
+ * (each login had cost ~0.4 s). Passwords the app hashes itself (new users, password changes) keep the full cost.
+ * Made once per test process.
  */
-let hashed: string | undefined;
-function testHash(): string {
-  if (!hashed) {
-    const salt = randomBytes(16);
-    const N = 2 ** 10, r = 8, p = 1;
-    const key = scryptSync(TEST_PASSWORD.normalize('NFC'), salt, 32, { N, r, p });
-    hashed = ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
-  }
-  return hashed;
-}
+let hashed: Promise<string> | undefined;
+const testHash = () => (hashed ??= hashPassword(TEST_PASSWORD, { N: 2 ** 10, r: 8, p: 1 }));
 
 /** Username of the test account for a role (and townships): `test-planner`, `test-township_editor-510812100`. */
 export const testUsername = (role: Role, townships: string[] = []) => ['test', role, ...townships].join('-');
@@ -30,7 +22,7 @@ export async function ensureTestUser(sql: Sql, role: Role, townships: string[] =
   const username = testUsername(role, townships);
   const found = await findLogin(sql, username);
   if (found) return found.user;
-  return insertUser(sql, { username, passwordHash: testHash(), role, townships });
+  return insertUser(sql, { username, passwordHash: await testHash(), role, townships });
 }
 
 /** A fresh API token for the test user of `role` (created if needed). */
